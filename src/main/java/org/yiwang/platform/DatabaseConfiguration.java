@@ -1,0 +1,62 @@
+package org.yiwang.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One data source for the whole application: the external PostgreSQL named by {@code yiwang.db.url}
+ * (environment {@code YIWANG_DB_URL}) or {@code spring.datasource.url}, otherwise the embedded one in
+ * {@code yiwang.data-dir}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(YiwangProperties.class)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(YiwangProperties properties) throws IOException {
+        if (properties.db().isExternal()) {
+            return new EmbeddedDatabaseHolder(null);
+        }
+        YiwangProperties.Db.Embedded embedded = properties.db().embedded();
+        EmbeddedDatabase database = embedded.ephemeral()
+                ? EmbeddedDatabase.startEphemeral()
+                : EmbeddedDatabase.start(Path.of(properties.dataDir()).resolve("db"), embedded.port());
+        return new EmbeddedDatabaseHolder(database);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(YiwangProperties properties, EmbeddedDatabaseHolder embedded) {
+        YiwangProperties.Db db = properties.db();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("yiwang");
+        config.setMaximumPoolSize(db.poolSize());
+        if (embedded.database() != null) {
+            config.setJdbcUrl(embedded.database().jdbcUrl());
+            config.setUsername("postgres");
+            config.setPassword("");
+        } else {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+        }
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "yiwang");
+        return new HikariDataSource(config);
+    }
+
+    /** Closes the embedded server after the pool, because Spring destroys beans in reverse order. */
+    record EmbeddedDatabaseHolder(EmbeddedDatabase database) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.yiwang.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every failure of a JSON API call into an RFC 9457 problem in the caller's language, with
+ * the offending field named. Screens handle their own errors; this advice only answers API calls.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemDetailsAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final MessageSource messages;
+
+    ProblemDetailsAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(LocalizedException.class)
+    ResponseEntity<ProblemDetail> localized(LocalizedException e, HttpServletRequest request) {
+        return problem(e.status(), e.messageKey(), e.args(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(),
+                        "message", messages.getMessage(f, LocaleContextHolder.getLocale())))
+                .toList();
+        String first = errors.isEmpty() ? "" : errors.getFirst().get("field") + ": " + errors.getFirst().get("message");
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[]{first}, request);
+        response.getBody().setProperty("errors", errors);
+        return response;
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
+        String first = e.getParameterValidationResults().stream()
+                .map(r -> r.getMethodParameter().getParameterName() + ": "
+                        + r.getResolvableErrors().stream().map(err -> messages.getMessage(err, LocaleContextHolder.getLocale())).findFirst().orElse(""))
+                .findFirst().orElse("");
+        return problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[]{first}, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.malformedBody", new Object[]{rootMessage(e)}, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.typeMismatch", new Object[]{e.getName(), String.valueOf(e.getValue())}, request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.missingParameter", new Object[]{e.getParameterName()}, request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "error.uploadTooLarge", new Object[]{}, request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.malformedBody", new Object[]{rootMessage(e)}, request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", new Object[]{String.valueOf(e.getContentType())}, request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "error.method", new Object[]{e.getMethod()}, request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "error.notFound", new Object[]{request.getRequestURI()}, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "error.forbidden", new Object[]{}, request);
+    }
+
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "error.concurrentChange", new Object[]{}, request);
+    }
+
+    ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Object[] args, HttpServletRequest request) {
+        String detail = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), LocaleContextHolder.getLocale()));
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setProperty("code", key);
+        if (status.is5xxServerError()) {
+            log.error("{} {} failed: {}", request.getMethod(), request.getRequestURI(), detail);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Jackson appends the source location and sometimes the whole payload: keep the first line only
+        int newline = message.indexOf('\n');
+        message = newline > 0 ? message.substring(0, newline) : message;
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+}
