@@ -1,0 +1,178 @@
+package org.yiwang.people.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.yiwang.platform.YiwangProperties;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * Encrypts ID card numbers at rest with AES-256-GCM. The key is {@code yiwang.crypto.id-key} (base64
+ * of 32 bytes; set it when several nodes share a database) or else a key generated once into
+ * {@code <data-dir>/keys/id-number.key}, readable by the owner only. Ciphertext layout: format byte,
+ * 12-byte random nonce, AES-GCM output with its 16-byte tag.
+ */
+@Component
+public class IdNumberCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(IdNumberCipher.class);
+
+    static final byte FORMAT_AES_GCM_V1 = 1;
+    private static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    /** Binds ciphertext to its purpose: an ID number ciphertext cannot be passed off as another field. */
+    private static final byte[] ASSOCIATED_DATA = "yiwang:people_user.id_number".getBytes(StandardCharsets.UTF_8);
+
+    private final SecureRandom random = new SecureRandom();
+    private final Supplier<SecretKey> key;
+
+    @Autowired
+    IdNumberCipher(@Value("${yiwang.crypto.id-key:}") String configuredKey, YiwangProperties properties) {
+        this(configuredKey, Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
+    }
+
+    /** Uses {@code configuredKey} if given, else the key file, created on first use. */
+    public IdNumberCipher(String configuredKey, Path keyFile) {
+        if (configuredKey != null && !configuredKey.isBlank()) {
+            SecretKey fixed = decodeKey(configuredKey.trim(), "yiwang.crypto.id-key");
+            this.key = () -> fixed;
+        } else {
+            this.key = memoize(() -> loadOrCreate(keyFile));
+        }
+    }
+
+    public byte[] encrypt(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(FORMAT_AES_GCM_V1).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** @throws IllegalStateException when the ciphertext was altered or made with another key */
+    public String decrypt(byte[] ciphertext) {
+        if (ciphertext == null) {
+            return null;
+        }
+        if (ciphertext.length < 1 + NONCE_BYTES + TAG_BITS / 8 || ciphertext[0] != FORMAT_AES_GCM_V1) {
+            throw new IllegalStateException("Unknown ID number ciphertext format");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("An ID number cannot be decrypted: it was altered, or the key "
+                    + "(yiwang.crypto.id-key or <data-dir>/keys/id-number.key) is not the one it was encrypted with", e);
+        }
+    }
+
+    /** A fresh random key, base64-encoded, for {@code yiwang.crypto.id-key}. */
+    public static String newEncodedKey() {
+        byte[] bytes = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static SecretKey loadOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return decodeKey(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            if (Files.notExists(folder)) {
+                if (posix) {
+                    Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(folder);
+                }
+            }
+            String encoded = newEncodedKey();
+            Path temporary = posix
+                    ? Files.createTempFile(folder, "id-number", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(folder, "id-number", ".tmp");
+            try {
+                Files.writeString(temporary, encoded + "\n", StandardCharsets.US_ASCII);
+                Files.move(temporary, file);
+            } catch (FileAlreadyExistsException raced) {
+                return decodeKey(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            log.warn("Generated the ID number encryption key {}. Back it up: without it stored ID numbers cannot be read. "
+                    + "When several nodes share one database, give them all the same yiwang.crypto.id-key instead.", file.toAbsolutePath());
+            if (!posix) {
+                log.warn("The file system has no POSIX permissions: restrict {} to the service account yourself.", file.toAbsolutePath());
+            }
+            return decodeKey(encoded, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the ID number key " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static SecretKey decodeKey(String base64, String source) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(source + " is not valid base64", e);
+        }
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalStateException(source + " must hold " + KEY_BYTES + " bytes (base64), not " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        result = value;
+                        if (result == null) {
+                            value = result = supplier.get();
+                        }
+                    }
+                }
+                return result;
+            }
+        };
+    }
+}

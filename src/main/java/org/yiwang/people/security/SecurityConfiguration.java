@@ -1,0 +1,143 @@
+package org.yiwang.people.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.yiwang.people.account.SignInAccounts;
+
+import java.time.Clock;
+
+/**
+ * Who may call what. Two filter chains:
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic, personal bearer tokens ({@code Authorization: Bearer ywt_...}) or
+ *   the browser session; no session is ever created here; CSRF is checked only for calls without an
+ *   Authorization header (browser calls); refusals are problem JSON (401, 403, 429).</li>
+ *   <li>everything else: the browser — form sign-in at {@code /login}, sessions in the database,
+ *   CSRF on every form, a redirect to {@code /login} when not signed in.</li>
+ * </ul>
+ * Username/password sign-in of both chains is throttled by {@link ThrottledPasswordAuthentication}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginProperties.class)
+class SecurityConfiguration {
+
+    /** Reachable without signing in. {@code /open311/**} authenticates its clients itself. */
+    static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+            "/actuator/health/**", "/error", "/open311/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountDetailsService users, PasswordEncoder encoder, LoginThrottle accounts,
+                                                AddressThrottle addresses, ApiTokens tokens, SignInAccounts signInAccounts) {
+        return new ProviderManager(
+                new ThrottledPasswordAuthentication(users, encoder, accounts, addresses),
+                new TokenAuthentication(tokens, signInAccounts, addresses));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems)
+            throws Exception {
+        RequestMatcher withAuthorizationHeader = new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION);
+        return http
+                .securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new BearerTokenFilter(authenticationManager, problems), BasicAuthenticationFilter.class)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withAuthorizationHeader))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browserSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Clock clock)
+            throws Exception {
+        return http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .failureHandler(signInFailure(clock))
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(browserSignIn())
+                        .accessDeniedHandler(browserAccessDenied()))
+                .build();
+    }
+
+    /** Back to the sign-in page, saying why: {@code ?error=bad|locked|blocked|disabled} (and {@code minutes}). */
+    static AuthenticationFailureHandler signInFailure(Clock clock) {
+        return (request, response, failure) -> {
+            ProblemResponses.Refusal refusal = ProblemResponses.refusal(failure, clock.instant());
+            String query = switch (refusal.key()) {
+                case "people.auth.locked" -> "locked&minutes=" + refusal.args()[0];
+                case "people.auth.addressBlocked" -> "blocked&minutes=" + refusal.args()[0];
+                case "people.auth.disabled" -> "disabled";
+                default -> "bad";
+            };
+            response.sendRedirect(request.getContextPath() + "/login?error=" + query);
+        };
+    }
+
+    /**
+     * To the sign-in page; an htmx request instead gets 401 with {@code HX-Redirect}, which htmx follows
+     * with a full page load rather than swapping the sign-in page into a fragment.
+     */
+    static AuthenticationEntryPoint browserSignIn() {
+        AuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, failure) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                page.commence(request, response, failure);
+            }
+        };
+    }
+
+    /** A sign-in form whose CSRF token expired with its session is shown again instead of a bare 403. */
+    static AccessDeniedHandler browserAccessDenied() {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            boolean signInForm = "POST".equals(request.getMethod())
+                    && (request.getContextPath() + "/login").equals(request.getRequestURI());
+            if (denied instanceof CsrfException && signInForm) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.yiwang.people.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemResponsesTests {
+
+    static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
+
+    @Test
+    void aLockedAccountIsToldHowLongToWait() {
+        ProblemResponses.Refusal refusal = ProblemResponses.refusal(new SignInRefused.AccountLocked(NOW.plusSeconds(61)), NOW);
+        assertThat(refusal.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(refusal.key()).isEqualTo("people.auth.locked");
+        assertThat(refusal.args()).containsExactly(2L);
+        assertThat(refusal.retryAfter()).isEqualTo(Duration.ofSeconds(61));
+    }
+
+    @Test
+    void aBlockedAddressGets429() {
+        ProblemResponses.Refusal refusal = ProblemResponses.refusal(new SignInRefused.AddressBlocked(NOW.plusSeconds(600)), NOW);
+        assertThat(refusal.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(refusal.args()).containsExactly(10L);
+    }
+
+    @Test
+    void otherFailuresAre401WithTheirReason() {
+        assertThat(ProblemResponses.refusal(new BadCredentialsException("x"), NOW).key()).isEqualTo("people.auth.badCredentials");
+        assertThat(ProblemResponses.refusal(new DisabledException("x"), NOW).key()).isEqualTo("people.auth.disabled");
+        assertThat(ProblemResponses.refusal(new SignInRefused.InvalidToken("x"), NOW).key()).isEqualTo("people.auth.invalidToken");
+        assertThat(ProblemResponses.refusal(new InsufficientAuthenticationException("x"), NOW).key()).isEqualTo("error.unauthorized");
+    }
+}
