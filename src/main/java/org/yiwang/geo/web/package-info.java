@@ -1,0 +1,5 @@
+/**
+ * Geography's JSON API under {@code /api/geo}: locate a point, the division tree, grids (list, detail,
+ * GeoJSON export and import, changes).
+ */
+package org.yiwang.geo.web;
