@@ -13,8 +13,20 @@ public record Actor(long userId, String username, String displayName, Set<Role> 
                     String orgUnitName, DataScope scope, boolean seesPersonalData)
         implements java.io.Serializable {
 
+    /** The user id that stands for the platform itself (automatic dispatch, escalation). */
+    public static final long SYSTEM_USER_ID = 0L;
+
     public Actor {
         roles = Set.copyOf(roles);
+    }
+
+    /** The platform acting on its own: automatic routing, time-limit escalation, imports. */
+    public static Actor system() {
+        return new Actor(SYSTEM_USER_ID, "system", "系统", Set.of(Role.DISPATCHER), null, null, DataScope.everything(), false);
+    }
+
+    public boolean isSystem() {
+        return userId == SYSTEM_USER_ID;
     }
 
     public boolean has(Role role) {
