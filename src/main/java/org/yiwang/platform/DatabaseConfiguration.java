@@ -2,12 +2,12 @@ package org.yiwang.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * One data source for the whole application: the external PostgreSQL named by {@code yiwang.db.url}
@@ -19,15 +19,13 @@ import java.nio.file.Path;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(YiwangProperties properties) throws IOException {
+    EmbeddedDatabaseHolder embeddedDatabase(YiwangProperties properties,
+                                            ObjectProvider<EmbeddedDatabaseStarter.Startup> earlyStart) throws IOException {
         if (properties.db().isExternal()) {
             return new EmbeddedDatabaseHolder(null);
         }
-        YiwangProperties.Db.Embedded embedded = properties.db().embedded();
-        EmbeddedDatabase database = embedded.ephemeral()
-                ? EmbeddedDatabase.startEphemeral()
-                : EmbeddedDatabase.start(Path.of(properties.dataDir()).resolve("db"), embedded.port());
-        return new EmbeddedDatabaseHolder(database);
+        EmbeddedDatabaseStarter.Startup startup = earlyStart.getIfAvailable();
+        return new EmbeddedDatabaseHolder(startup != null ? startup.await() : EmbeddedDatabaseStarter.start(properties));
     }
 
     @Bean(destroyMethod = "close")
