@@ -1,0 +1,2 @@
+/** JSON API of the ledger: verification and a subject's entries. */
+package org.yiwang.ledger.web;
