@@ -54,6 +54,16 @@ public class TimeLimits {
                 .orElseThrow(() -> new IllegalStateException("no * time limit for " + urgency + " " + stage));
     }
 
+    /**
+     * The limit of a stage for a report that has no category yet (e.g. filing an uncategorised report):
+     * the {@code *} row.
+     */
+    public ResolvedTimeLimit resolveUncategorised(Urgency urgency, Stage stage) {
+        return cache.snapshot().timeLimits().rule(TimeLimitRule.ALL, urgency, stage)
+                .map(rule -> new ResolvedTimeLimit(TimeLimitRule.ALL, urgency, stage, rule.limit(), rule))
+                .orElseThrow(() -> new IllegalStateException("no * time limit for " + urgency + " " + stage));
+    }
+
     /** All rows, the {@code *} rows first, then major classes, then categories. */
     public List<TimeLimitRule> rules() {
         return cache.snapshot().timeLimits().rules();

@@ -52,10 +52,12 @@ public final class GridIndex {
     private final int[] bucketStart;
     private final int[] bucketGrids;
     private final Envelope bounds;
+    private final java.util.Map<String, IndexedGrid> byCode;
 
     private GridIndex(long revision, IndexedGrid[] grids) {
         this.revision = revision;
         this.grids = grids;
+        this.byCode = java.util.Arrays.stream(grids).collect(java.util.stream.Collectors.toUnmodifiableMap(IndexedGrid::code, g -> g));
         int n = grids.length;
         minX = new double[n];
         minY = new double[n];
@@ -204,6 +206,11 @@ public final class GridIndex {
         IndexedGrid first = found.getFirst();
         return Optional.of(new Location(wgs84, found.stream().map(IndexedGrid::grid).toList(),
                 first.community(), first.street(), first.district()));
+    }
+
+    /** One grid by its code, with its community, street and district. */
+    public Optional<IndexedGrid> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
     }
 
     /** The indexed grids in result order (comprehensive first, then by code). */

@@ -45,6 +45,11 @@ public class GridLocator {
         return current.get().gridsAt(wgs84.lon(), wgs84.lat());
     }
 
+    /** A grid by code from the index in memory (no database access). */
+    public Optional<IndexedGrid> grid(String code) {
+        return current.get().find(code);
+    }
+
     /** The index in use now. */
     public GridIndex index() {
         return current.get();

@@ -1,0 +1,27 @@
+package org.yiwang.workorder;
+
+import org.yiwang.catalog.Urgency;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The details an action may need. Which fields matter depends on the action: {@code note} is the
+ * reason for return, rework, void, suspend, extension; {@code categoryCode}/{@code urgency} for
+ * register; {@code orgUnitId}/{@code assistOrgUnitIds} to dispatch elsewhere than routing suggests;
+ * {@code until} for an extension request; {@code satisfaction} for evaluate; {@code masterOrderId}
+ * for merge; {@code version} (optional) guards against acting on a stale view.
+ */
+public record ActOnOrder(String note, List<String> photoIds, String categoryCode, Urgency urgency, Long orgUnitId,
+                         List<Long> assistOrgUnitIds, Instant until, Satisfaction satisfaction, Long masterOrderId,
+                         Integer version) {
+
+    public ActOnOrder {
+        photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);
+        assistOrgUnitIds = List.copyOf(assistOrgUnitIds == null ? List.of() : assistOrgUnitIds);
+    }
+
+    public static ActOnOrder note(String note) {
+        return new ActOnOrder(note, List.of(), null, null, null, List.of(), null, null, null, null);
+    }
+}

@@ -1,0 +1,58 @@
+package org.yiwang.workorder;
+
+import org.springframework.stereotype.Component;
+import org.yiwang.catalog.LimitUnit;
+import org.yiwang.catalog.ResolvedTimeLimit;
+import org.yiwang.catalog.Stage;
+import org.yiwang.catalog.TimeLimits;
+import org.yiwang.catalog.Urgency;
+import org.yiwang.catalog.WorkingCalendar;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Deadlines from the catalog's time limits (时限) on its working calendar (工作日历). */
+@Component
+class CatalogDeadlines implements DeadlinePolicy {
+
+    private final TimeLimits limits;
+    private final WorkingCalendar calendar;
+
+    CatalogDeadlines(TimeLimits limits, WorkingCalendar calendar) {
+        this.limits = limits;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Deadline due(String categoryCode, Urgency urgency, Stage stage, Instant start) {
+        ResolvedTimeLimit resolved = categoryCode == null
+                ? limits.resolveUncategorised(urgency, stage)
+                : limits.resolve(categoryCode, urgency, stage);
+        return new Deadline(calendar.due(start, resolved.limit()), resolved.limit().unit() != LimitUnit.MINUTES,
+                "TL-" + resolved.rule().id() + " " + resolved.rule().scope() + " " + resolved.limit());
+    }
+
+    @Override
+    public Instant shift(Deadline deadline, Instant pausedFrom, Instant pausedTo) {
+        if (!pausedTo.isAfter(pausedFrom)) {
+            return deadline.due();
+        }
+        return deadline.workingTime()
+                ? calendar.addWorkingTime(deadline.due(), calendar.workingTimeBetween(pausedFrom, pausedTo))
+                : deadline.due().plus(Duration.between(pausedFrom, pausedTo));
+    }
+
+    @Override
+    public double usedFraction(Instant start, Deadline deadline, Instant now) {
+        Duration length = deadline.workingTime() ? calendar.workingTimeBetween(start, deadline.due()) : Duration.between(start, deadline.due());
+        Duration used = deadline.workingTime() ? calendar.workingTimeBetween(start, now) : Duration.between(start, now);
+        if (length.isZero() || length.isNegative()) {
+            return now.isAfter(deadline.due()) ? Double.POSITIVE_INFINITY : 0.0;
+        }
+        // working time stops outside working hours, so an order due at 17:30 is still "100 %" at 20:00: overdue all the same
+        if (now.isAfter(deadline.due()) && !used.minus(length).isPositive()) {
+            return 1.0 + 1e-9;
+        }
+        return (double) used.toMillis() / length.toMillis();
+    }
+}

@@ -1,0 +1,192 @@
+package org.yiwang.workorder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.Category;
+import org.yiwang.catalog.Urgency;
+import org.yiwang.dispatch.RouteRequest;
+import org.yiwang.dispatch.Router;
+import org.yiwang.dispatch.RoutingDecision;
+import org.yiwang.geo.CoordinateSystem;
+import org.yiwang.geo.GridLocator;
+import org.yiwang.geo.LonLat;
+import org.yiwang.geo.Location;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.Role;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 统一接单 — one intake for every channel: validate, locate (point → grid), check the category,
+ * route by the duty list and, when routing is sure, file and dispatch at once; persist the order, its
+ * history, ledger records and events in one transaction. The same idempotency key from the same
+ * reporter returns the first order instead of creating another.
+ */
+@Service
+public class Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final GridLocator locator;
+    private final Catalog catalog;
+    private final Router router;
+    private final WorkOrders orders;
+    private final OrderJournal journal;
+    private final PhotoStore photos;
+    private final DeadlinePolicy deadlines;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final boolean autoDispatch;
+
+    Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
+           DeadlinePolicy deadlines, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+           @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch) {
+        this.locator = locator;
+        this.catalog = catalog;
+        this.router = router;
+        this.orders = orders;
+        this.journal = journal;
+        this.photos = photos;
+        this.deadlines = deadlines;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.autoDispatch = autoDispatch;
+    }
+
+    public IntakeResult report(ReportProblem command, Actor reporter) {
+        String key = blankToNull(command.idempotencyKey());
+        if (key != null) {
+            if (key.length() > 100) {
+                throw LocalizedException.badRequest("workorder.error.idempotencyKey");
+            }
+            Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
+            if (earlier.isPresent()) {
+                return new IntakeResult(earlier.get(), null, true);
+            }
+        }
+        Prepared prepared = prepare(command, reporter, key);
+        try {
+            return transactions.execute(status -> create(prepared, reporter));
+        } catch (DuplicateKeyException raced) {
+            // the same request arrived twice at once: the other one won, answer with its order
+            return orders.findByIdempotencyKey(reporterKey(reporter), key)
+                    .map(order -> new IntakeResult(order, null, true))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    private record Prepared(NewReport report, Category category, RoutingDecision routing) {
+    }
+
+    private Prepared prepare(ReportProblem command, Actor reporter, String key) {
+        String description = blankToNull(command.description());
+        if (description == null) {
+            throw LocalizedException.badRequest("workorder.error.descriptionRequired");
+        }
+        if (description.length() > ReportProblem.MAX_DESCRIPTION) {
+            throw LocalizedException.badRequest("workorder.error.descriptionTooLong", ReportProblem.MAX_DESCRIPTION);
+        }
+        Source source = command.source() == null ? defaultSource(reporter) : command.source();
+        if (!sourceAllowed(reporter, source)) {
+            throw LocalizedException.forbidden("workorder.error.sourceNotAllowed", source.name());
+        }
+        if (command.lat() == null || command.lon() == null) {
+            throw LocalizedException.badRequest("workorder.error.locationRequired");
+        }
+        if (!(command.lat() >= -90 && command.lat() <= 90)) {
+            throw LocalizedException.badRequest("workorder.error.latOutOfRange", command.lat());
+        }
+        if (!(command.lon() >= -180 && command.lon() <= 180)) {
+            throw LocalizedException.badRequest("workorder.error.lonOutOfRange", command.lon());
+        }
+        CoordinateSystem crs = command.crs() == null || command.crs().isBlank() ? CoordinateSystem.WGS84
+                : CoordinateSystem.parse(command.crs()).orElseThrow(() -> LocalizedException.badRequest("workorder.error.crs", command.crs()));
+        Location location = locator.locate(new LonLat(command.lon(), command.lat()), crs)
+                .orElseThrow(() -> new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                        "workorder.error.outsideGrids", command.lat(), command.lon()));
+        Category category = null;
+        String categoryCode = blankToNull(command.categoryCode());
+        if (categoryCode != null) {
+            category = catalog.find(categoryCode.strip().toUpperCase(java.util.Locale.ROOT)).filter(Category::enabled)
+                    .orElseThrow(() -> LocalizedException.badRequest("workorder.error.unknownCategory", command.categoryCode()));
+        }
+        photos.requireAll(command.photoIds());
+        if (command.address() != null && command.address().length() > 300) {
+            throw LocalizedException.badRequest("workorder.error.addressTooLong", 300);
+        }
+        String grid = location.comprehensiveGrid().orElse(location.grids().getFirst()).code();
+        Place place = new Place(location.point().lat(), location.point().lon(), grid, location.community().code(),
+                location.street().code(), location.district().code());
+        NewReport report = new NewReport(description, category == null ? null : category.code(), place, blankToNull(command.address()),
+                source, command.urgency() == null ? Urgency.NORMAL : command.urgency(), blankToNull(command.reporterName()),
+                blankToNull(command.reporterPhone()), command.photoIds(), key);
+        RoutingDecision routing = router.route(new RouteRequest(report.categoryCode(), grid, place.communityCode(),
+                place.streetCode(), place.districtCode()));
+        return new Prepared(report, category, routing);
+    }
+
+    private IntakeResult create(Prepared prepared, Actor reporter) {
+        Instant now = clock.instant();
+        WorkOrder order = WorkOrder.report(prepared.report(), nextNumber(now), reporter, now, deadlines);
+        RoutingDecision routing = prepared.routing();
+        if (autoDispatch && routing.routed()) {
+            Actor system = Actor.system();
+            order.register(prepared.category().code(), order.urgency(), system, now, "自动立案 / filed automatically", deadlines);
+            order.dispatch(new Assignment(routing.orgUnitId(), routing.orgUnitName(), routing.userId(),
+                            routing.level() == null ? "LEARNED" : routing.level().name(), routing.assistOrgUnitIds(),
+                            routing.reasons().stream().map(r -> r.rule()).distinct().toList()),
+                    system, now, "自动派遣 / dispatched automatically", deadlines);
+        }
+        WorkOrder saved = journal.save(order);
+        log.debug("Order {} reported in grid {} by user {}", saved.number(), saved.gridCode(), reporter.userId());
+        return new IntakeResult(saved, routing, false);
+    }
+
+    private String nextNumber(Instant now) {
+        long n = jdbc.sql("select nextval('workorder_number_seq')").query(Long.class).single();
+        return "YW" + DAY.format(now) + String.format("%07d", n);
+    }
+
+    private static Source defaultSource(Actor reporter) {
+        return reporter.has(Role.GRID_WORKER) ? Source.GRID_PATROL : Source.RESIDENT;
+    }
+
+    /** Residents report as residents, grid workers on patrol; channel sources need a dispatcher or an integration account. */
+    static boolean sourceAllowed(Actor reporter, Source source) {
+        if (reporter.isSystem() || reporter.hasAny(Role.DISPATCHER, Role.ADMIN)) {
+            return true;
+        }
+        return switch (source) {
+            case RESIDENT -> true;
+            case GRID_PATROL -> reporter.hasAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
+            default -> false;
+        };
+    }
+
+    private static long reporterKey(Actor reporter) {
+        return reporter.isSystem() ? 0 : reporter.userId();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static List<String> nonNull(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+}

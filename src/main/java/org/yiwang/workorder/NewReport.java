@@ -1,0 +1,27 @@
+package org.yiwang.workorder;
+
+import org.yiwang.catalog.Urgency;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A located report as it enters the pipeline.
+ *
+ * @param categoryCode null when the reporter did not choose one (the dispatcher, or the sorter, will)
+ * @param idempotencyKey the client's request id; the same key from the same reporter never creates two orders
+ */
+public record NewReport(String description, String categoryCode, Place place, String address, Source source,
+                        Urgency urgency, String reporterName, String reporterPhone, List<String> photos,
+                        String idempotencyKey) {
+
+    public NewReport {
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(source, "source");
+        urgency = urgency == null ? Urgency.NORMAL : urgency;
+        photos = List.copyOf(photos == null ? List.of() : photos);
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("description is required");
+        }
+    }
+}

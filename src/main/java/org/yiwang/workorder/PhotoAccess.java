@@ -1,0 +1,36 @@
+package org.yiwang.workorder;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiwang.platform.Actor;
+
+import java.util.List;
+
+/** Who may look at a photo: its uploader, or anyone who may see an order whose history shows it. */
+@Component
+public class PhotoAccess {
+
+    private final JdbcClient jdbc;
+    private final WorkOrders orders;
+
+    PhotoAccess(JdbcClient jdbc, WorkOrders orders) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+    }
+
+    public boolean maySee(String photoId, Actor actor) {
+        Boolean uploader = jdbc.sql("select uploaded_by = :me from workorder_photo where sha256 = :id")
+                .param("me", actor.userId()).param("id", photoId).query(Boolean.class).optional().orElse(false);
+        if (uploader) {
+            return true;
+        }
+        List<Long> orderIds = jdbc.sql("select distinct order_id from workorder_transition where photos @> array[cast(:id as varchar)] limit 50")
+                .param("id", photoId).query(Long.class).list();
+        for (WorkOrder order : orders.findAllById(orderIds)) {
+            if (ActionPolicy.canSee(actor, order)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,145 @@
+package org.yiwang.workorder;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.YiwangProperties;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Photos before and after (处置前后照片), stored on disk by the SHA-256 of their bytes: the same
+ * picture uploaded twice is kept once. The type is sniffed from the bytes, never taken from the
+ * client, and the file is on disk (fsync'ed) before anyone can refer to it.
+ */
+@Component
+public class PhotoStore {
+
+    private final Path folder;
+    private final long maxBytes;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PhotoStore(YiwangProperties properties, @Value("${yiwang.photos.folder:}") String folder,
+               @Value("${yiwang.photos.max-bytes:10485760}") long maxBytes, JdbcClient jdbc, Clock clock) {
+        this.folder = folder.isBlank() ? Path.of(properties.dataDir(), "photos") : Path.of(folder);
+        this.maxBytes = maxBytes;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A stored photo's id (its SHA-256) and type. */
+    public record StoredPhoto(String id, String contentType, int size) {
+    }
+
+    /** Stores the bytes of one photo; the id is their SHA-256 in hex. */
+    public StoredPhoto store(byte[] bytes, long uploaderUserId) {
+        if (bytes == null || bytes.length == 0) {
+            throw LocalizedException.badRequest("workorder.error.photoEmpty");
+        }
+        if (bytes.length > maxBytes) {
+            throw new LocalizedException(HttpStatus.CONTENT_TOO_LARGE, "workorder.error.photoTooLarge", maxBytes / (1024 * 1024));
+        }
+        String type = sniff(bytes).orElseThrow(() -> LocalizedException.badRequest("workorder.error.photoType"));
+        String id = sha256(bytes);
+        Path target = pathOf(id);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path temporary = Files.createTempFile(target.getParent(), id, ".part");
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.write(java.nio.ByteBuffer.wrap(bytes));
+                    channel.force(true);
+                }
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store photo " + id, e);
+        }
+        jdbc.sql("""
+                insert into workorder_photo (sha256, content_type, size_bytes, uploaded_by, uploaded_at)
+                values (:id, :type, :size, :by, :at) on conflict (sha256) do nothing
+                """)
+                .param("id", id).param("type", type).param("size", bytes.length)
+                .param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
+                .update();
+        return new StoredPhoto(id, type, bytes.length);
+    }
+
+    public Optional<StoredPhoto> find(String id) {
+        if (id == null || !id.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select sha256, content_type, size_bytes from workorder_photo where sha256 = :id")
+                .param("id", id)
+                .query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .optional();
+    }
+
+    public byte[] read(String id) {
+        try {
+            return Files.readAllBytes(pathOf(id));
+        } catch (IOException e) {
+            throw LocalizedException.notFound("workorder.error.photoNotFound", id);
+        }
+    }
+
+    /** Fails with a 400 naming the first id that is not a stored photo. */
+    void requireAll(java.util.List<String> ids) {
+        for (String id : ids) {
+            if (find(id).isEmpty()) {
+                throw LocalizedException.badRequest("workorder.error.photoUnknown", id);
+            }
+        }
+    }
+
+    private Path pathOf(String id) {
+        return folder.resolve(id.substring(0, 2)).resolve(id.substring(2, 4)).resolve(id);
+    }
+
+    static Optional<String> sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return Optional.of("image/jpeg");
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return Optional.of("image/png");
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of("image/webp");
+        }
+        if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            String brand = new String(b, 8, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (brand.startsWith("heic") || brand.startsWith("heix") || brand.startsWith("mif1") || brand.startsWith("heim")) {
+                return Optional.of("image/heic");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

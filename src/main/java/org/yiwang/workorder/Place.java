@@ -1,0 +1,17 @@
+package org.yiwang.workorder;
+
+import java.util.Objects;
+
+/**
+ * Where the problem is: the WGS-84 point and the grid, community, street and district it lies in.
+ * The district code travels with every order (it is the distribution key of the large tables).
+ */
+public record Place(double lat, double lon, String gridCode, String communityCode, String streetCode, String districtCode) {
+
+    public Place {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("coordinates out of range: " + lat + "," + lon);
+        }
+        Objects.requireNonNull(districtCode, "districtCode");
+    }
+}

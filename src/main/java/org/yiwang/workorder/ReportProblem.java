@@ -1,0 +1,21 @@
+package org.yiwang.workorder;
+
+import org.yiwang.catalog.Urgency;
+
+import java.util.List;
+
+/**
+ * 上报 — the intake command, as any channel sends it. Coordinates may be WGS-84, GCJ-02 or BD-09;
+ * {@code categoryCode} may be empty (a dispatcher or the sorter will categorise); {@code photoIds}
+ * refer to photos stored before.
+ */
+public record ReportProblem(String description, String categoryCode, Double lat, Double lon, String crs, String address,
+                            Source source, Urgency urgency, String reporterName, String reporterPhone, List<String> photoIds,
+                            String idempotencyKey) {
+
+    public static final int MAX_DESCRIPTION = 4000;
+
+    public ReportProblem {
+        photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);
+    }
+}

@@ -1,0 +1,491 @@
+package org.yiwang.workorder;
+
+import org.yiwang.catalog.Stage;
+import org.yiwang.catalog.Urgency;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.LocalizedException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * 工单 — one reported problem through its whole life (四单工作法: 上传 → 分拣派发 → 处置 → 验收归档).
+ * State changes are methods named after the domain verbs; each checks that the current state allows
+ * it, records a {@link Transition} and keeps the running stage's deadline up to date.
+ */
+@Table("workorder_order")
+public class WorkOrder {
+
+    @Id
+    private Long id;
+    @Version
+    private int version;
+    private String number;
+    private String districtCode;
+    private String streetCode;
+    private String communityCode;
+    private String gridCode;
+    private double lat;
+    private double lon;
+    private String address;
+    private Source source;
+    private Urgency urgency;
+    private String categoryCode;
+    private String description;
+    private Long reporterUserId;
+    private String reporterName;
+    private String reporterPhone;
+    private WorkOrderStatus status;
+    private Long assigneeOrgUnitId;
+    private Long assigneeUserId;
+    private List<Long> assistOrgUnitIds = new ArrayList<>();
+    private String routingLevel;
+    private Stage stage;
+    private Instant stageStartedAt;
+    private Instant stageDueAt;
+    private boolean stageWorkingTime;
+    private String stageRule;
+    private boolean suspended;
+    private Instant suspendedAt;
+    private Instant extensionRequestedUntil;
+    private int supervisionCount;
+    private int reworkCount;
+    private int returnCount;
+    private boolean verified;
+    private Satisfaction satisfaction;
+    private Long masterOrderId;
+    private String idempotencyKey;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant handledAt;
+    private Instant closedAt;
+    private boolean handledOnTime;
+    private boolean closedOnTime;
+
+    @Transient
+    private final List<Transition> pending = new ArrayList<>();
+
+    @PersistenceCreator
+    WorkOrder() {
+    }
+
+    /** 上报 — a new order from any channel, located and (maybe) categorised. */
+    public static WorkOrder report(NewReport report, String number, Actor reporter, Instant now, DeadlinePolicy deadlines) {
+        WorkOrder order = new WorkOrder();
+        order.number = number;
+        order.districtCode = report.place().districtCode();
+        order.streetCode = report.place().streetCode();
+        order.communityCode = report.place().communityCode();
+        order.gridCode = report.place().gridCode();
+        order.lat = report.place().lat();
+        order.lon = report.place().lon();
+        order.address = report.address();
+        order.source = report.source();
+        order.urgency = report.urgency();
+        order.categoryCode = report.categoryCode();
+        order.description = report.description();
+        order.reporterUserId = reporter.userId() == Actor.SYSTEM_USER_ID ? null : reporter.userId();
+        order.reporterName = report.reporterName() != null ? report.reporterName() : reporter.displayName();
+        order.reporterPhone = report.reporterPhone();
+        order.idempotencyKey = report.idempotencyKey();
+        order.status = WorkOrderStatus.REPORTED;
+        order.createdAt = now;
+        order.updatedAt = now;
+        order.startStage(now, deadlines);
+        order.record(Action.REPORT, null, reporter, now, "", report.photos(), details(
+                "source", report.source().name(), "urgency", report.urgency().name(),
+                "category", report.categoryCode(), "grid", report.place().gridCode()));
+        return order;
+    }
+
+    /** 立案 — filed as a case with its category and urgency. */
+    public void register(String category, Urgency newUrgency, Actor actor, Instant now, String note, DeadlinePolicy deadlines) {
+        guard(Action.REGISTER);
+        if (category == null || category.isBlank()) {
+            throw LocalizedException.badRequest("workorder.error.categoryRequired");
+        }
+        WorkOrderStatus from = status;
+        this.categoryCode = category;
+        this.urgency = newUrgency == null ? urgency : newUrgency;
+        move(Action.REGISTER, now, deadlines);
+        record(Action.REGISTER, from, actor, now, note, List.of(), details("category", category, "urgency", urgency.name()));
+    }
+
+    /** 派遣 — sent to the responsible unit (and, for grid-level matters, a named person). */
+    public void dispatch(Assignment assignment, Actor actor, Instant now, String note, DeadlinePolicy deadlines) {
+        guard(Action.DISPATCH);
+        Objects.requireNonNull(assignment, "assignment");
+        WorkOrderStatus from = status;
+        this.assigneeOrgUnitId = assignment.orgUnitId();
+        this.assigneeUserId = assignment.userId();
+        this.assistOrgUnitIds = new ArrayList<>(assignment.assistOrgUnitIds());
+        this.routingLevel = assignment.level();
+        this.verified = false;
+        move(Action.DISPATCH, now, deadlines);
+        Map<String, Object> facts = details("orgUnit", assignment.orgUnitId(), "orgUnitName", assignment.orgUnitName(),
+                "level", assignment.level(), "assists", assignment.assistOrgUnitIds(), "reasons", assignment.reasons());
+        if (assignment.userId() != null) {
+            facts.put("user", assignment.userId());
+        }
+        record(Action.DISPATCH, from, actor, now, note, List.of(), facts);
+    }
+
+    /** 签收. */
+    public void accept(Actor actor, Instant now, String note) {
+        guard(Action.ACCEPT);
+        WorkOrderStatus from = status;
+        status = WorkOrderStatus.ACCEPTED; // same stage (处置) keeps running: signing does not reset the clock
+        record(Action.ACCEPT, from, actor, now, note, List.of(), Map.of());
+    }
+
+    /** 回退 — back to the dispatcher, with the reason why it is not this unit's matter. */
+    public void returnToDispatcher(Actor actor, Instant now, String reason, DeadlinePolicy deadlines) {
+        guard(Action.RETURN);
+        requireNote(reason);
+        WorkOrderStatus from = status;
+        Long previous = assigneeOrgUnitId;
+        returnCount++;
+        assigneeOrgUnitId = null;
+        assigneeUserId = null;
+        assistOrgUnitIds = new ArrayList<>();
+        extensionRequestedUntil = null;
+        move(Action.RETURN, now, deadlines);
+        record(Action.RETURN, from, actor, now, reason, List.of(), details("orgUnit", previous));
+    }
+
+    /** 处置反馈 — the unit reports what it did, with photos of the result. */
+    public void handle(Actor actor, Instant now, String note, List<String> photos, DeadlinePolicy deadlines) {
+        guard(Action.HANDLE);
+        requireNote(note);
+        WorkOrderStatus from = status;
+        boolean onTime = !now.isAfter(stageDueAt);
+        handledOnTime = onTime;
+        handledAt = now;
+        extensionRequestedUntil = null;
+        move(Action.HANDLE, now, deadlines);
+        record(Action.HANDLE, from, actor, now, note, photos, details("onTime", onTime));
+    }
+
+    /** 派核查 — the grid worker of the order's grid is asked to verify on site. */
+    public void requestVerification(Actor actor, Instant now, String note) {
+        guard(Action.REQUEST_VERIFICATION);
+        WorkOrderStatus from = status;
+        status = WorkOrderStatus.VERIFYING; // the 核查 stage started when the unit reported back
+        verified = false;
+        record(Action.REQUEST_VERIFICATION, from, actor, now, note, List.of(), Map.of());
+    }
+
+    /** 核查通过 — the result is confirmed on site; the command centre may now close. */
+    public void approve(Actor actor, Instant now, String note, List<String> photos) {
+        guard(Action.APPROVE);
+        verified = true;
+        record(Action.APPROVE, status, actor, now, note, photos, Map.of());
+    }
+
+    /** 返工 — not good enough: the same unit must redo it and sign again. */
+    public void rework(Actor actor, Instant now, String reason, List<String> photos, DeadlinePolicy deadlines) {
+        guard(Action.REWORK);
+        requireNote(reason);
+        WorkOrderStatus from = status;
+        reworkCount++;
+        verified = false;
+        handledAt = null;
+        move(Action.REWORK, now, deadlines);
+        record(Action.REWORK, from, actor, now, reason, photos, details("orgUnit", assigneeOrgUnitId));
+    }
+
+    /** 结案 — only a verified case can be closed. */
+    public void close(Actor actor, Instant now, String note) {
+        guard(Action.CLOSE);
+        if (!verified) {
+            throw new LocalizedException(org.springframework.http.HttpStatus.CONFLICT, "workorder.error.notVerified");
+        }
+        WorkOrderStatus from = status;
+        closeNow(now);
+        record(Action.CLOSE, from, actor, now, note, List.of(), details("closedOnTime", closedOnTime));
+    }
+
+    /** 即发即处 — a grid worker fixed a small matter on the spot; the record stays complete. */
+    public void closeOnSpot(Actor actor, Instant now, String note, List<String> photos) {
+        guard(Action.CLOSE_ON_SPOT);
+        requireNote(note);
+        WorkOrderStatus from = status;
+        verified = true;
+        handledAt = now;
+        handledOnTime = true;
+        assigneeUserId = actor.userId();
+        routingLevel = "GRID";
+        closeNow(now);
+        record(Action.CLOSE_ON_SPOT, from, actor, now, note, photos, Map.of());
+    }
+
+    /** 评价 — the reporter rates the result. */
+    public void evaluate(Satisfaction rating, Actor actor, Instant now, String comment) {
+        guard(Action.EVALUATE);
+        Objects.requireNonNull(rating, "rating");
+        WorkOrderStatus from = status;
+        satisfaction = rating;
+        status = WorkOrderStatus.EVALUATED;
+        updatedAt = now;
+        record(Action.EVALUATE, from, actor, now, comment, List.of(), details("satisfaction", rating.name()));
+    }
+
+    /** 重新打开 — a closed case comes back to the command centre. */
+    public void reopen(Actor actor, Instant now, String reason, DeadlinePolicy deadlines) {
+        guard(Action.REOPEN);
+        requireNote(reason);
+        WorkOrderStatus from = status;
+        closedAt = null;
+        verified = false;
+        satisfaction = null;
+        assigneeOrgUnitId = null;
+        assigneeUserId = null;
+        move(Action.REOPEN, now, deadlines);
+        record(Action.REOPEN, from, actor, now, reason, List.of(), Map.of());
+    }
+
+    /** 作废. */
+    public void voidReport(Actor actor, Instant now, String reason) {
+        guard(Action.VOID);
+        requireNote(reason);
+        WorkOrderStatus from = status;
+        status = WorkOrderStatus.VOIDED;
+        clearStage();
+        updatedAt = now;
+        record(Action.VOID, from, actor, now, reason, List.of(), Map.of());
+    }
+
+    /** 合并 — a duplicate follows its master order from now on. */
+    public void mergeInto(long master, Actor actor, Instant now, String note) {
+        guard(Action.MERGE);
+        if (id != null && id == master) {
+            throw LocalizedException.badRequest("workorder.error.mergeIntoItself");
+        }
+        WorkOrderStatus from = status;
+        masterOrderId = master;
+        status = WorkOrderStatus.VOIDED;
+        clearStage();
+        updatedAt = now;
+        record(Action.MERGE, from, actor, now, note, List.of(), details("master", master));
+    }
+
+    /** 申请延时 — the unit asks for the handling deadline to move to {@code until}. */
+    public void requestExtension(Instant until, Actor actor, Instant now, String reason) {
+        guard(Action.REQUEST_EXTENSION);
+        requireNote(reason);
+        if (until == null || !until.isAfter(stageDueAt)) {
+            throw LocalizedException.badRequest("workorder.error.extensionNotLater");
+        }
+        if (extensionRequestedUntil != null) {
+            throw LocalizedException.conflict("workorder.error.extensionPending");
+        }
+        extensionRequestedUntil = until;
+        record(Action.REQUEST_EXTENSION, status, actor, now, reason, List.of(), details("until", until.toString(), "dueBefore", stageDueAt.toString()));
+    }
+
+    /** 批准延时 — the handling deadline moves; the history keeps why. */
+    public void approveExtension(Actor actor, Instant now, String note) {
+        guard(Action.APPROVE_EXTENSION);
+        if (extensionRequestedUntil == null) {
+            throw LocalizedException.conflict("workorder.error.noExtensionPending");
+        }
+        Instant before = stageDueAt;
+        stageDueAt = extensionRequestedUntil;
+        stageRule = stageRule + "+extension";
+        extensionRequestedUntil = null;
+        record(Action.APPROVE_EXTENSION, status, actor, now, note, List.of(), details("dueBefore", before.toString(), "dueAfter", stageDueAt.toString()));
+    }
+
+    /** 驳回延时. */
+    public void rejectExtension(Actor actor, Instant now, String reason) {
+        guard(Action.REJECT_EXTENSION);
+        requireNote(reason);
+        if (extensionRequestedUntil == null) {
+            throw LocalizedException.conflict("workorder.error.noExtensionPending");
+        }
+        Instant requested = extensionRequestedUntil;
+        extensionRequestedUntil = null;
+        record(Action.REJECT_EXTENSION, status, actor, now, reason, List.of(), details("requested", requested.toString()));
+    }
+
+    /** 挂账 — the stage clock stops until resumed. */
+    public void suspend(Actor actor, Instant now, String reason) {
+        guard(Action.SUSPEND);
+        requireNote(reason);
+        if (suspended) {
+            throw LocalizedException.conflict("workorder.error.alreadySuspended");
+        }
+        suspended = true;
+        suspendedAt = now;
+        record(Action.SUSPEND, status, actor, now, reason, List.of(), Map.of());
+    }
+
+    /** 解除挂账 — the due time moves by the time spent suspended. */
+    public void resume(Actor actor, Instant now, String note, DeadlinePolicy deadlines) {
+        guard(Action.RESUME);
+        if (!suspended) {
+            throw LocalizedException.conflict("workorder.error.notSuspended");
+        }
+        Instant before = stageDueAt;
+        stageDueAt = deadlines.shift(new Deadline(stageDueAt, stageWorkingTime, stageRule), suspendedAt, now);
+        suspended = false;
+        Instant since = suspendedAt;
+        suspendedAt = null;
+        record(Action.RESUME, status, actor, now, note, List.of(), details("suspendedSince", since.toString(),
+                "dueBefore", before.toString(), "dueAfter", stageDueAt.toString()));
+    }
+
+    /** 督办 — a superior (or the escalation) presses for progress; each one raises the level. */
+    public void supervise(Actor actor, Instant now, String note) {
+        guard(Action.SUPERVISE);
+        supervisionCount++;
+        record(Action.SUPERVISE, status, actor, now, note, List.of(), details("level", supervisionCount));
+    }
+
+    /** The share of the running stage's limit used at {@code now}; NaN when no stage runs. */
+    public double usedFraction(Instant now, DeadlinePolicy deadlines) {
+        if (stage == null || stageDueAt == null) {
+            return Double.NaN;
+        }
+        Instant at = suspended && suspendedAt != null ? suspendedAt : now;
+        return deadlines.usedFraction(stageStartedAt, new Deadline(stageDueAt, stageWorkingTime, stageRule), at);
+    }
+
+    public TrafficLight light(Instant now, DeadlinePolicy deadlines) {
+        return TrafficLight.of(usedFraction(now, deadlines));
+    }
+
+    public Long id() { return id; }
+    public int version() { return version; }
+    public String number() { return number; }
+    public String districtCode() { return districtCode; }
+    public String streetCode() { return streetCode; }
+    public String communityCode() { return communityCode; }
+    public String gridCode() { return gridCode; }
+    public double lat() { return lat; }
+    public double lon() { return lon; }
+    public String address() { return address; }
+    public Source source() { return source; }
+    public Urgency urgency() { return urgency; }
+    public String categoryCode() { return categoryCode; }
+    public String description() { return description; }
+    public Long reporterUserId() { return reporterUserId; }
+    public String reporterName() { return reporterName; }
+    public String reporterPhone() { return reporterPhone; }
+    public WorkOrderStatus status() { return status; }
+    public Long assigneeOrgUnitId() { return assigneeOrgUnitId; }
+    public Long assigneeUserId() { return assigneeUserId; }
+    public List<Long> assistOrgUnitIds() { return List.copyOf(assistOrgUnitIds); }
+    public String routingLevel() { return routingLevel; }
+    public Stage stage() { return stage; }
+    public Instant stageStartedAt() { return stageStartedAt; }
+    public Instant stageDueAt() { return stageDueAt; }
+    public boolean stageWorkingTime() { return stageWorkingTime; }
+    public String stageRule() { return stageRule; }
+    public boolean suspended() { return suspended; }
+    public Instant suspendedAt() { return suspendedAt; }
+    public Instant extensionRequestedUntil() { return extensionRequestedUntil; }
+    public int supervisionCount() { return supervisionCount; }
+    public int reworkCount() { return reworkCount; }
+    public int returnCount() { return returnCount; }
+    public boolean verified() { return verified; }
+    public Satisfaction satisfaction() { return satisfaction; }
+    public Long masterOrderId() { return masterOrderId; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant handledAt() { return handledAt; }
+    public Instant closedAt() { return closedAt; }
+    public boolean handledOnTime() { return handledOnTime; }
+    public boolean closedOnTime() { return closedOnTime; }
+
+    /** Transitions recorded since the order was loaded; the repository writes and clears them. */
+    List<Transition> pendingTransitions() {
+        return List.copyOf(pending);
+    }
+
+    void clearPendingTransitions() {
+        pending.clear();
+    }
+
+    private void guard(Action action) {
+        if (!action.allowedIn(status)) {
+            throw new IllegalTransitionException(action, status);
+        }
+        if (suspended && action != Action.RESUME && action != Action.SUPERVISE && action != Action.VOID) {
+            throw LocalizedException.conflict("workorder.error.suspended");
+        }
+    }
+
+    private void move(Action action, Instant now, DeadlinePolicy deadlines) {
+        WorkOrderStatus next = action.targetFrom(status);
+        Stage nextStage = next.stage();
+        status = next;
+        updatedAt = now;
+        if (nextStage != stage || action == Action.REWORK || action == Action.REOPEN) {
+            startStage(now, deadlines);
+        }
+    }
+
+    private void startStage(Instant now, DeadlinePolicy deadlines) {
+        stage = status.stage();
+        if (stage == null) {
+            clearStage();
+            return;
+        }
+        Deadline deadline = deadlines.due(categoryCode, urgency, stage, now);
+        stageStartedAt = now;
+        stageDueAt = deadline.due();
+        stageWorkingTime = deadline.workingTime();
+        stageRule = deadline.rule();
+    }
+
+    private void clearStage() {
+        stage = null;
+        stageStartedAt = null;
+        stageDueAt = null;
+        stageRule = null;
+        suspended = false;
+        suspendedAt = null;
+        extensionRequestedUntil = null;
+    }
+
+    private void closeNow(Instant now) {
+        // 按期结案: handled within the handling limit and verified within the verification limit
+        closedOnTime = handledOnTime && (stageDueAt == null || !now.isAfter(stageDueAt));
+        status = WorkOrderStatus.CLOSED;
+        closedAt = now;
+        updatedAt = now;
+        clearStage();
+    }
+
+    private void record(Action action, WorkOrderStatus from, Actor actor, Instant now, String note, List<String> photos, Map<String, Object> facts) {
+        pending.add(new Transition(action, from, status, actor.userId(), actor.displayName(), now, note, photos, facts));
+    }
+
+    private static void requireNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw LocalizedException.badRequest("workorder.error.noteRequired");
+        }
+    }
+
+    private static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}

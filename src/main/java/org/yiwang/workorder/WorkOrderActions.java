@@ -1,0 +1,183 @@
+package org.yiwang.workorder;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.Category;
+import org.yiwang.dispatch.Correction;
+import org.yiwang.dispatch.RouteRequest;
+import org.yiwang.dispatch.Router;
+import org.yiwang.dispatch.RoutingDecision;
+import org.yiwang.people.OrgUnit;
+import org.yiwang.people.Organization;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.LocalizedException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every action on an existing order (立案、派遣、签收、回退、处置、核查、返工、结案、评价、延时、挂账、督办、
+ * 合并、作废、重新打开): checks who acts, lets the order check its state, and saves the result with its
+ * history, ledger records and events in one transaction. A stale {@code version} or a concurrent
+ * change is refused with 409, never silently overwritten.
+ */
+@Service
+public class WorkOrderActions {
+
+    private final WorkOrders orders;
+    private final OrderJournal journal;
+    private final DeadlinePolicy deadlines;
+    private final Router router;
+    private final Catalog catalog;
+    private final Organization organization;
+    private final PhotoStore photos;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    WorkOrderActions(WorkOrders orders, OrderJournal journal, DeadlinePolicy deadlines, Router router, Catalog catalog,
+                     Organization organization, PhotoStore photos, TransactionTemplate transactions, Clock clock) {
+        this.orders = orders;
+        this.journal = journal;
+        this.deadlines = deadlines;
+        this.router = router;
+        this.catalog = catalog;
+        this.organization = organization;
+        this.photos = photos;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public WorkOrder perform(long orderId, Action action, ActOnOrder request, Actor actor) {
+        if (action == Action.REPORT) {
+            throw LocalizedException.badRequest("workorder.error.unknownAction", action.pathSegment());
+        }
+        photos.requireAll(request.photoIds());
+        return transactions.execute(status -> {
+            WorkOrder order = orders.findById(orderId)
+                    .filter(o -> ActionPolicy.canSee(actor, o))
+                    .orElseThrow(() -> LocalizedException.notFound("workorder.error.notFound", orderId));
+            if (request.version() != null && request.version() != order.version()) {
+                throw LocalizedException.conflict("error.concurrentChange");
+            }
+            if (!ActionPolicy.mayPerform(actor, action, order)) {
+                throw LocalizedException.forbidden("workorder.error.actionForbidden",
+                        new org.springframework.context.support.DefaultMessageSourceResolvable("workorder.action." + action.name()));
+            }
+            apply(order, action, request, actor, clock.instant());
+            return journal.save(order);
+        });
+    }
+
+    private void apply(WorkOrder order, Action action, ActOnOrder r, Actor actor, Instant now) {
+        String note = r.note() == null ? "" : r.note().strip();
+        switch (action) {
+            case REGISTER -> order.register(category(r.categoryCode() != null ? r.categoryCode() : order.categoryCode()),
+                    r.urgency(), actor, now, note, deadlines);
+            case VOID -> order.voidReport(actor, now, note);
+            case DISPATCH -> order.dispatch(assignment(order, r, actor, now), actor, now, note, deadlines);
+            case ACCEPT -> order.accept(actor, now, note);
+            case RETURN -> order.returnToDispatcher(actor, now, note, deadlines);
+            case HANDLE -> order.handle(actor, now, note, r.photoIds(), deadlines);
+            case REQUEST_VERIFICATION -> order.requestVerification(actor, now, note);
+            case APPROVE -> order.approve(actor, now, note, r.photoIds());
+            case REWORK -> order.rework(actor, now, note, r.photoIds(), deadlines);
+            case CLOSE -> order.close(actor, now, note);
+            case CLOSE_ON_SPOT -> {
+                Category category = order.categoryCode() == null ? null : catalog.find(order.categoryCode()).orElse(null);
+                if (category == null || !category.smallMatter()) {
+                    throw LocalizedException.conflict("workorder.error.notSmallMatter");
+                }
+                order.closeOnSpot(actor, now, note, r.photoIds());
+            }
+            case EVALUATE -> {
+                if (r.satisfaction() == null) {
+                    throw LocalizedException.badRequest("workorder.error.satisfactionRequired");
+                }
+                order.evaluate(r.satisfaction(), actor, now, note);
+            }
+            case REOPEN -> order.reopen(actor, now, note, deadlines);
+            case REQUEST_EXTENSION -> {
+                if (r.until() == null) {
+                    throw LocalizedException.badRequest("workorder.error.untilRequired");
+                }
+                order.requestExtension(r.until(), actor, now, note);
+            }
+            case APPROVE_EXTENSION -> order.approveExtension(actor, now, note);
+            case REJECT_EXTENSION -> order.rejectExtension(actor, now, note);
+            case SUSPEND -> order.suspend(actor, now, note);
+            case RESUME -> order.resume(actor, now, note, deadlines);
+            case SUPERVISE -> order.supervise(actor, now, note);
+            case MERGE -> {
+                if (r.masterOrderId() == null) {
+                    throw LocalizedException.badRequest("workorder.error.masterRequired");
+                }
+                WorkOrder master = orders.findById(r.masterOrderId())
+                        .filter(m -> ActionPolicy.canSee(actor, m))
+                        .orElseThrow(() -> LocalizedException.notFound("workorder.error.notFound", r.masterOrderId()));
+                if (!master.status().isOpen()) {
+                    throw LocalizedException.conflict("workorder.error.masterClosed", master.number());
+                }
+                order.mergeInto(master.id(), actor, now, note);
+            }
+            case REPORT -> throw new IllegalStateException("REPORT is intake");
+        }
+    }
+
+    private String category(String code) {
+        if (code == null || code.isBlank()) {
+            throw LocalizedException.badRequest("workorder.error.categoryRequired");
+        }
+        return catalog.find(code.strip().toUpperCase(Locale.ROOT)).filter(Category::enabled)
+                .map(Category::code)
+                .orElseThrow(() -> LocalizedException.badRequest("workorder.error.unknownCategory", code));
+    }
+
+    /** Routing's suggestion, or the dispatcher's own choice — which is then remembered as a correction. */
+    private Assignment assignment(WorkOrder order, ActOnOrder r, Actor actor, Instant now) {
+        RoutingDecision suggestion = router.route(new RouteRequest(order.categoryCode(), order.gridCode(),
+                order.communityCode(), order.streetCode(), order.districtCode()));
+        List<String> reasons = new ArrayList<>(suggestion.reasons().stream().map(reason -> reason.rule()).distinct().toList());
+        if (r.orgUnitId() == null) {
+            if (!suggestion.routed()) {
+                throw new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "workorder.error.chooseUnit");
+            }
+            return new Assignment(suggestion.orgUnitId(), suggestion.orgUnitName(), suggestion.userId(),
+                    suggestion.level() == null ? "LEARNED" : suggestion.level().name(), suggestion.assistOrgUnitIds(), reasons);
+        }
+        OrgUnit unit = enabledUnit(r.orgUnitId());
+        List<Long> assists = new ArrayList<>();
+        for (Long id : r.assistOrgUnitIds()) {
+            if (!id.equals(unit.id()) && !assists.contains(id)) {
+                assists.add(enabledUnit(id).id());
+            }
+        }
+        boolean override = !suggestion.routed() || suggestion.orgUnitId() != unit.id();
+        if (override) {
+            if (r.note() == null || r.note().isBlank()) {
+                throw LocalizedException.badRequest("workorder.error.overrideReasonRequired");
+            }
+            reasons.add("OVERRIDE");
+            router.recordCorrection(new Correction(order.id(), order.categoryCode(), order.streetCode(), order.districtCode(),
+                    suggestion.orgUnitId(), unit.id(), actor.userId(), now, r.note()));
+        }
+        String level = levelOf(unit.divisionCode());
+        return new Assignment(unit.id(), unit.name(), null, level, assists, reasons);
+    }
+
+    private OrgUnit enabledUnit(long id) {
+        return organization.find(id).filter(OrgUnit::enabled)
+                .orElseThrow(() -> LocalizedException.badRequest("workorder.error.unknownUnit", id));
+    }
+
+    private static String levelOf(String divisionCode) {
+        return switch (divisionCode.length()) {
+            case 12 -> "COMMUNITY";
+            case 9 -> "STREET";
+            default -> "DISTRICT";
+        };
+    }
+}

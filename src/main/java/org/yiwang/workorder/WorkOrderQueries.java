@@ -1,0 +1,162 @@
+package org.yiwang.workorder;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.Role;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads of orders, always within the reader's data scope: territorial staff by the grid-code
+ * prefixes of their scope, units by assignment, residents their own reports.
+ */
+@Service
+public class WorkOrderQueries {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final WorkOrders orders;
+    private final TransitionLog transitions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    WorkOrderQueries(WorkOrders orders, TransitionLog transitions, JdbcClient jdbc, Clock clock) {
+        this.orders = orders;
+        this.transitions = transitions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One order with its full history; 404 when it does not exist or is outside the reader's scope. */
+    public OrderDetail detail(long id, Actor reader) {
+        WorkOrder order = orders.findById(id)
+                .filter(o -> ActionPolicy.canSee(reader, o))
+                .orElseThrow(() -> LocalizedException.notFound("workorder.error.notFound", id));
+        return new OrderDetail(order, transitions.history(id), allowedActions(order, reader));
+    }
+
+    public WorkOrder get(long id, Actor reader) {
+        return orders.findById(id)
+                .filter(o -> ActionPolicy.canSee(reader, o))
+                .orElseThrow(() -> LocalizedException.notFound("workorder.error.notFound", id));
+    }
+
+    /** The actions the reader could take now (state and permission), for buttons and API clients. */
+    public static List<Action> allowedActions(WorkOrder order, Actor reader) {
+        List<Action> actions = new ArrayList<>();
+        for (Action action : Action.values()) {
+            if (action != Action.REPORT && action.allowedIn(order.status()) && ActionPolicy.mayPerform(reader, action, order)
+                    && (!order.suspended() || action == Action.RESUME || action == Action.SUPERVISE || action == Action.VOID)) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    /** An order with its history and what the reader may do next. */
+    public record OrderDetail(WorkOrder order, List<Transition> history, List<Action> allowedActions) {
+    }
+
+    /** A page of orders, newest first. */
+    public record Page(List<WorkOrder> content, int page, int size, long totalElements) {
+    }
+
+    public Page list(OrderFilter filter, int page, int size, Actor reader) {
+        if (page < 0) {
+            throw LocalizedException.badRequest("error.typeMismatch", "page", page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw LocalizedException.badRequest("workorder.error.pageSize", MAX_PAGE_SIZE);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, reader, params);
+        long total = bind(jdbc.sql("select count(*) from workorder_order o where " + where), params).query(Long.class).single();
+        List<Long> ids = bind(jdbc.sql("select o.id from workorder_order o where " + where
+                        + " order by o.created_at desc, o.id desc limit :limit offset :offset"), params)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(Long.class).list();
+        List<WorkOrder> content = new ArrayList<>();
+        Map<Long, WorkOrder> byId = new LinkedHashMap<>();
+        orders.findAllById(ids).forEach(o -> byId.put(o.id(), o));
+        ids.forEach(id -> content.add(byId.get(id)));
+        return new Page(content, page, size, total);
+    }
+
+    private String where(OrderFilter f, Actor reader, Map<String, Object> params) {
+        List<String> scope = new ArrayList<>();
+        if (reader.hasAny(Role.ADMIN, Role.LEADER, Role.DISPATCHER, Role.COMMUNITY_STAFF, Role.GRID_WORKER)
+                && reader.scope().likePatterns().length > 0) {
+            scope.add("coalesce(o.grid_code, o.district_code) like any (:patterns)");
+            params.put("patterns", reader.scope().likePatterns());
+        }
+        List<Long> units = new ArrayList<>(reader.scope().departmentIds());
+        if (reader.orgUnitId() != null && !units.contains(reader.orgUnitId())) {
+            units.add(reader.orgUnitId());
+        }
+        if (!units.isEmpty()) {
+            scope.add("o.assignee_org_unit_id = any (:units) or o.assist_org_unit_ids && cast(:units as bigint[])");
+            params.put("units", units.toArray(Long[]::new));
+        }
+        scope.add("o.reporter_user_id = :me or o.assignee_user_id = :me");
+        params.put("me", reader.userId());
+        List<String> clauses = new ArrayList<>();
+        clauses.add("(" + String.join(" or ", scope) + ")");
+        if (Boolean.TRUE.equals(f.mine())) {
+            clauses.add("(o.reporter_user_id = :me or o.assignee_user_id = :me"
+                    + (units.isEmpty() ? "" : " or o.assignee_org_unit_id = any (:units)") + ")");
+        }
+        if (f.status() != null) {
+            clauses.add("o.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.open() != null) {
+            clauses.add((f.open() ? "" : "not ") + "(o.status not in ('CLOSED', 'EVALUATED', 'VOIDED'))");
+        }
+        if (f.categoryCode() != null && !f.categoryCode().isBlank()) {
+            clauses.add("o.category_code like :category");
+            params.put("category", f.categoryCode().strip().toUpperCase(java.util.Locale.ROOT) + "%");
+        }
+        if (f.source() != null) {
+            clauses.add("o.source = :source");
+            params.put("source", f.source().name());
+        }
+        if (f.area() != null && !f.area().isBlank()) {
+            String area = f.area().strip();
+            if (!area.chars().allMatch(Character::isDigit) || area.length() > 15) {
+                throw LocalizedException.badRequest("workorder.error.area", area);
+            }
+            clauses.add("coalesce(o.grid_code, o.district_code) like :area");
+            params.put("area", area + "%");
+        }
+        if (f.createdFrom() != null) {
+            clauses.add("o.created_at >= :from");
+            params.put("from", Timestamp.from(f.createdFrom()));
+        }
+        if (f.createdTo() != null) {
+            clauses.add("o.created_at < :to");
+            params.put("to", Timestamp.from(f.createdTo()));
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            clauses.add("o.stage_due_at < :now and not o.suspended");
+            params.put("now", Timestamp.from(clock.instant()));
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            clauses.add("(o.number = :q or o.description ilike :like or o.address ilike :like)");
+            params.put("q", f.q().strip());
+            params.put("like", "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return String.join(" and ", clauses);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+        params.forEach(spec::param);
+        return spec;
+    }
+}

@@ -1,0 +1,112 @@
+package org.yiwang.workorder.notices;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.yiwang.geo.GridWorker;
+import org.yiwang.geo.Grids;
+import org.yiwang.notify.Channel;
+import org.yiwang.notify.Notice;
+import org.yiwang.notify.Notifications;
+import org.yiwang.people.OrgUnit;
+import org.yiwang.people.Organization;
+import org.yiwang.people.People;
+import org.yiwang.people.UserSummary;
+import org.yiwang.platform.Role;
+import org.yiwang.workorder.Action;
+import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.WorkOrderTransitioned;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tells the right people what just happened to an order: the unit it was sent to, the command centre
+ * when a unit reports back or returns it, the grid worker who must verify on site, the reporter when
+ * it is closed, merged or voided. Runs after commit from the durable outbox; a redelivered event is
+ * not delivered twice (dedup key per order, action and time).
+ */
+@Component
+class TransitionNotices {
+
+    private final Notifications notifications;
+    private final People people;
+    private final Organization organization;
+    private final Grids grids;
+
+    TransitionNotices(Notifications notifications, People people, Organization organization, Grids grids) {
+        this.notifications = notifications;
+        this.people = people;
+        this.organization = organization;
+        this.grids = grids;
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderTransitioned event) {
+        Set<Long> recipients = recipients(event);
+        recipients.remove(event.actorUserId());
+        recipients.removeIf(id -> id == null || id <= 0);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String key = "workorder.notice." + (event.action() == Action.REPORT ? "REPORT_NEEDS_CATEGORY" : event.action().name());
+        notifications.notify(new Notice(recipients, key, List.of(event.number()), "/work-orders/" + event.orderId(),
+                Set.of(Channel.INBOX), "wo:" + event.orderId() + ":" + event.action() + ":" + event.at().toEpochMilli()));
+    }
+
+    private Set<Long> recipients(WorkOrderTransitioned e) {
+        Set<Long> to = new HashSet<>();
+        switch (e.action()) {
+            case REPORT -> {
+                if (e.to() == WorkOrderStatus.REPORTED) {
+                    to.addAll(streetDispatchers(e));
+                }
+            }
+            case DISPATCH, REWORK, SUPERVISE, APPROVE_EXTENSION, REJECT_EXTENSION -> {
+                to.addAll(assignees(e));
+                if (e.action() == Action.DISPATCH) {
+                    e.assistOrgUnitIds().forEach(unit -> to.addAll(members(unit, Role.HANDLER)));
+                }
+            }
+            case RETURN, HANDLE, REQUEST_EXTENSION, APPROVE -> to.addAll(streetDispatchers(e));
+            case REQUEST_VERIFICATION -> {
+                if (e.gridCode() != null) {
+                    grids.workers(e.gridCode()).stream().map(GridWorker::userId).forEach(to::add);
+                }
+            }
+            case CLOSE, CLOSE_ON_SPOT, VOID, MERGE, REOPEN -> {
+                if (e.reporterUserId() != null) {
+                    to.add(e.reporterUserId());
+                }
+            }
+            default -> { }
+        }
+        return to;
+    }
+
+    private Set<Long> assignees(WorkOrderTransitioned e) {
+        Set<Long> to = new HashSet<>();
+        if (e.assigneeUserId() != null) {
+            to.add(e.assigneeUserId());
+        } else if (e.assigneeOrgUnitId() != null) {
+            to.addAll(members(e.assigneeOrgUnitId(), Role.HANDLER));
+            to.addAll(members(e.assigneeOrgUnitId(), Role.COMMUNITY_STAFF));
+            to.addAll(members(e.assigneeOrgUnitId(), Role.DISPATCHER));
+        }
+        return to;
+    }
+
+    private Set<Long> streetDispatchers(WorkOrderTransitioned e) {
+        String street = e.gridCode() == null ? null : e.gridCode().substring(0, 9);
+        return street == null ? Set.of() : organization.officeOf(street).map(OrgUnit::id)
+                .map(id -> members(id, Role.DISPATCHER)).orElse(Set.of());
+    }
+
+    private Set<Long> members(long orgUnitId, Role role) {
+        Set<Long> ids = new HashSet<>();
+        for (UserSummary user : people.membersOf(orgUnitId, role)) {
+            ids.add(user.id());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,319 @@
+package org.yiwang.load;
+
+import org.locationtech.jts.geom.Point;
+import org.yiwang.geo.GridKind;
+import org.yiwang.geo.Territory;
+import org.yiwang.geo.TerritoryGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives the work-order HTTP API with N concurrent clients and prints throughput and latency
+ * percentiles, for intake alone and for the full cycle (report → accept → handle → request
+ * verification → approve → close → evaluate). By default it starts {@code target/yiwang.jar} on a
+ * fresh embedded database with the demo data, so that it measures the real thing on this machine;
+ * {@code --url} points it at a running instance instead. See README "Benchmarks".
+ */
+public final class LoadHarness {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final Map<String, String> tokens = new java.util.HashMap<>();
+    private final List<double[]> points = new ArrayList<>();
+    private String category;
+
+    private LoadHarness(URI base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int cycleSeconds = Integer.parseInt(options.getOrDefault("cycle-seconds", "20"));
+        Process server = null;
+        URI url;
+        if (options.containsKey("url")) {
+            url = URI.create(options.get("url"));
+        } else {
+            int port = Integer.parseInt(options.getOrDefault("port", "18765"));
+            Path data = Path.of(options.getOrDefault("data", "target/load-data"));
+            deleteRecursively(data);
+            server = startServer(Path.of(options.getOrDefault("jar", "target/yiwang.jar")), data, port,
+                    options.getOrDefault("heap", "512m"));
+            url = URI.create("http://127.0.0.1:" + port);
+        }
+        try {
+            LoadHarness harness = new LoadHarness(url);
+            harness.waitUntilUp(Duration.ofSeconds(120));
+            harness.prepare();
+            System.out.printf(Locale.ROOT, "Yiwang load harness: %d clients, %s, %d cores, JDK %s%n", clients, url,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            harness.intake(clients, warmup, false);
+            harness.intake(clients, seconds, true);
+            harness.fullCycle(clients, cycleSeconds);
+        } finally {
+            if (server != null) {
+                server.destroy();
+                server.waitFor();
+            }
+        }
+    }
+
+    private void prepare() throws Exception {
+        for (String user : List.of("resident", "handler", "dispatcher")) {
+            JsonNode token = send("POST", "/api/me/tokens", Map.of("name", "load-" + System.nanoTime()), basic(user), 201);
+            tokens.put(user, "Bearer " + token.get("token").asString());
+        }
+        // points inside the demo territory's comprehensive grids of 夫子庙街道 (the dispatcher's street)
+        Territory territory = TerritoryGenerator.demo();
+        territory.grids().stream()
+                .filter(g -> g.kind() == GridKind.COMPREHENSIVE && g.code().startsWith("320104002"))
+                .forEach(g -> {
+                    Point p = g.geometry().getInteriorPoint();
+                    points.add(new double[]{p.getY(), p.getX()});
+                });
+        if (points.isEmpty()) {
+            throw new IllegalStateException("no demo grids found: is the server running with demo data?");
+        }
+        category = findCategoryRoutedToTheDemoHandler();
+        System.out.println("using category " + category + " (routed to the demo handler's department)");
+    }
+
+    /** A category that routing sends to 秦淮区城市管理局, so that the demo handler can act on the orders. */
+    private String findCategoryRoutedToTheDemoHandler() throws Exception {
+        HttpResponse<String> tree = http.send(request("GET", "/api/catalog/categories", null, tokens.get("dispatcher")),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher codes = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([CML]\\d{5})\"").matcher(tree.body());
+        while (codes.find()) {
+            category = codes.group(1);
+            JsonNode created = JSON.readTree(report(null).body());
+            if (created.path("routing").path("department").path("name").asString("").contains("城市管理局")) {
+                return category;
+            }
+        }
+        throw new IllegalStateException("no category is routed to the urban management department");
+    }
+
+    private void intake(int clients, int seconds, boolean report) throws Exception {
+        Recorder recorder = new Recorder();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        runClients(clients, () -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                int status = report(null).statusCode();
+                recorder.record("intake", System.nanoTime() - t0, status == 201);
+            }
+        });
+        if (report) {
+            recorder.print("intake (POST /api/work-orders, located, classified by category, routed, persisted, ledger, outbox)", seconds);
+        }
+    }
+
+    private void fullCycle(int clients, int seconds) throws Exception {
+        Recorder recorder = new Recorder();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong cycles = new AtomicLong();
+        runClients(clients, () -> {
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                HttpResponse<String> created = report(null);
+                recorder.record("report", System.nanoTime() - start, created.statusCode() == 201);
+                if (created.statusCode() != 201) {
+                    continue;
+                }
+                long id = JSON.readTree(created.body()).get("id").asLong();
+                boolean ok = step(recorder, "accept", id, "handler", Map.of())
+                        && step(recorder, "handle", id, "handler", Map.of("note", "已处置"))
+                        && step(recorder, "request-verification", id, "dispatcher", Map.of())
+                        && step(recorder, "approve", id, "dispatcher", Map.of("note", "核查通过"))
+                        && step(recorder, "close", id, "dispatcher", Map.of("note", "结案"))
+                        && step(recorder, "evaluate", id, "resident", Map.of("satisfaction", "SATISFIED"));
+                recorder.record("full cycle (7 calls)", System.nanoTime() - start, ok);
+                if (ok) {
+                    cycles.incrementAndGet();
+                }
+            }
+        });
+        recorder.print("full cycle", seconds);
+    }
+
+    private boolean step(Recorder recorder, String action, long id, String user, Map<String, Object> body) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = http.send(request("POST", "/api/work-orders/" + id + "/" + action, body, tokens.get(user)),
+                HttpResponse.BodyHandlers.ofString());
+        boolean ok = response.statusCode() == 200;
+        recorder.record(action, System.nanoTime() - t0, ok);
+        if (!ok) {
+            System.err.println(action + " → " + response.statusCode() + " " + response.body());
+        }
+        return ok;
+    }
+
+    private HttpResponse<String> report(String key) throws Exception {
+        double[] p = points.get(ThreadLocalRandom.current().nextInt(points.size()));
+        Map<String, Object> body = Map.of("description", "路面破损，有积水，影响通行", "categoryCode", category,
+                "lat", p[0], "lon", p[1], "address", "夫子庙贡院街", "urgency", "NORMAL");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/work-orders"))
+                .header("Authorization", tokens.get("resident")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private interface Client {
+        void run() throws Exception;
+    }
+
+    private static void runClients(int clients, Client client) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < clients; i++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    client.run();
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a client failed", failures.peek());
+        }
+    }
+
+    /** Latencies per step, in nanoseconds, sorted for percentiles at the end. */
+    private static final class Recorder {
+        private final Map<String, ConcurrentLinkedQueue<Long>> samples = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final Map<String, AtomicLong> errors = new java.util.concurrent.ConcurrentHashMap<>();
+
+        void record(String step, long nanos, boolean ok) {
+            samples.computeIfAbsent(step, s -> new ConcurrentLinkedQueue<>()).add(nanos);
+            if (!ok) {
+                errors.computeIfAbsent(step, s -> new AtomicLong()).incrementAndGet();
+            }
+        }
+
+        void print(String title, int seconds) {
+            System.out.println();
+            System.out.println("== " + title + " over " + seconds + " s");
+            System.out.printf(Locale.ROOT, "%-22s %10s %10s %9s %9s %9s %9s %7s%n", "step", "count", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+            samples.forEach((step, queue) -> {
+                long[] sorted = queue.stream().mapToLong(Long::longValue).toArray();
+                Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "%-22s %10d %10.1f %9.2f %9.2f %9.2f %9.2f %7d%n", step, sorted.length,
+                        sorted.length / (double) seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+                        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                        errors.getOrDefault(step, new AtomicLong()).get());
+            });
+        }
+
+        private static double ms(long[] sorted, double q) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    private JsonNode send(String method, String path, Object body, String authorization, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request(method, path, body, authorization), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest request(String method, String path, Object body, String authorization) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization);
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":yiwang-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void waitUntilUp(Duration limit) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/me"))
+                        .header("Authorization", basic("resident")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Yiwang did not come up at " + base);
+    }
+
+    private static Process startServer(Path jar, Path data, int port, String heap) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " not found: build it first (./mvnw -DskipTests package)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.createDirectories(data);
+        return new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString(), "--yiwang.data-dir=" + data,
+                "--server.port=" + port, "--logging.level.root=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile())
+                .start();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("load."))
+                .forEach(k -> options.putIfAbsent(k.substring(5), System.getProperty(k)));
+        return options;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var files = Files.walk(path)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
