@@ -23,6 +23,9 @@ class Corrections {
     private final JdbcClient jdbc;
     private final Organization organization;
     private final int threshold;
+    /** Routing runs on every intake: corrections are read at most every 30 s per street and category on each node. */
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private final java.util.concurrent.ConcurrentHashMap<String, Learned> learned = new java.util.concurrent.ConcurrentHashMap<>();
 
     Corrections(JdbcClient jdbc, Organization organization, @Value("${yiwang.dispatch.learn-after:3}") int threshold) {
         this.jdbc = jdbc;
@@ -42,12 +45,35 @@ class Corrections {
                 .param("chosen", c.chosenOrgUnitId()).param("dispatcher", c.dispatcherUserId())
                 .param("at", Timestamp.from(c.at())).param("reason", c.reason())
                 .update();
+        learned.remove(c.districtCode() + "|" + c.streetCode() + "|" + c.categoryCode());
     }
 
     Optional<RoutingDecision> learned(RouteRequest request, DutyRouting routing, List<Reason> reasons) {
         if (request.streetCode() == null || threshold < 1) {
             return Optional.empty();
         }
+        String key = request.districtCode() + "|" + request.streetCode() + "|" + request.categoryCode();
+        long now = System.nanoTime();
+        Learned known = learned.get(key);
+        if (known == null || now - known.loadedAt() > CACHE_NANOS) {
+            known = new Learned(consistentChoice(request), now);
+            learned.put(key, known);
+        }
+        if (known.unitId() == null) {
+            return Optional.empty();
+        }
+        Optional<OrgUnit> unit = organization.find(known.unitId()).filter(OrgUnit::enabled);
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Reason> all = new java.util.ArrayList<>(reasons);
+        all.add(Reason.of("LEARNED", "dispatch.reason.learned", threshold, unit.get().name()));
+        return Optional.of(new RoutingDecision(true, RoutingDecision.Outcome.LEARNED, null, unit.get().id(), unit.get().name(),
+                null, List.of(), routing.principle(), "LEARNED", all));
+    }
+
+    /** The unit the last {@code threshold} corrections all chose, or null. */
+    private Long consistentChoice(RouteRequest request) {
         List<Long> recent = jdbc.sql("""
                         select chosen_org_unit_id from dispatch_correction
                         where district_code = :district and street_code = :street and category_code = :category
@@ -56,16 +82,10 @@ class Corrections {
                 .param("district", request.districtCode()).param("street", request.streetCode())
                 .param("category", request.categoryCode()).param("n", threshold)
                 .query(Long.class).list();
-        if (recent.size() < threshold || recent.stream().distinct().count() != 1) {
-            return Optional.empty();
-        }
-        Optional<OrgUnit> unit = organization.find(recent.getFirst()).filter(OrgUnit::enabled);
-        if (unit.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Reason> all = new java.util.ArrayList<>(reasons);
-        all.add(Reason.of("LEARNED", "dispatch.reason.learned", threshold, unit.get().name()));
-        return Optional.of(new RoutingDecision(true, RoutingDecision.Outcome.LEARNED, null, unit.get().id(), unit.get().name(),
-                null, List.of(), routing.principle(), "LEARNED", all));
+        return recent.size() < threshold || recent.stream().distinct().count() != 1 ? null : recent.getFirst();
+    }
+
+    /** What the corrections of one (street, category) say, as of {@code loadedAt} (System.nanoTime). */
+    private record Learned(Long unitId, long loadedAt) {
     }
 }

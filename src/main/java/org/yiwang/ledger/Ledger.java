@@ -58,6 +58,19 @@ public class Ledger {
                 .update();
     }
 
+    /** Appends several records in one round trip, in order; same guarantees as {@link #append}. */
+    public void appendAll(java.util.List<LedgerRecord> records) {
+        if (records.size() == 1) {
+            append(records.getFirst());
+            return;
+        }
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                        INSERT INTO ledger_pending (stream, subject_id, district_code, kind, at, actor_user_id, canonical)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                records.stream().map(r -> new Object[]{r.stream(), r.subjectId(), r.districtCode(), r.kind(),
+                        OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC), r.actorUserId(), r.canonical()}).toList());
+    }
+
     /**
      * Chains every record committed so far, waiting for a sealer that is running elsewhere to finish
      * first. The scheduled sealer makes this unnecessary except in tests and tools.

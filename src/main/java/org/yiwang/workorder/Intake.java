@@ -48,12 +48,13 @@ public class Intake {
     private final PhotoStore photos;
     private final DeadlinePolicy deadlines;
     private final JdbcClient jdbc;
+    private final TransitionLog history;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean autoDispatch;
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
-           DeadlinePolicy deadlines, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+           DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
            @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch) {
         this.locator = locator;
         this.catalog = catalog;
@@ -63,6 +64,7 @@ public class Intake {
         this.photos = photos;
         this.deadlines = deadlines;
         this.jdbc = jdbc;
+        this.history = history;
         this.transactions = transactions;
         this.clock = clock;
         this.autoDispatch = autoDispatch;
@@ -76,7 +78,7 @@ public class Intake {
             }
             Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
             if (earlier.isPresent()) {
-                return new IntakeResult(earlier.get(), null, true);
+                return new IntakeResult(earlier.get(), null, true, history.history(earlier.get().id()));
             }
         }
         Prepared prepared = prepare(command, reporter, key);
@@ -85,7 +87,7 @@ public class Intake {
         } catch (DuplicateKeyException raced) {
             // the same request arrived twice at once: the other one won, answer with its order
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
-                    .map(order -> new IntakeResult(order, null, true))
+                    .map(order -> new IntakeResult(order, null, true, history.history(order.id())))
                     .orElseThrow(() -> raced);
         }
     }
@@ -152,9 +154,10 @@ public class Intake {
                             routing.reasons().stream().map(r -> r.rule()).distinct().toList()),
                     system, now, "自动派遣 / dispatched automatically", deadlines);
         }
+        List<Transition> transitions = order.pendingTransitions();
         WorkOrder saved = journal.save(order);
         log.debug("Order {} reported in grid {} by user {}", saved.number(), saved.gridCode(), reporter.userId());
-        return new IntakeResult(saved, routing, false);
+        return new IntakeResult(saved, routing, false, transitions);
     }
 
     private String nextNumber(Instant now) {

@@ -37,9 +37,11 @@ class OrderJournal {
         List<Transition> transitions = order.pendingTransitions();
         WorkOrder saved = orders.save(order);
         log.append(saved, transitions);
+        ledger.appendAll(transitions.stream()
+                .map(t -> new LedgerRecord(LEDGER_STREAM, saved.number(), saved.districtCode(), t.action().name(),
+                        t.at(), t.actorUserId(), canonical(saved, t)))
+                .toList());
         for (Transition transition : transitions) {
-            ledger.append(new LedgerRecord(LEDGER_STREAM, saved.number(), saved.districtCode(), transition.action().name(),
-                    transition.at(), transition.actorUserId(), canonical(saved, transition)));
             events.publishEvent(WorkOrderTransitioned.of(saved, transition));
         }
         saved.clearPendingTransitions();

@@ -12,39 +12,43 @@ import java.util.Map;
 @Component
 class TransitionLog {
 
-    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final JsonMapper json;
 
-    TransitionLog(JdbcClient jdbc, JsonMapper json) {
+    TransitionLog(org.springframework.jdbc.core.JdbcTemplate jdbc, JdbcClient client, JsonMapper json) {
         this.jdbc = jdbc;
+        this.client = client;
         this.json = json;
     }
 
     void append(WorkOrder order, List<Transition> transitions) {
-        for (Transition t : transitions) {
-            jdbc.sql("""
-                    insert into workorder_transition (order_id, district_code, action, from_status, to_status, actor_user_id,
-                        actor_name, at, note, photos, details)
-                    values (:order, :district, :action, :from, :to, :actor, :actorName, :at, :note, :photos, cast(:details as jsonb))
-                    """)
-                    .param("order", order.id())
-                    .param("district", order.districtCode())
-                    .param("action", t.action().name())
-                    .param("from", t.from() == null ? null : t.from().name())
-                    .param("to", t.to().name())
-                    .param("actor", t.actorUserId())
-                    .param("actorName", t.actorName())
-                    .param("at", Timestamp.from(t.at()))
-                    .param("note", t.note())
-                    .param("photos", t.photos().toArray(String[]::new))
-                    .param("details", json.writeValueAsString(t.details()))
-                    .update();
+        if (transitions.isEmpty()) {
+            return;
         }
+        // one round trip: the driver rewrites the batch into a multi-row insert
+        jdbc.batchUpdate("""
+                insert into workorder_transition (order_id, district_code, action, from_status, to_status, actor_user_id,
+                    actor_name, at, note, photos, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                """, transitions, transitions.size(), (ps, t) -> {
+            ps.setLong(1, order.id());
+            ps.setString(2, order.districtCode());
+            ps.setString(3, t.action().name());
+            ps.setString(4, t.from() == null ? null : t.from().name());
+            ps.setString(5, t.to().name());
+            ps.setLong(6, t.actorUserId());
+            ps.setString(7, t.actorName());
+            ps.setTimestamp(8, Timestamp.from(t.at()));
+            ps.setString(9, t.note());
+            ps.setArray(10, ps.getConnection().createArrayOf("varchar", t.photos().toArray()));
+            ps.setString(11, json.writeValueAsString(t.details()));
+        });
     }
 
     @SuppressWarnings("unchecked")
     List<Transition> history(long orderId) {
-        return jdbc.sql("""
+        return client.sql("""
                         select action, from_status, to_status, actor_user_id, actor_name, at, note, photos, details::text as details
                         from workorder_transition where order_id = :order order by id
                         """)

@@ -42,6 +42,16 @@ public class WorkOrderQueries {
         return new OrderDetail(order, transitions.history(id), allowedActions(order, reader));
     }
 
+    /** The detail of an order the caller just acted on (already loaded and checked): only the history is read. */
+    public OrderDetail detail(WorkOrder order, Actor reader) {
+        return new OrderDetail(order, transitions.history(order.id()), allowedActions(order, reader));
+    }
+
+    /** The detail of an order built from a history the caller already has (e.g. right after intake). */
+    public static OrderDetail detail(WorkOrder order, java.util.List<Transition> history, Actor reader) {
+        return new OrderDetail(order, history, allowedActions(order, reader));
+    }
+
     public WorkOrder get(long id, Actor reader) {
         return orders.findById(id)
                 .filter(o -> ActionPolicy.canSee(reader, o))

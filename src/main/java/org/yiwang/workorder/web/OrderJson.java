@@ -41,6 +41,7 @@ class OrderJson {
     private final DeadlinePolicy deadlines;
     private final MessageSource messages;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<Long, CachedName> unitNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     OrderJson(GridLocator grids, Catalog catalog, Organization organization, DeadlinePolicy deadlines,
               MessageSource messages, Clock clock) {
@@ -169,8 +170,21 @@ class OrderJson {
     }
 
     private Map<String, Object> unit(Long id) {
-        String name = organization.find(id).map(OrgUnit::name).orElse(null);
-        return mapOf("id", id, "name", name);
+        return mapOf("id", id, "name", unitName(id));
+    }
+
+    /** Unit names change rarely and every order view shows one: kept for a minute per node. */
+    private String unitName(long id) {
+        long now = System.nanoTime();
+        CachedName cached = unitNames.get(id);
+        if (cached == null || now - cached.loadedAt() > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+            cached = new CachedName(organization.find(id).map(OrgUnit::name).orElse(null), now);
+            unitNames.put(id, cached);
+        }
+        return cached.name();
+    }
+
+    private record CachedName(String name, long loadedAt) {
     }
 
     private String label(String key) {

@@ -146,11 +146,11 @@ class WorkOrderController {
                 .orElseThrow(() -> LocalizedException.notFound("workorder.error.unknownAction", segment));
         Actor actor = Actors.require();
         WorkOrder order = actions.perform(id, action, body == null ? ActOnOrder.note(null) : body, actor);
-        return json.detail(queries.detail(order.id(), actor), actor);
+        return json.detail(queries.detail(order, actor), actor);
     }
 
     private ResponseEntity<Map<String, Object>> created(IntakeResult result, Actor actor) {
-        Map<String, Object> body = json.detail(queries.detail(result.order().id(), actor), actor);
+        Map<String, Object> body = json.detail(WorkOrderQueries.detail(result.order(), result.history(), actor), actor);
         body.put("routing", json.routing(result.routing()));
         body.put("replayed", result.replayed());
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
