@@ -45,6 +45,7 @@ class AccessRevocation {
     @TransactionalEventListener(fallbackExecution = true)
     void endSessions(UserChanged changed) {
         if (changed.accessChanged()) {
+            tokens.forgetVerified(); // a token's remembered roles and scope must not outlive the change
             endSessionsOf(changed.username());
         }
     }

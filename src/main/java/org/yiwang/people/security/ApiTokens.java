@@ -43,6 +43,37 @@ public class ApiTokens {
     }
 
     /**
+     * Recently verified tokens and their principals, so that an API client's every call does not cost
+     * a token and an account lookup. Entries live {@link #RECENT_TTL}; revocation on this node forgets
+     * them at once, on other nodes within the TTL.
+     */
+    static final Duration RECENT_TTL = Duration.ofSeconds(10);
+    private final java.util.concurrent.ConcurrentHashMap<String, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    record Recent(SignedInUser principal, Instant until) {
+    }
+
+    Optional<SignedInUser> recentlyVerified(String token) {
+        Recent hit = recent.get(token);
+        if (hit == null || hit.until().isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(hit.principal());
+    }
+
+    void rememberVerified(String token, SignedInUser principal) {
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(token, new Recent(principal, clock.instant().plus(RECENT_TTL)));
+    }
+
+    /** Forgets every remembered verification (after a revocation or an access change). */
+    public void forgetVerified() {
+        recent.clear();
+    }
+
+    /**
      * Creates a token for {@code owner}.
      *
      * @param expiresInDays null for a token that does not expire
@@ -98,6 +129,7 @@ public class ApiTokens {
         if (found == 0) {
             throw LocalizedException.notFound("people.error.tokenNotFound", tokenId);
         }
+        forgetVerified();
         int revoked = jdbc.sql("UPDATE people_api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .param("id", tokenId).param("now", Timestamp.from(clock.instant())).update();
         if (revoked > 0) {
@@ -107,6 +139,7 @@ public class ApiTokens {
 
     /** Revokes every live token of a user, e.g. when the account is disabled. */
     public int revokeAll(long userId) {
+        forgetVerified();
         return jdbc.sql("UPDATE people_api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
                 .param("user", userId).param("now", Timestamp.from(clock.instant())).update();
     }

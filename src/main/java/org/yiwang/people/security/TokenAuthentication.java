@@ -39,6 +39,10 @@ class TokenAuthentication implements AuthenticationProvider {
             throw new SignInRefused.AddressBlocked(blocked.get());
         }
         String token = (String) authentication.getCredentials();
+        Optional<SignedInUser> known = tokens.recentlyVerified(token);
+        if (known.isPresent()) {
+            return BearerTokenAuthentication.authenticated(known.get(), authentication.getDetails());
+        }
         Optional<ApiTokens.Match> match = tokens.use(token);
         if (match.isEmpty()) {
             addresses.recordFailure(address);
@@ -52,6 +56,7 @@ class TokenAuthentication implements AuthenticationProvider {
             throw new DisabledException("user disabled");
         }
         SignedInUser principal = new SignedInUser(account.actor(), null, true, match.get().tokenId());
+        tokens.rememberVerified(token, principal);
         return BearerTokenAuthentication.authenticated(principal, authentication.getDetails());
     }
 }
