@@ -2,6 +2,7 @@ package org.yiwang.workorder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.Category;
 import org.yiwang.catalog.Urgency;
+import org.yiwang.dispatch.Reason;
 import org.yiwang.dispatch.RouteRequest;
 import org.yiwang.dispatch.Router;
 import org.yiwang.dispatch.RoutingDecision;
@@ -52,10 +54,14 @@ public class Intake {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean autoDispatch;
+    private final ObjectProvider<CategorySuggester> suggesters;
+    private final double autoCategoryConfidence;
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
            DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
-           @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch) {
+           @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch,
+           ObjectProvider<CategorySuggester> suggesters,
+           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence) {
         this.locator = locator;
         this.catalog = catalog;
         this.router = router;
@@ -68,6 +74,8 @@ public class Intake {
         this.transactions = transactions;
         this.clock = clock;
         this.autoDispatch = autoDispatch;
+        this.suggesters = suggesters;
+        this.autoCategoryConfidence = autoCategoryConfidence;
     }
 
     public IntakeResult report(ReportProblem command, Actor reporter) {
@@ -127,6 +135,19 @@ public class Intake {
             category = catalog.find(categoryCode.strip().toUpperCase(java.util.Locale.ROOT)).filter(Category::enabled)
                     .orElseThrow(() -> LocalizedException.badRequest("workorder.error.unknownCategory", command.categoryCode()));
         }
+        List<CategorySuggester.Suggestion> suggestions = List.of();
+        CategorySuggester.Suggestion sorted = null;
+        CategorySuggester suggester = suggesters.getIfAvailable();
+        if (category == null && suggester != null) {
+            suggestions = suggester.suggest(description, 3);
+            if (!suggestions.isEmpty() && suggestions.getFirst().confidence() >= autoCategoryConfidence) {
+                Optional<Category> top = catalog.find(suggestions.getFirst().categoryCode()).filter(Category::enabled);
+                if (top.isPresent()) {
+                    category = top.get();
+                    sorted = suggestions.getFirst();
+                }
+            }
+        }
         photos.requireAll(command.photoIds());
         if (command.address() != null && command.address().length() > 300) {
             throw LocalizedException.badRequest("workorder.error.addressTooLong", 300);
@@ -136,9 +157,16 @@ public class Intake {
                 location.street().code(), location.district().code());
         NewReport report = new NewReport(description, category == null ? null : category.code(), place, blankToNull(command.address()),
                 source, command.urgency() == null ? Urgency.NORMAL : command.urgency(), blankToNull(command.reporterName()),
-                blankToNull(command.reporterPhone()), command.photoIds(), key);
+                blankToNull(command.reporterPhone()), command.photoIds(), key, suggestions);
         RoutingDecision routing = router.route(new RouteRequest(report.categoryCode(), grid, place.communityCode(),
                 place.streetCode(), place.districtCode()));
+        if (sorted != null) {
+            List<Reason> reasons = new java.util.ArrayList<>(routing.reasons());
+            reasons.add(1, Reason.of("SORTER", "dispatch.reason.sorter", sorted.categoryCode(),
+                    String.format(java.util.Locale.ROOT, "%.2f", sorted.confidence()), String.join("、", sorted.evidence())));
+            routing = new RoutingDecision(routing.routed(), routing.outcome(), routing.level(), routing.orgUnitId(), routing.orgUnitName(),
+                    routing.userId(), routing.assistOrgUnitIds(), routing.principle(), routing.ruleId(), reasons);
+        }
         return new Prepared(report, category, routing);
     }
 

@@ -10,16 +10,18 @@ import java.util.Objects;
  *
  * @param categoryCode null when the reporter did not choose one (the dispatcher, or the sorter, will)
  * @param idempotencyKey the client's request id; the same key from the same reporter never creates two orders
+ * @param suggestions the sorter's category suggestions for the text, kept in the report's history
  */
 public record NewReport(String description, String categoryCode, Place place, String address, Source source,
                         Urgency urgency, String reporterName, String reporterPhone, List<String> photos,
-                        String idempotencyKey) {
+                        String idempotencyKey, List<CategorySuggester.Suggestion> suggestions) {
 
     public NewReport {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(source, "source");
         urgency = urgency == null ? Urgency.NORMAL : urgency;
         photos = List.copyOf(photos == null ? List.of() : photos);
+        suggestions = List.copyOf(suggestions == null ? List.of() : suggestions);
         if (description == null || description.isBlank()) {
             throw new IllegalArgumentException("description is required");
         }

@@ -102,9 +102,15 @@ public class WorkOrder {
         order.createdAt = now;
         order.updatedAt = now;
         order.startStage(now, deadlines);
-        order.record(Action.REPORT, null, reporter, now, "", report.photos(), details(
-                "source", report.source().name(), "urgency", report.urgency().name(),
-                "category", report.categoryCode(), "grid", report.place().gridCode()));
+        Map<String, Object> facts = details("source", report.source().name(), "urgency", report.urgency().name(),
+                "category", report.categoryCode(), "grid", report.place().gridCode());
+        if (!report.suggestions().isEmpty()) {
+            facts.put("suggestions", report.suggestions().stream()
+                    .map(s -> s.categoryCode() + " " + String.format(java.util.Locale.ROOT, "%.3f", s.confidence())
+                            + (s.evidence().isEmpty() ? "" : " " + String.join("/", s.evidence())))
+                    .toList());
+        }
+        order.record(Action.REPORT, null, reporter, now, "", report.photos(), facts);
         return order;
     }
 

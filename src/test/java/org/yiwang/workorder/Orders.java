@@ -31,7 +31,7 @@ final class Orders {
 
     static WorkOrder reportedInFuzimiao() {
         NewReport report = new NewReport("井盖缺失，有人差点踩空", "C01002", FUZIMIAO, "夫子庙贡院街 12 号", Source.RESIDENT,
-                Urgency.NORMAL, null, "13912345678", List.of("photo-before"), "client-1");
+                Urgency.NORMAL, null, "13912345678", List.of("photo-before"), "client-1", List.of());
         return WorkOrder.report(report, "YW202611230001", RESIDENT, T0, DEADLINES);
     }
 
