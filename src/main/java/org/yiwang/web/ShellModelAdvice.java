@@ -6,13 +6,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
-import org.yiwang.platform.Role;
+import org.yiwang.platform.NavigationEntry;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** Gives every screen the signed-in actor and the navigation they may use. */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModelAdvice {
+
+    private final List<NavigationEntry> entries;
+
+    ShellModelAdvice(List<NavigationEntry> entries) {
+        this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+    }
 
     @ModelAttribute("actor")
     Actor actor() {
@@ -21,21 +28,18 @@ class ShellModelAdvice {
 
     @ModelAttribute("navigation")
     List<NavigationItem> navigation(HttpServletRequest request) {
-        return Actors.current().map(actor -> NavigationItem.visibleTo(actor, request.getRequestURI())).orElse(List.of());
+        return Actors.current().map(actor -> visibleTo(actor, request.getRequestURI())).orElse(List.of());
     }
 
-    /** One entry of the left navigation; {@code roles} empty means every signed-in user. */
-    record NavigationItem(String href, String labelKey, String icon, List<Role> roles, boolean active) {
+    List<NavigationItem> visibleTo(Actor actor, String path) {
+        return entries.stream()
+                .filter(entry -> entry.visibleTo(actor))
+                .map(entry -> new NavigationItem(entry.href(), entry.labelKey(), entry.icon(), entry.section(),
+                        entry.href().equals("/") ? path.equals("/") : path.startsWith(entry.href())))
+                .toList();
+    }
 
-        static final List<NavigationItem> ALL = List.of(
-                new NavigationItem("/", "nav.home", "⌂", List.of(), false));
-
-        static List<NavigationItem> visibleTo(Actor actor, String path) {
-            return ALL.stream()
-                    .filter(item -> item.roles.isEmpty() || item.roles.stream().anyMatch(actor::has))
-                    .map(item -> new NavigationItem(item.href, item.labelKey, item.icon, item.roles,
-                            item.href.equals("/") ? path.equals("/") : path.startsWith(item.href)))
-                    .toList();
-        }
+    /** An entry as one page shows it: whether it is the current page. */
+    record NavigationItem(String href, String labelKey, String icon, String section, boolean active) {
     }
 }
