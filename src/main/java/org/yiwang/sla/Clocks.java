@@ -1,0 +1,243 @@
+package org.yiwang.sla;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiwang.catalog.Stage;
+import org.yiwang.catalog.Urgency;
+import org.yiwang.workorder.Action;
+import org.yiwang.workorder.WorkOrderStatus;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The clocks in {@code sla_clock} and their history in {@code sla_clock_event}. */
+@Component
+class Clocks {
+
+    static final String COLUMNS = """
+            order_id, number, district_code, street_code, grid_code, category_code, urgency, status, stage, started_at,
+            due_at, working_time, limit_millis, warn_at, suspended, suspended_at, assignee_org_unit_id, assignee_user_id,
+            assist_org_unit_ids, supervision_count, warned_at, breached_at, escalated, breach_count, as_of, closed_at""";
+
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Clocks(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<StageClock> find(long orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_clock WHERE order_id = :id")
+                .param("id", orderId).query(ROW).optional();
+    }
+
+    List<StageClock> findAll(List<Long> orderIds) {
+        return orderIds.isEmpty() ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM sla_clock WHERE order_id = ANY (:ids)")
+                .param("ids", orderIds.toArray(Long[]::new)).query(ROW).list();
+    }
+
+    /** The clock, locked until the end of the transaction, so that events of one order are applied one at a time. */
+    Optional<StageClock> lock(long orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_clock WHERE order_id = :id FOR UPDATE")
+                .param("id", orderId).query(ROW).optional();
+    }
+
+    /** Inserts a new clock; false when another transaction created the order's clock first. */
+    boolean insert(StageClock c, Instant now) {
+        return bind(jdbc.sql("""
+                INSERT INTO sla_clock (order_id, number, district_code, street_code, grid_code, category_code, urgency, status,
+                    stage, started_at, due_at, working_time, limit_millis, warn_at, suspended, suspended_at, assignee_org_unit_id,
+                    assignee_user_id, assist_org_unit_ids, supervision_count, warned_at, breached_at, escalated, breach_count,
+                    as_of, closed_at, updated_at)
+                VALUES (:orderId, :number, :district, :street, :grid, :category, :urgency, :status, :stage, :startedAt, :dueAt,
+                    :workingTime, :limit, :warnAt, :suspended, :suspendedAt, :unit, :user, :assists, :supervisions, :warnedAt,
+                    :breachedAt, :escalated, :breaches, :asOf, :closedAt, :now)
+                ON CONFLICT (order_id) DO NOTHING"""), c, now).update() == 1;
+    }
+
+    void update(StageClock c, Instant now) {
+        bind(jdbc.sql("""
+                UPDATE sla_clock SET number = :number, district_code = :district, street_code = :street, grid_code = :grid,
+                    category_code = :category, urgency = :urgency, status = :status, stage = :stage, started_at = :startedAt,
+                    due_at = :dueAt, working_time = :workingTime, limit_millis = :limit, warn_at = :warnAt, suspended = :suspended,
+                    suspended_at = :suspendedAt, assignee_org_unit_id = :unit, assignee_user_id = :user,
+                    assist_org_unit_ids = :assists, supervision_count = :supervisions, warned_at = :warnedAt,
+                    breached_at = :breachedAt, escalated = :escalated, breach_count = :breaches, as_of = :asOf,
+                    closed_at = :closedAt, updated_at = :now
+                WHERE order_id = :orderId"""), c, now).update();
+    }
+
+    /** Adds an entry to the clock's history; an entry that is there already (a redelivered event) is not added twice. */
+    void append(StageClock clock, ClockEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO sla_clock_event (order_id, district_code, kind, stage, stage_started_at, at, action, due_before,
+                            due_after, details)
+                        VALUES (:order, :district, :kind, :stage, :startedAt, :at, :action, :before, :after, CAST(:details AS jsonb))
+                        ON CONFLICT ON CONSTRAINT sla_clock_event_once DO NOTHING""")
+                .param("order", clock.orderId())
+                .param("district", clock.districtCode())
+                .param("kind", entry.kind().name())
+                .param("stage", entry.stage() == null ? null : entry.stage().name())
+                .param("startedAt", at(entry.stageStartedAt()))
+                .param("at", at(entry.at()))
+                .param("action", entry.action() == null ? null : entry.action().name())
+                .param("before", at(entry.dueBefore()))
+                .param("after", at(entry.dueAfter()))
+                .param("details", json.writeValueAsString(entry.details()))
+                .update();
+    }
+
+    List<ClockEntry> history(long orderId) {
+        return jdbc.sql("""
+                        SELECT kind, at, stage, stage_started_at, action, due_before, due_after, details::text AS details
+                        FROM sla_clock_event WHERE order_id = :order ORDER BY at, id""")
+                .param("order", orderId)
+                .query((rs, n) -> new ClockEntry(ClockEntry.Kind.valueOf(rs.getString("kind")), instant(rs, "at"),
+                        rs.getString("stage") == null ? null : Stage.valueOf(rs.getString("stage")),
+                        instant(rs, "stage_started_at"),
+                        rs.getString("action") == null ? null : Action.valueOf(rs.getString("action")),
+                        instant(rs, "due_before"), instant(rs, "due_after"), json.readValue(rs.getString("details"), DETAILS)))
+                .list();
+    }
+
+    /** Running clocks past their due time whose stage instance was not breached yet, most overdue first. */
+    List<StageClock> dueForBreach(Instant now, int limit) {
+        return jdbc.sql(DUE_FOR_BREACH).param("now", at(now)).param("limit", limit).query(ROW).list();
+    }
+
+    static final String DUE_FOR_BREACH = "SELECT " + COLUMNS + """
+             FROM sla_clock
+            WHERE closed_at IS NULL AND breached_at IS NULL AND NOT suspended AND due_at < :now
+            ORDER BY due_at LIMIT :limit""";
+
+    /** Running clocks past their warning time, not yet due, whose stage instance was not warned yet. */
+    List<StageClock> dueForWarning(Instant now, int limit) {
+        return jdbc.sql(DUE_FOR_WARNING).param("now", at(now)).param("limit", limit).query(ROW).list();
+    }
+
+    static final String DUE_FOR_WARNING = "SELECT " + COLUMNS + """
+             FROM sla_clock
+            WHERE closed_at IS NULL AND warned_at IS NULL AND breached_at IS NULL AND NOT suspended
+              AND warn_at <= :now AND due_at >= :now
+            ORDER BY warn_at LIMIT :limit""";
+
+    /**
+     * Claims the breach of one stage instance: only the first transaction to run this (on any node)
+     * gets the clock back; the others wait for its row lock and then find {@code breached_at} set — or,
+     * if it rolled back, claim it themselves. The warning of the same instance counts as done.
+     */
+    Optional<StageClock> claimBreach(long orderId, Stage stage, Instant startedAt, Instant now) {
+        return jdbc.sql("UPDATE sla_clock SET breached_at = :now, warned_at = coalesce(warned_at, :now), escalated = TRUE,"
+                        + " breach_count = breach_count + 1, updated_at = :now"
+                        + " WHERE order_id = :id AND stage = :stage AND started_at = :startedAt AND closed_at IS NULL"
+                        + " AND breached_at IS NULL AND NOT suspended AND due_at < :now"
+                        + " RETURNING " + COLUMNS)
+                .param("id", orderId).param("stage", stage.name()).param("startedAt", at(startedAt)).param("now", at(now))
+                .query(ROW).optional();
+    }
+
+    /** Claims the warning of one stage instance, as {@link #claimBreach} does the breach. */
+    Optional<StageClock> claimWarning(long orderId, Stage stage, Instant startedAt, Instant now) {
+        return jdbc.sql("UPDATE sla_clock SET warned_at = :now, updated_at = :now"
+                        + " WHERE order_id = :id AND stage = :stage AND started_at = :startedAt AND closed_at IS NULL"
+                        + " AND warned_at IS NULL AND breached_at IS NULL AND NOT suspended AND warn_at <= :now AND due_at >= :now"
+                        + " RETURNING " + COLUMNS)
+                .param("id", orderId).param("stage", stage.name()).param("startedAt", at(startedAt)).param("now", at(now))
+                .query(ROW).optional();
+    }
+
+    /** When the clock last changed. */
+    Optional<Instant> updatedAt(long orderId) {
+        return jdbc.sql("SELECT updated_at FROM sla_clock WHERE order_id = :id").param("id", orderId)
+                .query((rs, n) -> instant(rs, "updated_at")).optional();
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, StageClock c, Instant now) {
+        return spec.param("orderId", c.orderId())
+                .param("number", c.number())
+                .param("district", c.districtCode())
+                .param("street", c.streetCode())
+                .param("grid", c.gridCode())
+                .param("category", c.categoryCode())
+                .param("urgency", c.urgency() == null ? null : c.urgency().name())
+                .param("status", c.status().name())
+                .param("stage", c.stage() == null ? null : c.stage().name())
+                .param("startedAt", at(c.startedAt()))
+                .param("dueAt", at(c.dueAt()))
+                .param("workingTime", c.workingTime())
+                .param("limit", c.limit() == null ? null : c.limit().toMillis())
+                .param("warnAt", at(c.warnAt()))
+                .param("suspended", c.suspended())
+                .param("suspendedAt", at(c.suspendedAt()))
+                .param("unit", c.assigneeOrgUnitId())
+                .param("user", c.assigneeUserId())
+                .param("assists", c.assistOrgUnitIds().toArray(Long[]::new))
+                .param("supervisions", c.supervisionCount())
+                .param("warnedAt", at(c.warnedAt()))
+                .param("breachedAt", at(c.breachedAt()))
+                .param("escalated", c.escalated())
+                .param("breaches", c.breachCount())
+                .param("asOf", at(c.asOf()))
+                .param("closedAt", at(c.closedAt()))
+                .param("now", at(now));
+    }
+
+    static final RowMapper<StageClock> ROW = (rs, n) -> new StageClock(
+            rs.getLong("order_id"),
+            rs.getString("number"),
+            rs.getString("district_code"),
+            rs.getString("street_code"),
+            rs.getString("grid_code"),
+            rs.getString("category_code"),
+            rs.getString("urgency") == null ? null : Urgency.valueOf(rs.getString("urgency")),
+            WorkOrderStatus.valueOf(rs.getString("status")),
+            rs.getString("stage") == null ? null : Stage.valueOf(rs.getString("stage")),
+            instant(rs, "started_at"),
+            instant(rs, "due_at"),
+            rs.getBoolean("working_time"),
+            rs.getObject("limit_millis") == null ? null : Duration.ofMillis(rs.getLong("limit_millis")),
+            instant(rs, "warn_at"),
+            rs.getBoolean("suspended"),
+            instant(rs, "suspended_at"),
+            rs.getObject("assignee_org_unit_id", Long.class),
+            rs.getObject("assignee_user_id", Long.class),
+            longs(rs.getArray("assist_org_unit_ids")),
+            rs.getInt("supervision_count"),
+            instant(rs, "warned_at"),
+            instant(rs, "breached_at"),
+            rs.getBoolean("escalated"),
+            rs.getInt("breach_count"),
+            instant(rs, "as_of"),
+            instant(rs, "closed_at"));
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
+    }
+
+    /** PostgreSQL keeps microseconds and would round the rest. */
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

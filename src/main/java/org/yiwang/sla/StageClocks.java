@@ -1,0 +1,80 @@
+package org.yiwang.sla;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.WorkOrderTransitioned;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps each order's clock in step with the order. Listens to every {@link WorkOrderTransitioned}
+ * after its transaction committed (from the durable outbox, so also after a crash); the events of
+ * one order are applied one at a time under the clock's row lock, and a late, out-of-order or
+ * redelivered event changes nothing (see {@link ClockRules}).
+ */
+@Component
+class StageClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(StageClocks.class);
+
+    private final Clocks clocks;
+    private final WarningTime time;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    StageClocks(Clocks clocks, WarningTime time, PlatformTransactionManager transactionManager, Clock clock) {
+        this.clocks = clocks;
+        this.time = time;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderTransitioned event) {
+        follow(StageSnapshot.of(event), false);
+    }
+
+    /**
+     * Brings the clock in line with the order as it is now, for when the clock was found behind it
+     * (an event not applied yet, or lost to a failure); runs in its own transaction.
+     */
+    void resync(WorkOrder order) {
+        ownTransaction.executeWithoutResult(status -> follow(StageSnapshot.of(order, clock.instant()), true));
+    }
+
+    /** Applies one snapshot of an order; runs in the caller's transaction. */
+    void follow(StageSnapshot snapshot, boolean truth) {
+        Instant now = clock.instant();
+        Optional<StageClock> current = clocks.lock(snapshot.orderId());
+        if (current.isEmpty()) {
+            ClockRules.Change created = ClockRules.follow(null, snapshot, time, truth).orElseThrow();
+            if (clocks.insert(created.next(), now)) {
+                created.entries().forEach(entry -> clocks.append(created.next(), entry));
+                return;
+            }
+            // another event of the same order created the clock meanwhile: follow that one
+            current = clocks.lock(snapshot.orderId());
+        }
+        StageClock before = current.orElseThrow();
+        Optional<ClockRules.Change> change = ClockRules.follow(before, snapshot, time, truth);
+        if (change.isEmpty()) {
+            log.debug("Stale {} of order {} at {}: the clock follows the order as of {}",
+                    snapshot.action(), snapshot.number(), snapshot.at(), before.asOf());
+            ClockRules.lateFacts(snapshot).forEach(entry -> clocks.append(before, entry));
+            return;
+        }
+        if (!change.get().next().equals(before)) {
+            clocks.update(change.get().next(), now);
+        }
+        change.get().entries().forEach(entry -> clocks.append(change.get().next(), entry));
+    }
+}

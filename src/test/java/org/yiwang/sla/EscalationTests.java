@@ -1,0 +1,271 @@
+package org.yiwang.sla;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.Stage;
+import org.yiwang.catalog.Urgency;
+import org.yiwang.platform.Actor;
+import org.yiwang.workorder.ActOnOrder;
+import org.yiwang.workorder.Action;
+import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.WorkOrderTransitioned;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SlaSpringTest
+@RecordApplicationEvents
+class EscalationTests {
+
+    @Autowired ApplicationContext context;
+    @Autowired SlaSweep sweep;
+    @Autowired StageClocks stageClocks;
+    @Autowired TransactionTemplate transactions;
+    @Autowired ApplicationEvents events;
+    @Autowired ClockAudit audit;
+
+    SlaFixtures given;
+
+    @BeforeEach
+    void fixtures() {
+        given = new SlaFixtures(context);
+    }
+
+    @Test
+    void anOrderTurnsYellowThenRedAndIsEscalatedExactlyOnce() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock clock = given.awaitInStep(id);
+        WorkOrder order = given.order(id);
+        assertThat(clock.stage()).isEqualTo(Stage.HANDLE);
+        assertThat(clock.workingTime()).isEqualTo(order.stageWorkingTime());
+        assertThat(clock.warnAt()).isAfter(clock.startedAt()).isBefore(clock.dueAt());
+
+        sweep.run(given.clock.instant());
+        assertThat(given.notices("handler", "sla.", id)).isZero();
+
+        // yellow: the handler is told, once
+        Instant yellow = given.justAfter(clock.warnAt());
+        sweep.run(yellow);
+        sweep.run(yellow.plusSeconds(30));
+        assertThat(given.notices("handler", "sla.notice.warned.HANDLE", id)).isEqualTo(1);
+        assertThat(given.notices("dispatcher", "sla.", id)).isZero();
+        assertThat(given.supervisions(id)).isZero();
+        assertThat(events.stream(SlaWarned.class).filter(e -> e.orderId() == id))
+                .singleElement().satisfies(e -> assertThat(e.notified()).containsExactly(given.userId("handler")));
+
+        // red: the street's command centre is told and the order escalated, once
+        Instant red = given.justAfter(clock.dueAt());
+        sweep.run(red);
+        sweep.run(red.plusSeconds(30));
+        given.clock.advance(Duration.ofHours(2));
+        sweep.run(given.clock.instant());
+        assertThat(given.supervisions(id)).isEqualTo(1);
+        assertThat(given.notices("dispatcher", "sla.notice.breached.HANDLE", id)).isEqualTo(1);
+        assertThat(given.notices("leader", "sla.", id)).isZero();
+        assertThat(given.notices("handler", "sla.notice.warned", id)).isEqualTo(1);
+        assertThat(events.stream(SlaBreached.class).filter(e -> e.orderId() == id)).singleElement().satisfies(e -> {
+            assertThat(e.breachCount()).isEqualTo(1);
+            assertThat(e.supervisionLevel()).isEqualTo(1);
+            assertThat(e.notified()).containsExactly(given.userId("dispatcher"));
+        });
+        Map<String, Object> supervision = given.jdbc.sql(
+                        "SELECT actor_user_id, note FROM workorder_transition WHERE order_id = :id AND action = 'SUPERVISE'")
+                .param("id", id).query().singleRow();
+        assertThat(supervision.get("actor_user_id")).isEqualTo(Actor.SYSTEM_USER_ID);
+        assertThat((String) supervision.get("note")).contains("超时自动督办").contains("Escalated automatically");
+
+        StageClock breached = given.awaitInStep(id);
+        assertThat(breached.breachedAt()).isEqualTo(red);
+        assertThat(breached.escalated()).isTrue();
+        assertThat(breached.breachCount()).isEqualTo(1);
+        assertThat(breached.supervisionCount()).isEqualTo(1);
+        assertThat(given.clocks.history(id)).extracting(ClockEntry::kind)
+                .containsExactly(ClockEntry.Kind.STARTED, ClockEntry.Kind.WARNED, ClockEntry.Kind.BREACHED);
+        assertThat(given.clocks.history(id).getFirst().action()).isEqualTo(Action.DISPATCH);
+    }
+
+    @Test
+    void theSecondBreachOfAnOrderAlsoTellsTheDistrictsLeaders() {
+        long id = given.dispatchedToTheHandler(Urgency.URGENT);
+        StageClock first = given.awaitInStep(id);
+        sweep.run(given.justAfter(first.dueAt()));
+        assertThat(given.supervisions(id)).isEqualTo(1);
+        assertThat(given.notices("leader", "sla.", id)).isZero();
+        given.awaitInStep(id);
+
+        // handled too late and not good enough: the rework starts a new handling stage
+        given.act(id, "handler", Action.ACCEPT, "");
+        given.act(id, "handler", Action.HANDLE, "已先行围挡");
+        given.act(id, "dispatcher", Action.REWORK, "井盖仍未补装");
+        StageClock second = given.awaitInStep(id);
+        assertThat(second.startedAt()).isAfter(first.startedAt());
+        assertThat(second.breachedAt()).isNull();
+        assertThat(second.warnedAt()).isNull();
+        assertThat(second.breachCount()).isEqualTo(1);
+
+        sweep.run(given.justAfter(second.dueAt()));
+        assertThat(given.supervisions(id)).isEqualTo(2);
+        assertThat(given.notices("dispatcher", "sla.notice.breached.HANDLE", id)).isEqualTo(2);
+        assertThat(given.notices("leader", "sla.notice.breached.HANDLE", id)).isEqualTo(1);
+        assertThat(given.awaitInStep(id).breachCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSuspendedOrderIsNotEscalatedAndResumingMovesItsDueTime() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock running = given.awaitInStep(id);
+        given.clock.advance(Duration.ofMinutes(30));
+        given.act(id, "dispatcher", Action.SUSPEND, "等待管线单位施工");
+        StageClock suspended = given.awaitInStep(id);
+        assertThat(suspended.suspended()).isTrue();
+        assertThat(suspended.suspendedAt()).isEqualTo(given.clock.instant());
+
+        // days pass while suspended: no warning, no escalation
+        given.clock.moveTo(running.dueAt().plus(Duration.ofDays(3)));
+        sweep.run(given.clock.instant());
+        assertThat(given.supervisions(id)).isZero();
+        assertThat(given.notices("handler", "sla.", id)).isZero();
+        assertThat(given.notices("dispatcher", "sla.", id)).isZero();
+        assertThat(suspended.light(given.clock.instant())).isEqualTo(org.yiwang.workorder.TrafficLight.GREEN);
+
+        // resumed: the due time moved by the time suspended, and the history says why
+        given.act(id, "dispatcher", Action.RESUME, "施工完成");
+        StageClock resumed = given.awaitInStep(id);
+        WorkOrder order = given.order(id);
+        assertThat(resumed.suspended()).isFalse();
+        assertThat(resumed.dueAt()).isEqualTo(order.stageDueAt()).isAfter(running.dueAt());
+        assertThat(resumed.limit()).isEqualTo(running.limit());
+        assertThat(resumed.warnAt()).isAfter(given.clock.instant());
+        assertThat(given.clocks.history(id)).filteredOn(e -> e.kind() == ClockEntry.Kind.DUE_MOVED).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.RESUME);
+            assertThat(e.dueBefore()).isEqualTo(running.dueAt());
+            assertThat(e.dueAfter()).isEqualTo(resumed.dueAt());
+        });
+        sweep.run(given.clock.instant());
+        assertThat(given.supervisions(id)).isZero();
+
+        sweep.run(given.justAfter(resumed.dueAt()));
+        assertThat(given.supervisions(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDueTimeButTheWarningIsNotRepeated() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock clock = given.awaitInStep(id);
+        sweep.run(given.justAfter(clock.warnAt()));
+        assertThat(given.notices("handler", "sla.notice.warned", id)).isEqualTo(1);
+
+        Instant until = clock.dueAt().plus(Duration.ofDays(2));
+        given.actions.perform(id, Action.REQUEST_EXTENSION,
+                new ActOnOrder("需要采购同规格井盖", List.of(), null, null, null, List.of(), until, null, null, null), given.actor("handler"));
+        given.act(id, "dispatcher", Action.APPROVE_EXTENSION, "同意延期两天");
+        StageClock extended = given.awaitInStep(id);
+        assertThat(extended.dueAt()).isEqualTo(until);
+        assertThat(extended.warnedAt()).isNotNull();
+        assertThat(extended.limit()).isGreaterThan(clock.limit());
+        assertThat(given.clocks.history(id)).filteredOn(e -> e.kind() == ClockEntry.Kind.DUE_MOVED).singleElement()
+                .satisfies(e -> assertThat(e.action()).isEqualTo(Action.APPROVE_EXTENSION));
+
+        sweep.run(given.justAfter(clock.dueAt()));
+        assertThat(given.supervisions(id)).isZero();
+        sweep.run(given.justAfter(extended.warnAt()));
+        assertThat(given.notices("handler", "sla.notice.warned", id)).isEqualTo(1);
+        sweep.run(given.justAfter(until));
+        assertThat(given.supervisions(id)).isEqualTo(1);
+    }
+
+    @Test
+    void redeliveredAndStaleEventsChangeNothing() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock started = given.awaitInStep(id);
+        WorkOrder dispatched = given.order(id);
+        sweep.run(given.justAfter(started.dueAt()));
+        assertThat(given.supervisions(id)).isEqualTo(1);
+        StageClock escalated = given.awaitInStep(id);
+        WorkOrder supervised = given.order(id);
+        List<ClockEntry> history = given.clocks.history(id);
+        long dispatcherNotices = given.notices("dispatcher", "sla.", id);
+
+        WorkOrderTransitioned dispatch = event(dispatched, Action.DISPATCH, WorkOrderStatus.REGISTERED, dispatched.stageStartedAt());
+        WorkOrderTransitioned supervise = event(supervised, Action.SUPERVISE, WorkOrderStatus.DISPATCHED, escalated.breachedAt());
+        for (WorkOrderTransitioned again : List.of(supervise, dispatch, supervise, dispatch)) {
+            transactions.executeWithoutResult(s -> stageClocks.follow(StageSnapshot.of(again), false));
+        }
+        assertThat(given.clocks.find(id)).contains(escalated);
+        assertThat(given.clocks.history(id)).isEqualTo(history);
+
+        sweep.run(given.clock.instant().plusSeconds(60));
+        assertThat(given.supervisions(id)).isEqualTo(1);
+        assertThat(given.notices("dispatcher", "sla.", id)).isEqualTo(dispatcherNotices);
+    }
+
+    @Test
+    void closingTheOrderStopsItsClock() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        given.act(id, "handler", Action.ACCEPT, "");
+        given.act(id, "handler", Action.HANDLE, "已补装井盖");
+        given.act(id, "dispatcher", Action.REQUEST_VERIFICATION, "");
+        given.act(id, "gridworker", Action.APPROVE, "现场已恢复");
+        given.act(id, "dispatcher", Action.CLOSE, "结案");
+        StageClock closed = given.awaitInStep(id);
+        assertThat(closed.running()).isFalse();
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(closed.stage()).isEqualTo(Stage.VERIFY);
+        sweep.run(given.clock.instant().plus(Duration.ofDays(30)));
+        assertThat(given.supervisions(id)).isZero();
+        assertThat(given.clocks.history(id)).extracting(ClockEntry::kind).containsExactly(
+                ClockEntry.Kind.STARTED, ClockEntry.Kind.STARTED, ClockEntry.Kind.STOPPED);
+    }
+
+    @Test
+    void aClockThatIsBehindItsOrderIsSetFromTheOrderInsteadOfEscalating() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock clock = given.awaitInStep(id);
+        // as if an event had been lost: the clock believes the stage was due a minute after it started
+        given.jdbc.sql("UPDATE sla_clock SET due_at = started_at + interval '1 minute', warn_at = started_at, updated_at = started_at"
+                + " WHERE order_id = :id").param("id", id).update();
+        given.clock.advance(Duration.ofMinutes(10));
+
+        SlaSweep.Round round = sweep.run(given.clock.instant());
+        assertThat(round.count(Escalations.Outcome.BEHIND)).isGreaterThanOrEqualTo(1);
+        assertThat(given.supervisions(id)).isZero();
+        assertThat(given.notices("dispatcher", "sla.", id)).isZero();
+        assertThat(given.clocks.find(id).orElseThrow().dueAt()).isEqualTo(clock.dueAt());
+    }
+
+    @Test
+    void theAuditFindsAnOverdueOrderWhoseClockWasLost() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock clock = given.awaitInStep(id);
+        given.jdbc.sql("DELETE FROM sla_clock WHERE order_id = :id").param("id", id).update();
+        sweep.run(given.justAfter(clock.dueAt()));
+        assertThat(given.supervisions(id)).isZero();
+
+        assertThat(audit.run()).isGreaterThanOrEqualTo(1);
+        assertThat(given.clocks.find(id)).get().satisfies(c -> {
+            assertThat(c.dueAt()).isEqualTo(clock.dueAt());
+            assertThat(c.running()).isTrue();
+        });
+        sweep.run(given.clock.instant());
+        assertThat(given.supervisions(id)).isEqualTo(1);
+        assertThat(audit.run()).isZero();
+    }
+
+    /** The event as the work-order module published it for {@code action}, from the order as it was then. */
+    static WorkOrderTransitioned event(WorkOrder o, Action action, WorkOrderStatus from, Instant at) {
+        return new WorkOrderTransitioned(o.id(), o.number(), o.districtCode(), o.gridCode(), action, from, o.status(),
+                Actor.SYSTEM_USER_ID, at, o.categoryCode(), o.urgency(), o.source(), o.reporterUserId(), o.assigneeOrgUnitId(),
+                o.assigneeUserId(), o.assistOrgUnitIds(), o.stage(), o.stageStartedAt(), o.stageDueAt(), o.stageWorkingTime(),
+                o.suspended(), o.supervisionCount());
+    }
+}
