@@ -1,0 +1,2 @@
+/** JSON API of 吹哨报到 under {@code /api/whistles} (and blowing under {@code /api/work-orders/{id}/whistles}). */
+package org.yiwang.whistle.web;
