@@ -52,6 +52,8 @@ public class WorkOrder {
     private String routingLevel;
     private Stage stage;
     private Instant stageStartedAt;
+    /** Where the light's clock starts: the stage start, moved later by time spent suspended. */
+    private Instant stageClockStartedAt;
     private Instant stageDueAt;
     private boolean stageWorkingTime;
     private String stageRule;
@@ -344,6 +346,8 @@ public class WorkOrder {
         }
         Instant before = stageDueAt;
         stageDueAt = deadlines.shift(new Deadline(stageDueAt, stageWorkingTime, stageRule), suspendedAt, now);
+        // the clock's effective start moves with it, so the time spent suspended does not count as used
+        stageClockStartedAt = deadlines.shift(new Deadline(clockStart(), stageWorkingTime, stageRule), suspendedAt, now);
         suspended = false;
         Instant since = suspendedAt;
         suspendedAt = null;
@@ -364,7 +368,7 @@ public class WorkOrder {
             return Double.NaN;
         }
         Instant at = suspended && suspendedAt != null ? suspendedAt : now;
-        return deadlines.usedFraction(stageStartedAt, new Deadline(stageDueAt, stageWorkingTime, stageRule), at);
+        return deadlines.usedFraction(clockStart(), new Deadline(stageDueAt, stageWorkingTime, stageRule), at);
     }
 
     public TrafficLight light(Instant now, DeadlinePolicy deadlines) {
@@ -451,6 +455,7 @@ public class WorkOrder {
         }
         Deadline deadline = deadlines.due(categoryCode, urgency, stage, now);
         stageStartedAt = now;
+        stageClockStartedAt = now;
         stageDueAt = deadline.due();
         stageWorkingTime = deadline.workingTime();
         stageRule = deadline.rule();
@@ -459,6 +464,7 @@ public class WorkOrder {
     private void clearStage() {
         stage = null;
         stageStartedAt = null;
+        stageClockStartedAt = null;
         stageDueAt = null;
         stageRule = null;
         suspended = false;
@@ -477,6 +483,10 @@ public class WorkOrder {
 
     private void record(Action action, WorkOrderStatus from, Actor actor, Instant now, String note, List<String> photos, Map<String, Object> facts) {
         pending.add(new Transition(action, from, status, actor.userId(), actor.displayName(), now, note, photos, facts));
+    }
+
+    private Instant clockStart() {
+        return stageClockStartedAt != null ? stageClockStartedAt : stageStartedAt;
     }
 
     private static void requireNote(String note) {

@@ -162,8 +162,10 @@ class WorkOrderLifecycleTests {
         assertThat(order.usedFraction(LATER.plus(Duration.ofDays(3)), DEADLINES)).isEqualTo(order.usedFraction(LATER, DEADLINES));
         assertThatThrownBy(() -> order.handle(HANDLER, LATER, "x", List.of(), DEADLINES))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.messageKey()).isEqualTo("workorder.error.suspended"));
+        double usedWhenSuspended = order.usedFraction(LATER, DEADLINES);
         order.resume(DISPATCHER, LATER.plus(Duration.ofHours(5)), "资金到位", DEADLINES);
         assertThat(order.stageDueAt()).isEqualTo(due.plus(Duration.ofHours(5)));
+        assertThat(order.usedFraction(LATER.plus(Duration.ofHours(5)), DEADLINES)).isCloseTo(usedWhenSuspended, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(order.pendingTransitions().getLast().details()).containsKeys("dueBefore", "dueAfter", "suspendedSince");
     }
 
