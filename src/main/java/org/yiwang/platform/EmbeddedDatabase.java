@@ -70,6 +70,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // many small transactions commit at once under load: let them share WAL flushes (group commit)
+                    .setServerConfig("commit_delay", "500")
+                    .setServerConfig("commit_siblings", "3")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
             log.info("Embedded PostgreSQL 17 running on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData.toAbsolutePath());

@@ -78,7 +78,42 @@ public class WorkOrderQueries {
     public record Page(List<WorkOrder> content, int page, int size, long totalElements) {
     }
 
+    /** How a list of orders is ordered. */
+    public enum OrderSort {
+        /** Newest first. */
+        NEWEST("o.created_at desc, o.id desc"),
+        /**
+         * The running stage's due time first: overdue (red) orders lead, then those due soonest; orders
+         * without a running clock come last. What a handler or dispatcher works through.
+         */
+        DUE_FIRST("o.stage_due_at asc nulls last, o.id asc");
+
+        private final String sql;
+
+        OrderSort(String sql) {
+            this.sql = sql;
+        }
+    }
+
     public Page list(OrderFilter filter, int page, int size, Actor reader) {
+        return list(filter, OrderSort.NEWEST, page, size, reader);
+    }
+
+    /** Orders in the reader's scope that match the filter, in the given order. */
+    public Page list(OrderFilter filter, OrderSort sort, int page, int size, Actor reader) {
+        return page(filter, sort, null, page, size, reader);
+    }
+
+    /**
+     * Orders in the reader's scope whose unit asked for more time (申请延时) and waits for an answer,
+     * the soonest due first.
+     */
+    public Page extensionRequests(int page, int size, Actor reader) {
+        return page(OrderFilter.NONE, OrderSort.DUE_FIRST,
+                "o.extension_requested_until is not null and o.status in ('DISPATCHED', 'ACCEPTED')", page, size, reader);
+    }
+
+    private Page page(OrderFilter filter, OrderSort sort, String extra, int page, int size, Actor reader) {
         if (page < 0) {
             throw LocalizedException.badRequest("error.typeMismatch", "page", page);
         }
@@ -86,10 +121,10 @@ public class WorkOrderQueries {
             throw LocalizedException.badRequest("workorder.error.pageSize", MAX_PAGE_SIZE);
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, reader, params);
+        String where = where(filter, reader, params) + (extra == null ? "" : " and " + extra);
         long total = bind(jdbc.sql("select count(*) from workorder_order o where " + where), params).query(Long.class).single();
         List<Long> ids = bind(jdbc.sql("select o.id from workorder_order o where " + where
-                        + " order by o.created_at desc, o.id desc limit :limit offset :offset"), params)
+                        + " order by " + sort.sql + " limit :limit offset :offset"), params)
                 .param("limit", size).param("offset", (long) page * size)
                 .query(Long.class).list();
         List<WorkOrder> content = new ArrayList<>();

@@ -1,0 +1,191 @@
+package org.yiwang.workorder.web.console;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.Category;
+import org.yiwang.catalog.Urgency;
+import org.yiwang.geo.GridLocator;
+import org.yiwang.geo.IndexedGrid;
+import org.yiwang.people.OrgUnit;
+import org.yiwang.people.Organization;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.PersonalData;
+import org.yiwang.workorder.DeadlinePolicy;
+import org.yiwang.workorder.Source;
+import org.yiwang.workorder.TrafficLight;
+import org.yiwang.workorder.Transition;
+import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.WorkOrderStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Orders as the console shows them: names instead of codes, the running stage's light and due time in
+ * China Standard Time, personal data masked for the reader.
+ */
+@Component
+class ConsoleOrders {
+
+    private final Catalog catalog;
+    private final Organization organization;
+    private final GridLocator grids;
+    private final DeadlinePolicy deadlines;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ConsoleOrders(Catalog catalog, Organization organization, GridLocator grids, DeadlinePolicy deadlines,
+                  MessageSource messages, Clock clock) {
+        this.catalog = catalog;
+        this.organization = organization;
+        this.grids = grids;
+        this.deadlines = deadlines;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** One line of an order table. */
+    record Row(long id, String number, WorkOrderStatus status, String categoryCode, String categoryName, String summary,
+               String address, String place, TrafficLight light, String due, String created, String assignee,
+               Source source, Urgency urgency, boolean suspended, int supervisionCount, String extensionUntil,
+               int returnCount, int reworkCount) {
+    }
+
+    /** A step of the order's history as the timeline shows it. */
+    record Step(String action, String from, String to, String actor, String at, String note, List<String> photos,
+                List<String> facts) {
+    }
+
+    /** Everything the order page shows about the order itself. */
+    record Page(Row row, WorkOrder order, String description, String reporterName, String reporterPhone,
+                String grid, String community, String street, List<String> assists, String stageStarted,
+                String closed, String handled, String satisfaction, List<Step> history, List<String> photos,
+                String untilDefault) {
+    }
+
+    List<Row> rows(List<WorkOrder> orders) {
+        Instant now = clock.instant();
+        Map<Long, String> units = new HashMap<>();
+        return orders.stream().map(o -> row(o, now, units)).toList();
+    }
+
+    Row row(WorkOrder o, Instant now, Map<Long, String> units) {
+        Optional<IndexedGrid> grid = grids.grid(o.gridCode());
+        String place = grid.map(g -> g.street().name() + " · " + g.community().name()).orElse(o.gridCode());
+        return new Row(o.id(), o.number(), o.status(), o.categoryCode(), categoryName(o.categoryCode()),
+                shorten(PersonalData.maskText(o.description()), 60), o.address(), place, o.light(now, deadlines),
+                ConsoleTime.show(o.stageDueAt()), ConsoleTime.show(o.createdAt()), unitName(o.assigneeOrgUnitId(), units),
+                o.source(), o.urgency(), o.suspended(), o.supervisionCount(), ConsoleTime.show(o.extensionRequestedUntil()),
+                o.returnCount(), o.reworkCount());
+    }
+
+    Page page(WorkOrder o, List<Transition> history, Actor reader) {
+        Map<Long, String> units = new HashMap<>();
+        Optional<IndexedGrid> grid = grids.grid(o.gridCode());
+        long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
+        Set<String> photos = new LinkedHashSet<>();
+        List<Step> steps = new ArrayList<>();
+        for (Transition t : history) {
+            photos.addAll(t.photos());
+            steps.add(step(t, units));
+        }
+        Instant suggestedUntil = o.stageDueAt() == null ? null : o.stageDueAt().plus(java.time.Duration.ofDays(3));
+        return new Page(row(o, clock.instant(), units), o, PersonalData.maskText(o.description()), o.reporterName(),
+                PersonalData.phoneFor(reader, owner, o.reporterPhone()),
+                grid.map(g -> g.grid().name() + "（" + o.gridCode() + "）").orElse(o.gridCode()),
+                grid.map(g -> g.community().name()).orElse(o.communityCode()),
+                grid.map(g -> g.street().name()).orElse(o.streetCode()),
+                o.assistOrgUnitIds().stream().map(id -> unitName(id, units)).toList(),
+                ConsoleTime.show(o.stageStartedAt()), ConsoleTime.show(o.closedAt()), ConsoleTime.show(o.handledAt()),
+                o.satisfaction() == null ? null : label("workorder.satisfaction." + o.satisfaction().name()),
+                List.copyOf(steps.reversed()), List.copyOf(photos), ConsoleTime.input(suggestedUntil));
+    }
+
+    private Step step(Transition t, Map<Long, String> units) {
+        List<String> facts = new ArrayList<>();
+        Map<String, Object> d = t.details();
+        if (d.get("orgUnitName") != null) {
+            facts.add(label("console.fact.unit", d.get("orgUnitName")));
+        }
+        if (d.get("category") != null && t.action() != org.yiwang.workorder.Action.REPORT) {
+            facts.add(label("console.fact.category", d.get("category"), categoryName(String.valueOf(d.get("category")))));
+        }
+        if (d.get("urgency") != null && t.action() == org.yiwang.workorder.Action.REGISTER) {
+            facts.add(label("console.fact.urgency", label("console.urgency." + d.get("urgency"))));
+        }
+        if (d.get("reasons") instanceof List<?> reasons && !reasons.isEmpty()) {
+            facts.add(label("console.fact.rules", String.join("、", reasons.stream().map(String::valueOf).toList())));
+        }
+        if (d.get("until") != null) {
+            facts.add(label("console.fact.until", timeText(d.get("until"))));
+        }
+        if (d.get("dueAfter") != null) {
+            facts.add(label("console.fact.due", timeText(d.get("dueAfter"))));
+        }
+        if (d.get("satisfaction") != null) {
+            facts.add(label("console.fact.satisfaction", label("workorder.satisfaction." + d.get("satisfaction"))));
+        }
+        if (d.get("master") != null) {
+            facts.add(label("console.fact.master", d.get("master")));
+        }
+        if (Boolean.FALSE.equals(d.get("onTime"))) {
+            facts.add(label("console.fact.late"));
+        }
+        return new Step(label("workorder.action." + t.action().name()),
+                t.from() == null ? null : label("workorder.status." + t.from().name()),
+                label("workorder.status." + t.to().name()), t.actorName(), ConsoleTime.show(t.at()),
+                PersonalData.maskText(t.note()), t.photos(), facts);
+    }
+
+    private static String timeText(Object value) {
+        try {
+            return ConsoleTime.show(Instant.parse(String.valueOf(value)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    String categoryName(String code) {
+        if (code == null) {
+            return null;
+        }
+        return catalog.find(code).map(c -> english() && c.nameEn() != null ? c.nameEn() : c.name()).orElse(code);
+    }
+
+    String unitName(Long id, Map<Long, String> cache) {
+        if (id == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(id, key -> organization.find(key).map(OrgUnit::name).orElse("#" + key));
+    }
+
+    String label(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    /** The category as a picker shows it. */
+    static String display(Category c) {
+        return c.code() + " " + (english() && c.nameEn() != null ? c.nameEn() : c.name());
+    }
+
+    private static String shorten(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max)) + "…";
+    }
+}
