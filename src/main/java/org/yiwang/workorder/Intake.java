@@ -103,6 +103,58 @@ public class Intake {
     private record Prepared(NewReport report, Category category, RoutingDecision routing) {
     }
 
+    /**
+     * 即发即处 — a grid worker reports a small matter found on patrol and already dealt with: the order
+     * is created and closed on the spot in one transaction (never dispatched), with the full record. The
+     * category must be a small matter; the same idempotency key returns the first order.
+     *
+     * @param note what the grid worker did (required)
+     */
+    public IntakeResult reportClosedOnSpot(ReportProblem command, String note, Actor reporter) {
+        if (!reporter.has(Role.GRID_WORKER)) {
+            throw LocalizedException.forbidden("workorder.error.actionForbidden",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("workorder.action." + Action.CLOSE_ON_SPOT.name()));
+        }
+        String key = blankToNull(command.idempotencyKey());
+        if (key != null) {
+            Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
+            if (earlier.isPresent()) {
+                return new IntakeResult(earlier.get(), null, true, history.history(earlier.get().id()));
+            }
+        }
+        if (blankToNull(note) == null) {
+            throw LocalizedException.badRequest("workorder.error.noteRequired");
+        }
+        if (blankToNull(command.categoryCode()) == null) {
+            throw LocalizedException.badRequest("workorder.error.categoryRequired");
+        }
+        ReportProblem onPatrol = new ReportProblem(command.description(), command.categoryCode(), command.lat(), command.lon(),
+                command.crs(), command.address(), Source.GRID_PATROL, command.urgency(), command.reporterName(),
+                command.reporterPhone(), command.photoIds(), command.idempotencyKey());
+        Prepared prepared = prepare(onPatrol, reporter, key);
+        if (!prepared.category().smallMatter()) {
+            throw LocalizedException.conflict("workorder.error.notSmallMatter");
+        }
+        try {
+            return transactions.execute(status -> {
+                Instant now = clock.instant();
+                WorkOrder order = WorkOrder.report(prepared.report(), nextNumber(now), reporter, now, deadlines);
+                if (!ActionPolicy.mayPerform(reporter, Action.CLOSE_ON_SPOT, order)) {
+                    throw LocalizedException.forbidden("workorder.error.actionForbidden",
+                            new org.springframework.context.support.DefaultMessageSourceResolvable("workorder.action." + Action.CLOSE_ON_SPOT.name()));
+                }
+                order.closeOnSpot(reporter, now, note.strip(), List.of());
+                List<Transition> transitions = order.pendingTransitions();
+                return new IntakeResult(journal.save(order), prepared.routing(), false, transitions);
+            });
+        } catch (DuplicateKeyException raced) {
+            return orders.findByIdempotencyKey(reporterKey(reporter), key)
+                    .map(order -> new IntakeResult(order, null, true, history.history(order.id())))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+
     private Prepared prepare(ReportProblem command, Actor reporter, String key) {
         String description = blankToNull(command.description());
         if (description == null) {
