@@ -1,0 +1,245 @@
+package org.yiwang.analytics;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.Category;
+import org.yiwang.geo.Division;
+import org.yiwang.geo.Divisions;
+import org.yiwang.people.OrgUnit;
+import org.yiwang.people.Organization;
+import org.yiwang.platform.Actor;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The dashboard's assessment figures (考核指标) for a reader's territory: today's intake, open and
+ * overdue orders, and for a period the intake, closures, 按期结案率 (closed on time ÷ due in the
+ * period), mean time to close and 满意率 — in total, by street and by department — plus the trend of
+ * the last 30 days and the top categories. Each figure is one SQL query led by the district code, on
+ * an index of {@code workorder_order} or {@code analytics_handling_due}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Indicators {
+
+    static final String OPEN = "o.status NOT IN ('CLOSED', 'EVALUATED', 'VOIDED')";
+    static final String CLOSED = "o.status IN ('CLOSED', 'EVALUATED')";
+
+    private final JdbcClient jdbc;
+    private final Divisions divisions;
+    private final Organization organization;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    Indicators(JdbcClient jdbc, Divisions divisions, Organization organization, Catalog catalog, Clock clock) {
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+        this.organization = organization;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    static String todayIntakeSql(ScopeSql scope) {
+        return sql("SELECT count(*) FROM workorder_order o WHERE {o} AND o.created_at >= :today AND o.created_at < :now", scope);
+    }
+
+    static String openSql(ScopeSql scope) {
+        return sql("""
+                SELECT o.street_code AS street, o.assignee_org_unit_id AS unit,
+                       GROUPING(o.street_code) AS all_streets, GROUPING(o.assignee_org_unit_id) AS all_units,
+                       count(*) AS open, count(*) FILTER (WHERE o.stage_due_at < :now AND NOT o.suspended) AS overdue
+                FROM workorder_order o
+                WHERE {o} AND {open}
+                GROUP BY GROUPING SETS ((o.street_code), (o.assignee_org_unit_id), ())
+                """, scope);
+    }
+
+    static String intakeSql(ScopeSql scope) {
+        return sql("""
+                SELECT o.street_code AS street, o.category_code AS category,
+                       GROUPING(o.street_code) AS all_streets, GROUPING(o.category_code) AS all_categories, count(*) AS intake
+                FROM workorder_order o
+                WHERE {o} AND o.created_at >= :from AND o.created_at < :to
+                GROUP BY GROUPING SETS ((o.street_code), (o.category_code), ())
+                """, scope);
+    }
+
+    static String closedSql(ScopeSql scope) {
+        return sql("""
+                SELECT o.street_code AS street, o.assignee_org_unit_id AS unit,
+                       GROUPING(o.street_code) AS all_streets, GROUPING(o.assignee_org_unit_id) AS all_units,
+                       count(*) AS closed, avg(extract(epoch FROM o.closed_at - o.created_at)) AS seconds,
+                       count(*) FILTER (WHERE o.satisfaction IS NOT NULL) AS rated,
+                       count(*) FILTER (WHERE o.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+                FROM workorder_order o
+                WHERE {o} AND o.closed_at >= :from AND o.closed_at < :to AND {closed}
+                GROUP BY GROUPING SETS ((o.street_code), (o.assignee_org_unit_id), ())
+                """, scope);
+    }
+
+    /** 应结案数 and 按期结案数: handling due in the period — already due by now, or settled before. */
+    static String onTimeSql(ScopeSql scope) {
+        return sql("""
+                SELECT d.street_code AS street, o.assignee_org_unit_id AS unit,
+                       GROUPING(d.street_code) AS all_streets, GROUPING(o.assignee_org_unit_id) AS all_units,
+                       count(*) AS due, count(*) FILTER (WHERE {closed} AND o.closed_on_time) AS on_time
+                FROM analytics_handling_due d JOIN workorder_order o ON o.id = d.order_id
+                WHERE {d} AND d.due_at >= :from AND d.due_at < :to AND o.status <> 'VOIDED' AND (d.due_at < :now OR {closed})
+                GROUP BY GROUPING SETS ((d.street_code), (o.assignee_org_unit_id), ())
+                """, scope);
+    }
+
+    static String trendSql(ScopeSql scope, String column) {
+        return sql("""
+                SELECT CAST(o.{column} AT TIME ZONE 'Asia/Shanghai' AS date) AS day, count(*) AS n
+                FROM workorder_order o
+                WHERE {o} AND o.{column} >= :from AND o.{column} < :to
+                GROUP BY 1
+                """.replace("{column}", column), scope);
+    }
+
+    private static String sql(String text, ScopeSql scope) {
+        return text.replace("{o}", scope.where("o")).replace("{d}", scope.where("d"))
+                .replace("{open}", OPEN).replace("{closed}", CLOSED);
+    }
+
+    public Dashboard dashboard(Actor reader, Period period) {
+        ScopeSql scope = ScopeSql.of(reader, divisions);
+        Instant now = clock.instant();
+        Map<String, Acc> streets = new LinkedHashMap<>();
+        Map<Long, Acc> units = new LinkedHashMap<>();
+        Acc total = new Acc();
+        Map<String, Long> categories = new HashMap<>();
+        Map<LocalDate, long[]> days = new LinkedHashMap<>();
+        LocalDate today = LocalDate.ofInstant(now, Period.ZONE);
+        for (int i = 29; i >= 0; i--) {
+            days.put(today.minusDays(i), new long[2]);
+        }
+        long todayIntake = 0;
+        if (!scope.isEmpty()) {
+            todayIntake = bind(jdbc.sql(todayIntakeSql(scope)), scope)
+                    .param("today", Timestamp.from(today.atStartOfDay(Period.ZONE).toInstant()))
+                    .param("now", Timestamp.from(now)).query(Long.class).single();
+            bind(jdbc.sql(openSql(scope)), scope).param("now", Timestamp.from(now)).query(rs -> {
+                Acc acc = pick(rs.getInt("all_streets") == 0, rs.getInt("all_units") == 0, rs.getString("street"),
+                        (Long) rs.getObject("unit"), streets, units, total);
+                acc.open += rs.getLong("open");
+                acc.overdue += rs.getLong("overdue");
+            });
+            bind(jdbc.sql(intakeSql(scope)), scope).param("from", Timestamp.from(period.from())).param("to", Timestamp.from(period.to()))
+                    .query(rs -> {
+                        boolean byStreet = rs.getInt("all_streets") == 0;
+                        boolean byCategory = rs.getInt("all_categories") == 0;
+                        if (byCategory) {
+                            categories.merge(Objects.requireNonNullElse(rs.getString("category"), ""), rs.getLong("intake"), Long::sum);
+                        } else if (byStreet) {
+                            streets.computeIfAbsent(rs.getString("street"), k -> new Acc()).intake += rs.getLong("intake");
+                        } else {
+                            total.intake += rs.getLong("intake");
+                        }
+                    });
+            bind(jdbc.sql(closedSql(scope)), scope).param("from", Timestamp.from(period.from())).param("to", Timestamp.from(period.to()))
+                    .query(rs -> {
+                        Acc acc = pick(rs.getInt("all_streets") == 0, rs.getInt("all_units") == 0, rs.getString("street"),
+                                (Long) rs.getObject("unit"), streets, units, total);
+                        acc.closed += rs.getLong("closed");
+                        acc.seconds = rs.getObject("seconds") == null ? null : rs.getDouble("seconds");
+                        acc.rated += rs.getLong("rated");
+                        acc.satisfied += rs.getLong("satisfied");
+                    });
+            bind(jdbc.sql(onTimeSql(scope)), scope).param("from", Timestamp.from(period.from())).param("to", Timestamp.from(period.to()))
+                    .param("now", Timestamp.from(now)).query(rs -> {
+                        Acc acc = pick(rs.getInt("all_streets") == 0, rs.getInt("all_units") == 0, rs.getString("street"),
+                                (Long) rs.getObject("unit"), streets, units, total);
+                        acc.due += rs.getLong("due");
+                        acc.onTime += rs.getLong("on_time");
+                    });
+            Instant trendFrom = today.minusDays(29).atStartOfDay(Period.ZONE).toInstant();
+            for (int column = 0; column < 2; column++) {
+                int c = column;
+                bind(jdbc.sql(trendSql(scope, column == 0 ? "created_at" : "closed_at")), scope)
+                        .param("from", Timestamp.from(trendFrom)).param("to", Timestamp.from(now))
+                        .query(rs -> {
+                            long[] day = days.get(rs.getDate("day").toLocalDate());
+                            if (day != null) {
+                                day[c] += rs.getLong("n");
+                            }
+                        });
+            }
+        }
+        List<Dashboard.Row> byStreet = rows(streets, code -> code == null ? null : divisions.find(code).map(Division::name).orElse(code));
+        List<Dashboard.Row> byUnit = rows(units, id -> id == null ? null : organization.find(id).map(OrgUnit::name).orElse(String.valueOf(id)));
+        byUnit = byUnit.stream().sorted(Comparator.comparingLong(Dashboard.Row::open).reversed()
+                .thenComparing(Dashboard.Row::key, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        List<Dashboard.CategoryCount> top = categories.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(10)
+                .map(e -> new Dashboard.CategoryCount(e.getKey().isEmpty() ? null : e.getKey(), categoryName(e.getKey()), e.getValue()))
+                .toList();
+        List<Dashboard.Day> trend = new ArrayList<>();
+        days.forEach((day, n) -> trend.add(new Dashboard.Day(day, n[0], n[1])));
+        return new Dashboard(period, now, total.row(null, null), todayIntake, byStreet, byUnit, trend, top);
+    }
+
+    private String categoryName(String code) {
+        if (code.isEmpty()) {
+            return null;
+        }
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return catalog.find(code).map((Category c) -> english && c.nameEn() != null ? c.nameEn() : c.name()).orElse(code);
+    }
+
+    private static <K> List<Dashboard.Row> rows(Map<K, Acc> accs, Function<K, String> names) {
+        List<Dashboard.Row> rows = new ArrayList<>();
+        accs.forEach((key, acc) -> rows.add(acc.row(key == null ? null : String.valueOf(key), names.apply(key))));
+        rows.sort(Comparator.comparing(Dashboard.Row::key, Comparator.nullsLast(Comparator.naturalOrder())));
+        return rows;
+    }
+
+    private static Acc pick(boolean byStreet, boolean byUnit, String street, Long unit, Map<String, Acc> streets,
+                            Map<Long, Acc> units, Acc total) {
+        if (byStreet) {
+            return streets.computeIfAbsent(street, k -> new Acc());
+        }
+        if (byUnit) {
+            return units.computeIfAbsent(unit, k -> new Acc());
+        }
+        return total;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ScopeSql scope) {
+        return spec.param("districts", scope.districts()).param("patterns", scope.patterns());
+    }
+
+    /** Figures of one row as the queries add them up. */
+    private static final class Acc {
+        long intake;
+        long open;
+        long overdue;
+        long closed;
+        Double seconds;
+        long due;
+        long onTime;
+        long rated;
+        long satisfied;
+
+        Dashboard.Row row(String key, String name) {
+            return new Dashboard.Row(key, name, intake, open, overdue, closed, seconds == null ? null : seconds / 3600.0,
+                    due, onTime, rated, satisfied);
+        }
+    }
+}

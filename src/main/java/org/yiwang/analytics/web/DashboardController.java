@@ -1,0 +1,75 @@
+package org.yiwang.analytics.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yiwang.analytics.Dashboard;
+import org.yiwang.analytics.Indicators;
+import org.yiwang.analytics.Period;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.Actors;
+import org.yiwang.platform.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 数据看板 — the dashboard for leaders and the command centre: today's intake, open and overdue
+ * orders, 按期结案率, mean time to close and 满意率 for a period, by street and by department, the trend
+ * of the last 30 days and the top categories. Every chart has a table beside it with the same figures.
+ */
+@Controller
+class DashboardController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Period.ZONE);
+
+    private final Indicators indicators;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DashboardController(Indicators indicators, JsonMapper json, Clock clock) {
+        this.indicators = indicators;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String period, Model model) {
+        Actor actor = Actors.requireAny(Role.LEADER, Role.DISPATCHER, Role.ADMIN);
+        Dashboard dashboard = indicators.dashboard(actor, Period.of(period, clock));
+        model.addAttribute("d", dashboard);
+        model.addAttribute("periods", Period.KEYS);
+        model.addAttribute("asOf", TIME.format(dashboard.at()));
+        model.addAttribute("from", TIME.format(dashboard.period().from()));
+        model.addAttribute("chartJson", json.writeValueAsString(charts(dashboard)).replace("</", "<\\/"));
+        return "analytics/dashboard";
+    }
+
+    /** The figures the charts draw, in the shape the page's script reads. */
+    static Map<String, Object> charts(Dashboard d) {
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("trend", Map.of(
+                "days", d.trend().stream().map(day -> day.day().toString().substring(5)).toList(),
+                "intake", d.trend().stream().map(Dashboard.Day::intake).toList(),
+                "closed", d.trend().stream().map(Dashboard.Day::closed).toList()));
+        charts.put("streets", rows(d.byStreet()));
+        charts.put("departments", rows(d.byDepartment().stream().limit(15).toList()));
+        charts.put("categories", Map.of(
+                "names", d.topCategories().stream().map(c -> c.name() == null ? "" : c.name()).toList(),
+                "counts", d.topCategories().stream().map(Dashboard.CategoryCount::count).toList()));
+        return charts;
+    }
+
+    private static Map<String, Object> rows(List<Dashboard.Row> rows) {
+        return Map.of(
+                "names", rows.stream().map(r -> r.name() == null ? "" : r.name()).toList(),
+                "open", rows.stream().map(Dashboard.Row::open).toList(),
+                "overdue", rows.stream().map(Dashboard.Row::overdue).toList(),
+                "onTime", rows.stream().map(r -> r.onTimeRate() == null ? null : Math.round(r.onTimeRate() * 1000) / 10.0).toList());
+    }
+}

@@ -1,0 +1,194 @@
+// 指挥一张图: grid polygons coloured by how many orders they hold, order markers coloured by traffic
+// light and clustered, filters, and live updates by server-sent events (no reload).
+(function () {
+  'use strict';
+  var el = document.getElementById('command-map');
+  if (!el || !window.L) { return; }
+  var form = document.getElementById('map-filters');
+  var totalEl = document.getElementById('map-total');
+  var truncatedEl = document.getElementById('map-truncated');
+  var feed = document.getElementById('live-feed');
+  var feedEmpty = document.getElementById('live-empty');
+  var liveState = document.getElementById('live-state');
+  var labels = el.dataset;
+
+  var map = L.map(el, {preferCanvas: false, attributionControl: !!el.dataset.tileUrl});
+  map.setView([32.02, 118.79], 13);
+  if (el.dataset.tileUrl) {
+    L.tileLayer(el.dataset.tileUrl, {maxZoom: 19}).addTo(map);
+  } else {
+    el.classList.add('offline');
+  }
+
+  var perGrid = {};          // grid code → orders shown in it
+  var gridLayers = {};       // grid code → polygon layers
+  var markers = {};          // order id → marker
+  var counted = {};          // order id → grid code it is counted in
+  var total = 0;
+  var clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true});
+  map.addLayer(clusters);
+
+  function loadClass(n) {
+    return n > 10 ? 4 : n > 5 ? 3 : n > 2 ? 2 : n > 0 ? 1 : 0;
+  }
+  function styleGrid(code) {
+    (gridLayers[code] || []).forEach(function (layer) {
+      var dedicated = layer.feature.properties.kind === 'dedicated';
+      var n = perGrid[code] || 0;
+      var path = layer.getElement && layer.getElement();
+      if (path) {
+        path.setAttribute('class', 'leaflet-interactive yw-grid ' + (dedicated ? 'dedicated' : 'load-' + loadClass(n)));
+        path.setAttribute('data-grid', code);
+      }
+      layer.setTooltipContent(layer.feature.properties.name + ' · ' + n + ' ' + labels.gridLabel);
+    });
+  }
+
+  // --- grids --------------------------------------------------------------------------------------
+  var gridsReady = fetch(el.dataset.grids, {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (geo) {
+    var layer = L.geoJSON(geo, {
+      style: function (f) { return {weight: f.properties.kind === 'dedicated' ? 1 : 1.2, fillOpacity: f.properties.kind === 'dedicated' ? 0 : 0.55}; },
+      onEachFeature: function (f, l) {
+        (gridLayers[f.properties.code] = gridLayers[f.properties.code] || []).push(l);
+        l.bindTooltip(f.properties.name, {sticky: true});
+      }
+    }).addTo(map);
+    layer.bringToBack();
+    if (layer.getBounds().isValid()) { map.fitBounds(layer.getBounds(), {padding: [10, 10]}); }
+    Object.keys(gridLayers).forEach(styleGrid);
+  });
+
+  // --- markers ------------------------------------------------------------------------------------
+  function icon(o) {
+    return L.divIcon({className: 'yw-marker l-' + o.light + (o.open ? '' : ' closed'), html: '<span></span>', iconSize: [16, 16], iconAnchor: [8, 8]});
+  }
+  function popup(o) {
+    var box = document.createElement('div');
+    box.className = 'map-popup';
+    var link = document.createElement('a');
+    link.href = o.href;
+    link.textContent = o.number;
+    link.title = labels.linkLabel;
+    box.appendChild(link);
+    [o.categoryName, o.statusLabel + ' · ' + o.lightLabel, o.sourceLabel + ' · ' + o.createdAt.substring(0, 16).replace('T', ' ')]
+      .forEach(function (line) { var p = document.createElement('div'); p.textContent = line; box.appendChild(p); });
+    return box;
+  }
+  function upsert(o) {
+    var m = markers[o.id];
+    if (m) {
+      m.setLatLng([o.lat, o.lon]).setIcon(icon(o)).setPopupContent(popup(o));
+    } else {
+      m = L.marker([o.lat, o.lon], {icon: icon(o), title: o.number, keyboard: true}).bindPopup(popup(o));
+      markers[o.id] = m;
+      clusters.addLayer(m);
+    }
+    m.options.order = o;
+    count(o.id, o.grid);
+  }
+  function remove(id) {
+    if (markers[id]) { clusters.removeLayer(markers[id]); delete markers[id]; }
+    count(id, null);
+  }
+  function count(id, grid) {
+    var before = counted[id];
+    if (before === grid) { return; }
+    if (before !== undefined && before !== null) { perGrid[before] = Math.max(0, (perGrid[before] || 1) - 1); styleGrid(before); total--; }
+    if (grid) { perGrid[grid] = (perGrid[grid] || 0) + 1; styleGrid(grid); counted[id] = grid; total++; } else { delete counted[id]; }
+    totalEl.textContent = total;
+  }
+
+  function query() {
+    var params = new URLSearchParams(new FormData(form));
+    Array.from(params.keys()).forEach(function (k) { if (!params.get(k)) { params.delete(k); } });
+    return params;
+  }
+  function load() {
+    var params = query();
+    return fetch(el.dataset.orders + (params.toString() ? '?' + params : ''), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        clusters.clearLayers();
+        markers = {}; counted = {}; perGrid = data.perGrid || {}; total = 0;
+        var batch = data.markers.map(function (o) {
+          var m = L.marker([o.lat, o.lon], {icon: icon(o), title: o.number, keyboard: true}).bindPopup(popup(o));
+          m.options.order = o;
+          markers[o.id] = m;
+          counted[o.id] = o.grid;
+          return m;
+        });
+        clusters.addLayers(batch);
+        total = data.total;
+        totalEl.textContent = total;
+        truncatedEl.hidden = !data.truncated;
+        return gridsReady.then(function () { Object.keys(gridLayers).forEach(styleGrid); });
+      });
+  }
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var params = query();
+    history.replaceState(null, '', location.pathname + (params.toString() ? '?' + params : ''));
+    load();
+  });
+  var ready = load();
+
+  // --- live updates -------------------------------------------------------------------------------
+  function passes(o) {
+    var f = query();
+    var status = f.get('status');
+    var from = f.get('from'), to = f.get('to');
+    var day = new Date(new Date(o.createdAt).getTime() + 8 * 3600 * 1000).toISOString().substring(0, 10); // Beijing day
+    return (!f.get('category') || (o.category && o.category.indexOf(f.get('category')) === 0))
+      && (status ? o.status === status : o.open)
+      && (!f.get('source') || o.source === f.get('source'))
+      && (!from || day >= from) && (!to || day <= to);
+  }
+  function note(o) {
+    if (feedEmpty) { feedEmpty.hidden = true; }
+    var li = document.createElement('li');
+    li.className = 'l-' + o.light;
+    li.dataset.order = o.id;
+    var time = document.createElement('span');
+    time.className = 'when';
+    time.textContent = new Date(o.at).toLocaleTimeString('zh-CN', {hour12: false, timeZone: 'Asia/Shanghai'});
+    var link = document.createElement('a');
+    link.href = o.href;
+    link.textContent = o.number;
+    var what = document.createElement('span');
+    what.textContent = ' ' + o.actionLabel + ' · ' + o.categoryName;
+    li.appendChild(time); li.appendChild(link); li.appendChild(what);
+    feed.insertBefore(li, feed.firstChild);
+    while (feed.children.length > 30) { feed.removeChild(feed.lastChild); }
+  }
+  if (window.EventSource) {
+    var source = new EventSource(el.dataset.stream);
+    source.addEventListener('hello', function () { liveState.textContent = liveState.dataset.on; liveState.classList.add('on'); });
+    source.addEventListener('error', function () { liveState.textContent = liveState.dataset.off; liveState.classList.remove('on'); });
+    source.addEventListener('order', function (e) {
+      var o = JSON.parse(e.data);
+      ready.then(function () {
+        if (passes(o)) {
+          var isNew = !markers[o.id];
+          upsert(o);
+          if (isNew) {
+            var m = markers[o.id];
+            var elm = m.getElement && m.getElement();
+            if (elm) { elm.classList.add('fresh'); }
+          }
+        } else {
+          remove(o.id);
+        }
+        note(o);
+      });
+    });
+  }
+
+  // for screen tests and the curious: what the map shows now
+  window.yiwangMap = {
+    map: map,
+    hasMarker: function (id) { return !!markers[id]; },
+    markerCount: function () { return Object.keys(markers).length; },
+    gridCount: function () { return Object.keys(gridLayers).length; },
+    load: function (code) { return perGrid[code] || 0; }
+  };
+})();
