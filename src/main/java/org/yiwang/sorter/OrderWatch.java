@@ -1,0 +1,53 @@
+package org.yiwang.sorter;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.yiwang.workorder.WorkOrderTransitioned;
+
+/**
+ * Follows every work order event (after commit, from the durable outbox; a redelivered event changes
+ * nothing twice): a report is recorded and checked for duplicates and hot spots, a filing may be a
+ * dispatcher's correction, a closed order becomes a training example, and whatever leaves the open states
+ * stops being a duplicate candidate.
+ */
+@Component
+class OrderWatch {
+
+    private final IntakeTraces traces;
+    private final Duplicates duplicates;
+    private final Hotspots hotspots;
+    private final TrainingHistory history;
+
+    OrderWatch(IntakeTraces traces, Duplicates duplicates, Hotspots hotspots, TrainingHistory history) {
+        this.traces = traces;
+        this.duplicates = duplicates;
+        this.hotspots = hotspots;
+        this.history = history;
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderTransitioned event) {
+        switch (event.action()) {
+            case REPORT -> traces.record(event.orderId()).filter(IntakeTraces.Trace::open).ifPresent(trace -> {
+                duplicates.detect(trace);
+                hotspots.check(trace);
+            });
+            case REGISTER -> {
+                history.recordRegistration(event);
+                traces.apply(event).ifPresent(hotspots::check);
+            }
+            case CLOSE, CLOSE_ON_SPOT, EVALUATE -> {
+                history.recordClosed(event);
+                traces.apply(event);
+            }
+            default -> {
+                if (event.from() != event.to()) {
+                    traces.apply(event);
+                }
+            }
+        }
+        if (!event.to().isOpen()) {
+            duplicates.obsolete(event.orderId());
+        }
+    }
+}

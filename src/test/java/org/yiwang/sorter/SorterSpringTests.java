@@ -1,0 +1,330 @@
+package org.yiwang.sorter;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.Category;
+import org.yiwang.dispatch.RouteRequest;
+import org.yiwang.dispatch.Router;
+import org.yiwang.dispatch.RoutingDecision;
+import org.yiwang.geo.GridLocator;
+import org.yiwang.geo.Grids;
+import org.yiwang.geo.IndexedGrid;
+import org.yiwang.people.People;
+import org.yiwang.platform.Actor;
+import org.yiwang.workorder.ActOnOrder;
+import org.yiwang.workorder.Action;
+import org.yiwang.workorder.Intake;
+import org.yiwang.workorder.IntakeResult;
+import org.yiwang.workorder.ReportProblem;
+import org.yiwang.workorder.Source;
+import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.WorkOrderActions;
+import org.yiwang.workorder.WorkOrderQueries;
+import org.yiwang.workorder.WorkOrderStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The sorter in the running application, on one context: suggestions (cold start, then a trained model),
+ * what intake records, corrections and examples learnt from orders, model versions with rollback,
+ * duplicates merged by a dispatcher and a hot spot alert. Orders are not dispatched automatically here, so
+ * that they stay mergeable; the tests that train run last, after the ones that expect the keyword model.
+ */
+@SpringBootTest(properties = {"yiwang.workorder.auto-dispatch=false", "yiwang.sorter.training.scheduled=false",
+        "yiwang.sorter.training.min-examples=20"})
+@AutoConfigureMockMvc
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SorterSpringTests {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcClient jdbc;
+    @Autowired People people;
+    @Autowired Grids grids;
+    @Autowired GridLocator locator;
+    @Autowired Intake intake;
+    @Autowired WorkOrderActions actions;
+    @Autowired WorkOrderQueries queries;
+    @Autowired Router router;
+    @Autowired Catalog catalog;
+
+    IndexedGrid grid;
+
+    @BeforeEach
+    void theGridWorkersGrid() {
+        long worker = people.findByUsername("gridworker").orElseThrow().id();
+        grid = locator.grid(grids.gridsOf(worker).getFirst().code()).orElseThrow();
+    }
+
+    RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    Actor actor(String username) {
+        return people.actorOf(username).orElseThrow();
+    }
+
+    JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, int expected) throws Exception {
+        String body = mvc.perform(request.with(csrf())).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        return body.isEmpty() ? null : json.readTree(body);
+    }
+
+    IntakeResult report(String text, String category, double metresNorth) {
+        Point p = grid.geometry().getInteriorPoint();
+        return intake.report(new ReportProblem(text, category, p.getY() + metresNorth / 111_000.0, p.getX(), null, null, Source.RESIDENT,
+                null, null, null, List.of(), null), actor("resident"));
+    }
+
+    long count(String sql, Object... params) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        for (int i = 0; i < params.length; i++) {
+            spec = spec.param(i + 1, params[i]);
+        }
+        return spec.query(Long.class).single();
+    }
+
+    @Test
+    @Order(1)
+    void beforeAnyHistoryTheCatalogKeywordsSuggestAndIntakeKeepsTheSuggestions() throws Exception {
+        JsonNode answer = call(get("/api/sorter/suggest").param("text", "小区门口的污水井盖坏了").with(as("resident")), 200);
+        assertThat(answer.get("model").asString()).isEqualTo("KEYWORDS");
+        assertThat(answer.get("suggestions").get(0).get("categoryCode").asString()).isEqualTo("C01002");
+        assertThat(answer.get("suggestions").get(0).get("name").asString()).isEqualTo("污水井盖");
+        assertThat(answer.get("suggestions").get(0).get("confidence").asDouble()).isBetween(0.0, 0.8);
+        assertThat(answer.get("suggestions").get(0).get("evidence").get(0).asString()).isEqualTo("污水井盖");
+
+        JsonNode posted = call(post("/api/sorter/suggest").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"楼下广场舞噪音太吵\",\"limit\":1}"), 200);
+        assertThat(posted.get("suggestions").size()).isEqualTo(1);
+
+        JsonNode blank = call(get("/api/sorter/suggest").param("text", " ").with(as("resident")), 400);
+        assertThat(blank.get("detail").asString()).contains("text");
+        call(get("/api/sorter/suggest").param("text", "井盖").param("limit", "11").with(as("resident")), 400);
+        call(get("/api/sorter/suggest").param("text", "井盖"), 401);
+
+        IntakeResult result = report("小区门口的污水井盖坏了", null, 0);
+        assertThat(result.order().status()).isEqualTo(WorkOrderStatus.REPORTED);
+        assertThat(result.order().categoryCode()).as("the keyword model never files on its own").isNull();
+        assertThat(result.history().getFirst().details().get("suggestions").toString()).startsWith("[C01002 0.");
+    }
+
+    @Test
+    @Order(2)
+    void aDispatcherWhoFilesUnderAnotherCategoryThanTheTopSuggestionIsRecordedAsACorrection() {
+        IntakeResult result = report("楼下广场舞噪音太吵，每天晚上跳到十点", null, 0);
+        String top = result.history().getFirst().details().get("suggestions").toString().substring(1, 7);
+        String chosen = "L01009".equals(top) ? "L01001" : "L01009";
+        long id = result.order().id();
+        actions.perform(id, Action.REGISTER, new ActOnOrder("", List.of(), chosen, null, null, List.of(), null, null, null, null),
+                actor("dispatcher"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT suggested_category || '>' || chosen_category FROM sorter_correction WHERE order_id = :id")
+                .param("id", id).query(String.class).optional()).contains(top + ">" + chosen));
+
+        // filing under the suggested category is no correction
+        IntakeResult agreed = report("小区门口的污水井盖坏了，很危险", null, 0);
+        actions.perform(agreed.order().id(), Action.REGISTER, new ActOnOrder("", List.of(), "C01002", null, null, List.of(), null, null,
+                null, null), actor("dispatcher"));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_intake WHERE order_id = ? AND category_code = 'C01002' "
+                + "AND status = 'REGISTERED'", agreed.order().id()) == 1);
+        assertThat(count("SELECT count(*) FROM sorter_correction WHERE order_id = ?", agreed.order().id())).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aClosedOrderBecomesATrainingExampleUnderItsFinalCategory() {
+        String category = handlerCategory();
+        IntakeResult result = report("路灯坏了好几天，晚上一片漆黑", null, 0);
+        long id = result.order().id();
+        actions.perform(id, Action.REGISTER, new ActOnOrder("", List.of(), category, null, null, List.of(), null, null, null, null),
+                actor("dispatcher"));
+        actions.perform(id, Action.DISPATCH, ActOnOrder.note(""), actor("dispatcher"));
+        actions.perform(id, Action.ACCEPT, ActOnOrder.note(""), actor("handler"));
+        actions.perform(id, Action.HANDLE, ActOnOrder.note("已修复"), actor("handler"));
+        actions.perform(id, Action.REQUEST_VERIFICATION, ActOnOrder.note(""), actor("dispatcher"));
+        actions.perform(id, Action.APPROVE, ActOnOrder.note("现场已恢复"), actor("gridworker"));
+        WorkOrder closed = actions.perform(id, Action.CLOSE, ActOnOrder.note("结案"), actor("dispatcher"));
+        assertThat(closed.status()).isEqualTo(WorkOrderStatus.CLOSED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("SELECT category_code FROM sorter_example WHERE order_id = :id")
+                .param("id", id).query(String.class).optional()).contains(category));
+        assertThat(jdbc.sql("SELECT text FROM sorter_example WHERE order_id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("路灯坏了好几天，晚上一片漆黑");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_intake WHERE order_id = ? AND NOT open", id) == 1);
+    }
+
+    String handlerCategory() {
+        long handlerUnit = people.findByUsername("handler").orElseThrow().orgUnitId();
+        return catalog.categories().stream().filter(Category::enabled).map(Category::code)
+                .filter(c -> {
+                    RoutingDecision d = router.route(new RouteRequest(c, grid.code(), grid.community().code(), grid.street().code(),
+                            grid.district().code()));
+                    return d.routed() && d.orgUnitId() == handlerUnit;
+                })
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(4)
+    void aLikelyDuplicateIsFoundAndTheDispatcherMergesItIntoTheOlderOrder() throws Exception {
+        long older = report("贡院街12号门口乱堆杂物，堵住了通道", "M06036", 0).order().id();
+        long other = report("这里的路灯一直不亮", "M06036", 10).order().id(); // another problem: not a duplicate
+        long newer = report("贡院街12号门口又堆满杂物，通道被堵住了", "M06036", 25).order().id();
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_duplicate WHERE order_id = ?", newer) > 0);
+        assertThat(count("SELECT count(*) FROM sorter_duplicate WHERE ? IN (order_id, candidate_id)", other)).isZero();
+
+        JsonNode found = call(get("/api/work-orders/" + newer + "/duplicates").with(as("dispatcher")), 200);
+        assertThat(found.size()).isEqualTo(1);
+        JsonNode pair = found.get(0);
+        assertThat(pair.get("order").get("id").asLong()).isEqualTo(newer);
+        assertThat(pair.get("candidate").get("id").asLong()).isEqualTo(older);
+        assertThat(pair.get("score").asDouble()).isBetween(0.5, 1.0);
+        assertThat(pair.get("distanceMeters").asDouble()).isBetween(20.0, 40.0);
+        assertThat(pair.get("status").asString()).isEqualTo("OPEN");
+        call(get("/api/work-orders/" + newer + "/duplicates").with(as("resident")), 403);
+        call(get("/api/work-orders/" + newer + "/duplicates").with(as("dispatcher-honghua")), 404);
+        long pairId = pair.get("id").asLong();
+        call(post("/api/sorter/duplicates/" + pairId + "/merge").with(as("dispatcher-honghua")), 404);
+
+        JsonNode merged = call(post("/api/sorter/duplicates/" + pairId + "/merge").with(as("dispatcher"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"同一处堆物\"}"), 200);
+        assertThat(merged.get("status").asString()).isEqualTo("MERGED");
+        WorkOrder duplicate = queries.get(newer, Actor.system());
+        assertThat(duplicate.status()).isEqualTo(WorkOrderStatus.VOIDED);
+        assertThat(duplicate.masterOrderId()).isEqualTo(older);
+        call(post("/api/sorter/duplicates/" + pairId + "/keep-apart").with(as("dispatcher")), 409);
+        assertThat(call(get("/api/work-orders/" + newer + "/duplicates").param("all", "true").with(as("dispatcher")), 200)
+                .get(0).get("status").asString()).isEqualTo("MERGED");
+    }
+
+    @Test
+    @Order(5)
+    void aDispatcherKeepsTwoSimilarReportsApart() throws Exception {
+        report("菜场西门口路面上有油污", "M06012", 3).order().id();
+        long newer = report("菜场西门口路面有油污很滑", "M06012", 5).order().id();
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_duplicate WHERE order_id = ?", newer) > 0);
+        long pairId = call(get("/api/work-orders/" + newer + "/duplicates").with(as("dispatcher")), 200).get(0).get("id").asLong();
+        JsonNode kept = call(post("/api/sorter/duplicates/" + pairId + "/keep-apart").with(as("dispatcher"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"两处不同的油污\"}"), 200);
+        assertThat(kept.get("status").asString()).isEqualTo("KEPT_APART");
+        assertThat(queries.get(newer, Actor.system()).status()).isEqualTo(WorkOrderStatus.REPORTED);
+        assertThat(call(get("/api/work-orders/" + newer + "/duplicates").with(as("dispatcher")), 200).size()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void fiveReportsOfOneCategoryInOneGridRaiseOneHotSpotAlert() throws Exception {
+        String[] texts = {"晚上KTV太吵", "酒吧音乐声音太大", "楼下商铺音箱扰民", "夜里有人用喇叭喊", "工地半夜施工噪声", "凌晨还有人唱歌"};
+        long dispatcher = people.findByUsername("dispatcher").orElseThrow().id();
+        for (int i = 0; i < 4; i++) {
+            report(texts[i], "M06028", i);
+        }
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_intake WHERE category_code = 'M06028' AND NOT suggested") >= 4);
+        assertThat(count("SELECT count(*) FROM sorter_hotspot")).isZero();
+        report(texts[4], "M06028", 4);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_hotspot") == 1);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notify_inbox WHERE user_id = ? AND template_key = 'sorter.notice.hotspot'",
+                dispatcher) == 1);
+        long sixth = report(texts[5], "M06028", 5).order().id();
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_hotspot_order WHERE order_id = ?", sixth) == 1);
+        assertThat(count("SELECT count(*) FROM sorter_hotspot")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notify_inbox WHERE template_key = 'sorter.notice.hotspot' AND user_id = ?", dispatcher))
+                .isEqualTo(1);
+
+        JsonNode spots = call(get("/api/sorter/hotspots").with(as("dispatcher")), 200);
+        assertThat(spots.size()).isEqualTo(1);
+        assertThat(spots.get(0).get("categoryCode").asString()).isEqualTo("M06028");
+        assertThat(spots.get(0).get("gridCode").asString()).isEqualTo(grid.code());
+        assertThat(spots.get(0).get("orderCount").asInt()).isEqualTo(6);
+        assertThat(spots.get(0).get("orders").size()).isEqualTo(6);
+        assertThat(call(get("/api/sorter/hotspots").with(as("dispatcher-honghua")), 200).size()).isZero();
+        call(get("/api/sorter/hotspots").with(as("resident")), 403);
+        call(get("/api/sorter/hotspots/" + spots.get(0).get("id").asLong()).with(as("dispatcher")), 200);
+    }
+
+    @Test
+    @Order(10)
+    void modelsAreTrainedFromTheHistoryVersionedActivatedAndRolledBack() throws Exception {
+        call(post("/api/sorter/models/train").with(as("dispatcher")), 403);
+        call(post("/api/sorter/models/rollback").with(as("admin")), 409);
+        List<Map<String, String>> examples = readExamples();
+        long orderId = 9_000_000;
+        for (Map<String, String> e : examples) {
+            jdbc.sql("INSERT INTO sorter_example (order_id, district_code, text, category_code, closed_at) VALUES (?, '320104', ?, ?, ?)")
+                    .params(orderId++, e.get("text"), e.get("label"), OffsetDateTime.parse("2026-11-01T00:00:00Z")).update();
+        }
+
+        JsonNode first = call(post("/api/sorter/models/train").with(as("admin")), 201);
+        int v1 = first.get("version").asInt();
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("trainingSize").asInt()).isEqualTo(60);
+        assertThat(first.get("labelCount").asInt()).isEqualTo(4);
+        assertThat(first.get("macroF1").asDouble()).isBetween(0.5, 1.0);
+        assertThat(first.get("perClass").get("C01002").get("f1").asDouble()).isPositive();
+        JsonNode suggested = call(get("/api/sorter/suggest").param("text", "马路上的井盖破了个洞").with(as("resident")), 200);
+        assertThat(suggested.get("model").asString()).isEqualTo("TRAINED");
+        assertThat(suggested.get("version").asInt()).isEqualTo(v1);
+        assertThat(suggested.get("suggestions").get(0).get("categoryCode").asString()).isEqualTo("C01002");
+        assertThat(suggested.get("suggestions").get(0).get("evidence").size()).isPositive();
+
+        int v2 = call(post("/api/sorter/models/train").with(as("admin")), 201).get("version").asInt();
+        JsonNode list = call(get("/api/sorter/models").with(as("admin")), 200);
+        assertThat(list.findValuesAsString("status")).containsExactly("ACTIVE", "RETIRED");
+        assertThat(list.get(0).get("version").asInt()).isEqualTo(v2);
+
+        JsonNode back = call(post("/api/sorter/models/rollback").with(as("admin")), 200);
+        assertThat(back.get("version").asInt()).isEqualTo(v1);
+        assertThat(back.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(call(get("/api/sorter/models/" + v2).with(as("admin")), 200).get("status").asString()).isEqualTo("RETIRED");
+        assertThat(call(get("/api/sorter/suggest").param("text", "井盖坏了").with(as("resident")), 200).get("version").asInt())
+                .isEqualTo(v1);
+        assertThat(call(post("/api/sorter/models/" + v2 + "/activate").with(as("admin")), 200).get("status").asString())
+                .isEqualTo("ACTIVE");
+        call(post("/api/sorter/models/999/activate").with(as("admin")), 404);
+        call(get("/api/sorter/models").with(as("resident")), 403);
+    }
+
+    static List<Map<String, String>> readExamples() throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        try (InputStream in = SorterSpringTests.class.getResourceAsStream("/sorter/train.jsonl")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                    .map(l -> {
+                        JsonNode node = mapper.readTree(l);
+                        return Map.of("text", node.get("text").asString(), "label", node.get("label").asString());
+                    })
+                    .toList();
+        }
+    }
+}
