@@ -113,6 +113,27 @@ public class WorkOrderQueries {
                 "o.extension_requested_until is not null and o.status in ('DISPATCHED', 'ACCEPTED')", page, size, reader);
     }
 
+    /** How many orders in the reader's scope match the filter, by state (one query; states without orders are absent). */
+    public Map<WorkOrderStatus, Long> countByStatus(OrderFilter filter, Actor reader) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, reader, params);
+        Map<WorkOrderStatus, Long> counts = new java.util.EnumMap<>(WorkOrderStatus.class);
+        bind(jdbc.sql("select o.status, count(*) from workorder_order o where " + where + " group by o.status"), params)
+                .query(rs -> {
+                    counts.put(WorkOrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** How many orders in the reader's scope wait for an answer to an extension request. */
+    public long countExtensionRequests(Actor reader) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(OrderFilter.NONE, reader, params);
+        return bind(jdbc.sql("select count(*) from workorder_order o where " + where
+                + " and o.extension_requested_until is not null and o.status in ('DISPATCHED', 'ACCEPTED')"), params)
+                .query(Long.class).single();
+    }
+
     private Page page(OrderFilter filter, OrderSort sort, String extra, int page, int size, Actor reader) {
         if (page < 0) {
             throw LocalizedException.badRequest("error.typeMismatch", "page", page);

@@ -14,6 +14,7 @@ import org.yiwang.workorder.WorkOrderStatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 待办工单 — a department's (or community workstation's) inbox: the cases dispatched to its unit, to sign
@@ -46,16 +47,16 @@ class InboxController {
         OrderFilter filter = new OrderFilter(status, open ? Boolean.TRUE : null, QueueController.blankToNull(category), null,
                 null, null, null, overdue ? Boolean.TRUE : null, Boolean.TRUE, QueueController.blankToNull(q));
         WorkOrderQueries.Page result = queries.list(filter, OrderSort.DUE_FIRST, page, QueueController.PAGE_SIZE, actor);
+        Map<WorkOrderStatus, Long> counts = queries.countByStatus(new OrderFilter(null, Boolean.TRUE, null, null, null, null,
+                null, null, Boolean.TRUE, null), actor);
         List<QueueController.TabView> tabs = new ArrayList<>();
         for (String id : List.of("open", "dispatched", "accepted", "handled")) {
-            WorkOrderStatus s = switch (id) {
-                case "dispatched" -> WorkOrderStatus.DISPATCHED;
-                case "accepted" -> WorkOrderStatus.ACCEPTED;
-                case "handled" -> WorkOrderStatus.HANDLED;
-                default -> null;
+            long count = switch (id) {
+                case "dispatched" -> counts.getOrDefault(WorkOrderStatus.DISPATCHED, 0L);
+                case "accepted" -> counts.getOrDefault(WorkOrderStatus.ACCEPTED, 0L);
+                case "handled" -> counts.getOrDefault(WorkOrderStatus.HANDLED, 0L);
+                default -> counts.values().stream().mapToLong(Long::longValue).sum();
             };
-            long count = queries.list(new OrderFilter(s, s == null ? Boolean.TRUE : null, null, null, null, null, null, null,
-                    Boolean.TRUE, null), OrderSort.NEWEST, 0, 1, actor).totalElements();
             tabs.add(new QueueController.TabView(id, "console.inbox.tab." + id, count, id.equals(tab)));
         }
         model.addAttribute("tabs", tabs);

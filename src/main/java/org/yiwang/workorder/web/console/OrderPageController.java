@@ -140,7 +140,7 @@ class OrderPageController {
             ActOnOrder request = request(action, input, files, actor);
             WorkOrder done = actions.perform(id, action, request, actor);
             redirect.addFlashAttribute("flashSuccess", label("console.done", done.number(), label("workorder.action." + action.name())));
-            return "redirect:" + returnTo(input.returnTo(), id);
+            return "redirect:" + (input.returnTo() != null || stillVisible(id, actor) ? returnTo(input.returnTo(), id) : listOf(actor));
         } catch (LocalizedException e) {
             return failed(e, id, actor, model, response, redirect, input, action.pathSegment(), WhistleInput.EMPTY, order);
         } catch (org.springframework.dao.OptimisticLockingFailureException e) {
@@ -190,7 +190,7 @@ class OrderPageController {
         WorkOrderQueries.OrderDetail detail = queries.detail(id, actor);
         WorkOrder order = detail.order();
         ConsoleOrders.Page page = orders.page(order, detail.history(), actor);
-        List<ActionForm> forms = ActionForm.forms(detail.allowedActions());
+        List<ActionForm> forms = ActionForm.forms(detail.allowedActions().stream().filter(a -> sensible(a, order)).toList());
         model.addAttribute("page", page);
         model.addAttribute("forms", forms);
         model.addAttribute("input", input);
@@ -278,8 +278,11 @@ class OrderPageController {
     private Suggestion suggestion(WorkOrder order) {
         RoutingDecision decision = router.route(new RouteRequest(order.categoryCode(), order.gridCode(), order.communityCode(),
                 order.streetCode(), order.districtCode()));
+        // level and basis arrive as enum names (DISTRICT, OWNER): shown in the reader's words
         List<String> reasons = decision.reasons().stream()
-                .map(r -> messages.getMessage(r.messageKey(), r.args().toArray(), r.messageKey(), LocaleContextHolder.getLocale()))
+                .map(r -> messages.getMessage(r.messageKey(), r.args().stream()
+                                .map(arg -> messages.getMessage("console.reasonArg." + arg, null, arg, LocaleContextHolder.getLocale()))
+                                .toArray(), r.messageKey(), LocaleContextHolder.getLocale()))
                 .toList();
         Map<Long, String> names = new LinkedHashMap<>();
         return new Suggestion(decision.routed(), decision.orgUnitName(), decision.orgUnitId(),
@@ -337,6 +340,36 @@ class OrderPageController {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether offering the action makes sense in the order's situation beyond its state: resume only a
+     * suspended order, answer only a pending extension request, close only a verified case.
+     */
+    private static boolean sensible(Action action, WorkOrder order) {
+        return switch (action) {
+            case RESUME -> order.suspended();
+            case SUSPEND -> !order.suspended();
+            case APPROVE_EXTENSION, REJECT_EXTENSION -> order.extensionRequestedUntil() != null;
+            case REQUEST_EXTENSION -> order.extensionRequestedUntil() == null;
+            case CLOSE -> order.verified();
+            default -> true;
+        };
+    }
+
+    /** Whether the actor can still see the order after acting (a unit that returned it cannot). */
+    private boolean stillVisible(long id, Actor actor) {
+        try {
+            queries.get(id, actor);
+            return true;
+        } catch (LocalizedException e) {
+            return false;
+        }
+    }
+
+    /** The list the actor works from: the command centre's queue or the unit's inbox. */
+    static String listOf(Actor actor) {
+        return actor.hasAny(Role.DISPATCHER, Role.ADMIN, Role.LEADER) ? "/console/queue" : "/console/inbox";
     }
 
     /** Only console paths: a form cannot send the user off-site. */

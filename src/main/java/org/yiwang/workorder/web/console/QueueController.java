@@ -17,6 +17,7 @@ import org.yiwang.workorder.WorkOrderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * 派遣台 — the command centre's queue: new reports to file (立案), cases to dispatch, cases with units,
@@ -68,7 +69,7 @@ class QueueController {
     @GetMapping("/console")
     String start() {
         Actor actor = ConsoleAccess.staff();
-        return actor.hasAny(Role.DISPATCHER, Role.ADMIN, Role.LEADER) ? "redirect:/console/queue" : "redirect:/console/inbox";
+        return "redirect:" + OrderPageController.listOf(actor);
     }
 
     @GetMapping("/console/queue")
@@ -86,11 +87,12 @@ class QueueController {
                 ? queries.extensionRequests(page, PAGE_SIZE, actor)
                 : queries.list(filter, current == Tab.ALL ? OrderSort.NEWEST : OrderSort.DUE_FIRST, page, PAGE_SIZE, actor);
 
+        Map<WorkOrderStatus, Long> counts = queries.countByStatus(new OrderFilter(null, Boolean.TRUE, null, null, null, null,
+                null, null, null, null), actor);
+        long extensions = queries.countExtensionRequests(actor);
         List<TabView> tabs = new ArrayList<>();
         for (Tab t : Tab.values()) {
-            long count = t == Tab.ALL ? -1 : t == Tab.EXTENSIONS ? queries.extensionRequests(0, 1, actor).totalElements()
-                    : queries.list(new OrderFilter(t.status, null, null, null, null, null, null, null, null, null),
-                    OrderSort.NEWEST, 0, 1, actor).totalElements();
+            long count = t == Tab.ALL ? -1 : t == Tab.EXTENSIONS ? extensions : counts.getOrDefault(t.status, 0L);
             tabs.add(new TabView(t.id(), "console.tab." + t.id(), count, t == current));
         }
         model.addAttribute("tabs", tabs);

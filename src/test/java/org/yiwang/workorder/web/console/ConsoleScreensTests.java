@@ -57,7 +57,7 @@ class ConsoleScreensTests {
     @Test
     void theDispatcherSeesNewReportsOfTheirStreetInTheQueue() throws Exception {
         WorkOrder order = demo.reported("请派人看看贡院街东口的情况（队列）");
-        mvc.perform(get("/console/queue").with(as("dispatcher")))
+        mvc.perform(get("/console/queue").param("q", order.number()).with(as("dispatcher")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("派遣台")))
                 .andExpect(content().string(containsString("待立案")))
@@ -77,9 +77,10 @@ class ConsoleScreensTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("工单 " + order.id() + " 不存在")))
                 .andExpect(content().string(not(containsString(order.number()))));
-        mvc.perform(get("/console/queue").with(as("dispatcher-honghua")))
+        mvc.perform(get("/console/queue").param("q", order.number()).with(as("dispatcher-honghua")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(not(containsString(order.number()))));
+                .andExpect(content().string(containsString("此分类下暂无工单")))
+                .andExpect(content().string(not(containsString(">" + order.number() + "</a>"))));
     }
 
     @Test
@@ -135,7 +136,7 @@ class ConsoleScreensTests {
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("flashSuccess", containsString("派遣成功")));
 
-        mvc.perform(get("/console/inbox").with(as("handler")))
+        mvc.perform(get("/console/inbox").param("q", order.number()).with(as("handler")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(order.number())));
         mvc.perform(post("/console/orders/{id}/accept", order.id()).with(as("handler")).with(csrf())
@@ -167,6 +168,51 @@ class ConsoleScreensTests {
                         .param("mode", "override").param("orgUnitId", String.valueOf(street)).param("note", "街道自行处置"))
                 .andExpect(status().isFound());
         assertThat(reload(order).assigneeOrgUnitId()).isEqualTo(street);
+    }
+
+    @Test
+    void theDispatcherBlowsAWhistleSummoningADistrictDepartment() throws Exception {
+        WorkOrder order = demo.dispatchedToHandler("请派人看看贡院街东口的情况（吹哨）");
+        long department = demo.actor("handler").orgUnitId();
+        mvc.perform(get("/console/orders/{id}", order.id()).with(as("dispatcher")))
+                .andExpect(content().string(containsString("吹哨报到")))
+                .andExpect(content().string(containsString("name=\"departmentIds\" value=\"" + department + "\"")));
+        mvc.perform(post("/console/orders/{id}/whistle", order.id()).with(as("dispatcher")).with(csrf())
+                        .param("kind", "ROUTINE").param("reason", "占道经营反复出现"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("form-error")));
+        mvc.perform(post("/console/orders/{id}/whistle", order.id()).with(as("dispatcher")).with(csrf())
+                        .param("kind", "ROUTINE").param("reason", "占道经营反复出现").param("departmentIds", String.valueOf(department)))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("flashSuccess", containsString(order.number())));
+        mvc.perform(get("/console/orders/{id}", order.id()).with(as("dispatcher")))
+                .andExpect(content().string(containsString("日常哨")))
+                .andExpect(content().string(containsString("待报到")));
+    }
+
+    @Test
+    void anExtensionRequestIsAnsweredAndSupervisionGoesBackToTheList() throws Exception {
+        WorkOrder order = demo.acceptedByHandler("请派人看看贡院街东口的情况（延时）");
+        mvc.perform(post("/console/orders/{id}/request-extension", order.id()).with(as("handler")).with(csrf())
+                        .param("until", "not a time").param("note", "材料未到"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("不是有效的时间")));
+        String until = java.time.LocalDateTime.ofInstant(order.stageDueAt().plus(java.time.Duration.ofDays(5)), ConsoleTime.ZONE)
+                .withSecond(0).withNano(0).toString();
+        mvc.perform(post("/console/orders/{id}/request-extension", order.id()).with(as("handler")).with(csrf())
+                        .param("until", until).param("note", "材料未到"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/console/queue").param("tab", "extensions").param("q", order.number()).with(as("dispatcher")))
+                .andExpect(content().string(containsString(order.number())));
+        mvc.perform(post("/console/orders/{id}/approve-extension", order.id()).with(as("dispatcher")).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("flashSuccess", containsString("批准延时成功")));
+        assertThat(reload(order).stageDueAt()).isAfter(order.stageDueAt());
+        mvc.perform(post("/console/orders/{id}/supervise", order.id()).with(as("dispatcher")).with(csrf())
+                        .param("returnTo", "/console/overdue").param("note", "请加快"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/console/overdue"));
+        assertThat(reload(order).supervisionCount()).isEqualTo(1);
     }
 
     @Test

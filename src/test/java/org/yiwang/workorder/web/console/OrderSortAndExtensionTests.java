@@ -55,6 +55,10 @@ class OrderSortAndExtensionTests {
         List<Long> requests = ids(queries.extensionRequests(0, 200, demo.actor("dispatcher")));
 
         assertThat(requests).contains(asking.id()).doesNotContain(quiet.id());
+        assertThat(queries.countExtensionRequests(demo.actor("dispatcher"))).isEqualTo(requests.size());
+        assertThat(queries.countByStatus(OrderFilter.NONE, demo.actor("dispatcher")).get(WorkOrderStatus.ACCEPTED))
+                .isEqualTo(queries.list(new OrderFilter(WorkOrderStatus.ACCEPTED, null, null, null, null, null, null, null, null, null),
+                        0, 1, demo.actor("dispatcher")).totalElements());
         assertThat(ids(queries.extensionRequests(0, 200, demo.actor("dispatcher-honghua")))).doesNotContain(asking.id());
     }
 
