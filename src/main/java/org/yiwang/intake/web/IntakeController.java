@@ -1,0 +1,380 @@
+package org.yiwang.intake.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yiwang.intake.Channel;
+import org.yiwang.intake.FeedEntry;
+import org.yiwang.intake.FeedPage;
+import org.yiwang.intake.ImportSummary;
+import org.yiwang.intake.Imports;
+import org.yiwang.intake.IntakeFeed;
+import org.yiwang.intake.InvalidReportException;
+import org.yiwang.intake.LocatePending;
+import org.yiwang.intake.PendingReport;
+import org.yiwang.intake.PendingReports;
+import org.yiwang.intake.Receipt;
+import org.yiwang.intake.RecordStatus;
+import org.yiwang.intake.ReportKind;
+import org.yiwang.intake.ReportSubmissions;
+import org.yiwang.intake.reading.TableFormat;
+import org.yiwang.platform.Actor;
+import org.yiwang.platform.Actors;
+import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.Role;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The intake API for the 12345 hotline and 数字城管: single reports, file imports, the reports waiting
+ * for a dispatcher, a report's status by its external number, and the status feed (回访).
+ */
+@RestController
+@RequestMapping("/api/intake")
+@Tag(name = "Channel intake", description = "12345 热线与数字城管接入：单条、批量导入、待定位、状态回传")
+class IntakeController {
+
+    private final ReportSubmissions submissions;
+    private final Imports imports;
+    private final PendingReports pending;
+    private final IntakeFeed feed;
+    private final Views views;
+
+    IntakeController(ReportSubmissions submissions, Imports imports, PendingReports pending, IntakeFeed feed, Views views) {
+        this.submissions = submissions;
+        this.imports = imports;
+        this.pending = pending;
+        this.feed = feed;
+        this.views = views;
+    }
+
+    /** A hotline work order (12345 工单), field names as {@link ReportKind#HOTLINE}'s columns. */
+    record HotlineBody(String externalNo, String calledAt, String caller, String phone, String content, String address,
+                       String addressCode, String type, String urgency, String due, String lat, String lon, String crs) {
+    }
+
+    /** A 数字城管 case, field names as {@link ReportKind#URBAN_CASE}'s columns. */
+    record UrbanCaseBody(String caseNo, String reportedAt, String kind, String categoryCode, String majorCode, String minorCode,
+                         String description, String address, String addressCode, String componentId, String unitGridCode,
+                         String caseSource, String reporter, String phone, String urgency, String due, String lat, String lon,
+                         String crs) {
+    }
+
+    @Operation(summary = "Receive one 12345 hotline work order",
+            description = "201 with the new order; 202 when its place is unknown (left for a dispatcher); 200 when the number was sent before")
+    @PostMapping(path = "/hotline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> hotline(@RequestBody HotlineBody body) {
+        Actor actor = integration();
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body != null) {
+            put(fields, "externalNo", body.externalNo());
+            put(fields, "calledAt", body.calledAt());
+            put(fields, "caller", body.caller());
+            put(fields, "phone", body.phone());
+            put(fields, "content", body.content());
+            put(fields, "address", body.address());
+            put(fields, "addressCode", body.addressCode());
+            put(fields, "type", body.type());
+            put(fields, "urgency", body.urgency());
+            put(fields, "due", body.due());
+            put(fields, "lat", body.lat());
+            put(fields, "lon", body.lon());
+            put(fields, "crs", body.crs());
+        }
+        return answer(submissions.submit(ReportKind.HOTLINE, fields, actor));
+    }
+
+    @Operation(summary = "Receive one 数字城管 case",
+            description = "201 with the new order; 202 when its place is unknown (left for a dispatcher); 200 when the number was sent before")
+    @PostMapping(path = "/urban-cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> urbanCase(@RequestBody UrbanCaseBody body) {
+        Actor actor = integration();
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body != null) {
+            put(fields, "caseNo", body.caseNo());
+            put(fields, "reportedAt", body.reportedAt());
+            put(fields, "kind", body.kind());
+            put(fields, "categoryCode", body.categoryCode());
+            put(fields, "majorCode", body.majorCode());
+            put(fields, "minorCode", body.minorCode());
+            put(fields, "description", body.description());
+            put(fields, "address", body.address());
+            put(fields, "addressCode", body.addressCode());
+            put(fields, "componentId", body.componentId());
+            put(fields, "unitGridCode", body.unitGridCode());
+            put(fields, "caseSource", body.caseSource());
+            put(fields, "reporter", body.reporter());
+            put(fields, "phone", body.phone());
+            put(fields, "urgency", body.urgency());
+            put(fields, "due", body.due());
+            put(fields, "lat", body.lat());
+            put(fields, "lon", body.lon());
+            put(fields, "crs", body.crs());
+        }
+        return answer(submissions.submit(ReportKind.URBAN_CASE, fields, actor));
+    }
+
+    @Operation(summary = "What became of an external report, by its channel and number")
+    @GetMapping("/records")
+    Map<String, Object> record(@RequestParam String channel, @RequestParam String externalNo) {
+        integration();
+        Channel c = Channel.parse(channel).orElseThrow(() -> LocalizedException.badRequest("intake.error.channel", channel));
+        RecordStatus status = pending.status(c, externalNo.strip())
+                .orElseThrow(() -> LocalizedException.notFound("intake.error.externalNotFound", channel, externalNo));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recordId", status.id());
+        body.put("channel", status.channel().name());
+        body.put("externalNo", status.externalNo());
+        body.put("status", status.status());
+        body.put("orderId", status.orderId());
+        body.put("orderNumber", status.orderNumber());
+        body.put("discardReason", status.discardReason());
+        return body;
+    }
+
+    @Operation(summary = "Import a file of hotline orders or 数字城管 cases (CSV or .xlsx)",
+            description = "kind: hotline | urban-cases. Send the file as the raw body (any size up to the import limit) or as the "
+                    + "multipart part 'file' (10 MB). Policy PER_ROW: good rows land, bad rows are listed by line. "
+                    + "202 with the running import; with wait=true 200 with its summary.")
+    @PostMapping(path = "/{kind}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> importMultipart(@PathVariable String kind, @RequestPart("file") MultipartFile file,
+                                                        @RequestParam(required = false) String format,
+                                                        @RequestParam(required = false) String charset,
+                                                        @RequestParam(defaultValue = "false") boolean wait) {
+        Actor actor = integration();
+        try (InputStream in = file.getInputStream()) {
+            return started(imports.start(kind(kind), in, file.getOriginalFilename(), file.getContentType(), format(format),
+                    charset(charset), wait, actor));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Operation(summary = "Import a file sent as the raw request body (text/csv or the .xlsx content type)")
+    @PostMapping(path = "/{kind}/imports", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    ResponseEntity<Map<String, Object>> importRaw(@PathVariable String kind, HttpServletRequest request,
+                                                  @RequestParam(required = false) String fileName,
+                                                  @RequestParam(required = false) String format,
+                                                  @RequestParam(required = false) String charset,
+                                                  @RequestParam(defaultValue = "false") boolean wait) throws IOException {
+        Actor actor = integration();
+        String contentCharset = charset;
+        String header = request.getHeader("Content-Type");
+        if (contentCharset == null && header != null) {
+            try {
+                Charset declared = MediaType.parseMediaType(header).getCharset();
+                contentCharset = declared == null ? null : declared.name();
+            } catch (IllegalArgumentException ignored) {
+                contentCharset = null;
+            }
+        }
+        return started(imports.start(kind(kind), request.getInputStream(), fileName, request.getContentType(), format(format),
+                charset(contentCharset), wait, actor));
+    }
+
+    @Operation(summary = "Your recent imports (all for administrators)")
+    @GetMapping("/imports")
+    List<Map<String, Object>> recentImports(@RequestParam(defaultValue = "20") int limit) {
+        Actor actor = integration();
+        return imports.recent(limit, actor).stream().map(views::summary).toList();
+    }
+
+    @Operation(summary = "An import's summary with its first 1,000 problems")
+    @GetMapping("/imports/{id}")
+    Map<String, Object> importSummary(@PathVariable long id) {
+        Actor actor = integration();
+        return views.summary(imports.find(id, actor).orElseThrow(() -> LocalizedException.notFound("intake.error.importNotFound", id)));
+    }
+
+    @Operation(summary = "A page of an import's problems, by line")
+    @GetMapping("/imports/{id}/problems")
+    List<Map<String, Object>> importProblems(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+                                             @RequestParam(defaultValue = "1000") int limit) {
+        Actor actor = integration();
+        imports.find(id, actor).orElseThrow(() -> LocalizedException.notFound("intake.error.importNotFound", id));
+        if (offset < 0 || limit < 1 || limit > 10_000) {
+            throw LocalizedException.badRequest("intake.error.limit", 10_000);
+        }
+        return imports.problems(id, offset, limit).stream().map(views::problem).toList();
+    }
+
+    @Operation(summary = "Reports waiting for a dispatcher to locate them (待定位), oldest first")
+    @GetMapping("/pending")
+    Map<String, Object> pendingList(@RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "20") int size) {
+        Actor actor = Actors.require();
+        PendingReports.Page result = pending.list(channel(channel), page, size, actor);
+        return Views.page(result.content().stream().map(IntakeController::pendingView).toList(), page, size, result.totalElements());
+    }
+
+    @Operation(summary = "One pending report")
+    @GetMapping("/pending/{id}")
+    Map<String, Object> pendingOne(@PathVariable long id) {
+        return pendingView(pending.get(id, Actors.require()));
+    }
+
+    @Operation(summary = "Locate a pending report (standard-address code, grid code, or point) and create its work order")
+    @PostMapping(path = "/pending/{id}/locate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> locate(@PathVariable long id, @RequestBody LocatePending body) {
+        Receipt receipt = pending.locate(id, body, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/work-orders/" + receipt.orderId()))
+                .body(views.receipt(receipt));
+    }
+
+    record DiscardBody(String reason) {
+    }
+
+    @Operation(summary = "Discard a pending report with a reason (reported back in the feed)")
+    @PostMapping(path = "/pending/{id}/discard", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> discard(@PathVariable long id, @RequestBody DiscardBody body) {
+        RecordStatus status = pending.discard(id, body == null ? null : body.reason(), Actors.require());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("recordId", status.id());
+        answer.put("status", status.status());
+        answer.put("discardReason", status.discardReason());
+        return answer;
+    }
+
+    @Operation(summary = "The status feed for callbacks (回访): changes of hotline and 数字城管 reports after a cursor",
+            description = "Start with after=0; pass the answer's 'next' as 'after' next time. Entries come in commit order and are never skipped.")
+    @GetMapping("/feed")
+    Map<String, Object> feed(@RequestParam(required = false) String after, @RequestParam(required = false) String channel,
+                             @RequestParam(defaultValue = "100") int limit) {
+        FeedPage page = feed.since(after, channel(channel), limit, Actors.require());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", page.entries().stream().map(IntakeController::feedView).toList());
+        body.put("next", page.next());
+        body.put("more", page.more());
+        return body;
+    }
+
+    @ExceptionHandler(InvalidReportException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidReportException e, HttpServletRequest request) {
+        return views.invalid(e, request);
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(Receipt receipt) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(Views.statusOf(receipt));
+        if (receipt.orderId() != null) {
+            builder.location(URI.create("/api/work-orders/" + receipt.orderId()));
+        } else if (receipt.outcome() == Receipt.Outcome.PENDING) {
+            builder.location(URI.create("/api/intake/pending/" + receipt.recordId()));
+        }
+        return builder.body(views.receipt(receipt));
+    }
+
+    private ResponseEntity<Map<String, Object>> started(ImportSummary summary) {
+        boolean running = "RUNNING".equals(summary.status());
+        return ResponseEntity.status(running ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/intake/imports/" + summary.id()))
+                .body(views.summary(summary));
+    }
+
+    static Map<String, Object> pendingView(PendingReport p) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", p.id());
+        body.put("channel", p.channel().name());
+        body.put("externalNo", p.externalNo());
+        body.put("receivedAt", Views.time(p.receivedAt()));
+        body.put("externalDueAt", Views.time(p.externalDueAt()));
+        body.put("description", p.description());
+        body.put("address", p.address());
+        body.put("addressCode", p.addressCode());
+        body.put("categoryCode", p.categoryCode());
+        body.put("categoryText", p.categoryText());
+        body.put("urgency", p.urgency().name());
+        body.put("reporterName", p.reporterName());
+        body.put("reporterPhone", p.reporterPhone());
+        body.put("lat", p.lat());
+        body.put("lon", p.lon());
+        body.put("crs", p.crs());
+        body.put("unitGridCode", p.unitGridCode());
+        body.put("componentId", p.componentId());
+        body.put("districtHint", p.districtHint());
+        body.put("createdAt", Views.time(p.createdAt()));
+        return body;
+    }
+
+    static Map<String, Object> feedView(FeedEntry e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cursor", e.cursor());
+        body.put("channel", e.channel().name());
+        body.put("externalNo", e.externalNo());
+        body.put("kind", e.kind());
+        body.put("orderNumber", e.orderNumber());
+        body.put("action", e.action());
+        body.put("from", e.from());
+        body.put("to", e.to());
+        body.put("open", e.open());
+        body.put("agency", e.agency());
+        body.put("dueAt", Views.time(e.dueAt()));
+        body.put("note", e.note());
+        body.put("at", Views.time(e.at()));
+        return body;
+    }
+
+    /** The hotline's integration account, a dispatcher or an administrator. */
+    private static Actor integration() {
+        return Actors.requireAny(Role.DISPATCHER, Role.ADMIN);
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
+    private static ReportKind kind(String text) {
+        return ReportKind.parse(text).orElseThrow(() -> LocalizedException.notFound("intake.error.kind", text));
+    }
+
+    private static Channel channel(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Channel.parse(text).orElseThrow(() -> LocalizedException.badRequest("intake.error.channel", text));
+    }
+
+    private static TableFormat format(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return TableFormat.parse(text).orElseThrow(() -> LocalizedException.badRequest("intake.error.format", text));
+    }
+
+    static Charset charset(String text) {
+        if (text == null || text.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(text.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw LocalizedException.badRequest("intake.error.charset", text);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The intake JSON API: hotline and 数字城管 reports, imports, standard addresses, pending reports, the status feed, webhooks. */
+package org.yiwang.intake.web;

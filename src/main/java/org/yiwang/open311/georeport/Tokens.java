@@ -1,0 +1,49 @@
+package org.yiwang.open311.georeport;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiwang.intake.PendingReports;
+import org.yiwang.intake.RecordStatus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * GET tokens/{token}: the service_request_id of a request that was not created at once, once a
+ * dispatcher has located it (empty until then); 404 for an unknown token or a request the dispatcher
+ * discarded (the description says why).
+ */
+@Component
+public class Tokens {
+
+    private final JdbcClient jdbc;
+    private final PendingReports records;
+    private final MessageSource messages;
+
+    Tokens(JdbcClient jdbc, PendingReports records, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.messages = messages;
+    }
+
+    public List<Map<String, Object>> find(String token, Locale locale) {
+        Long recordId = token == null || !token.matches("[0-9a-f]{32}") ? null
+                : jdbc.sql("SELECT record_id FROM open311_token WHERE token = :token").param("token", token)
+                .query(Long.class).optional().orElse(null);
+        RecordStatus status = recordId == null ? null : records.status(recordId).orElse(null);
+        if (status == null) {
+            throw new GeoReportException(404, messages.getMessage("open311.error.token", new Object[]{token}, locale));
+        }
+        if ("DISCARDED".equals(status.status())) {
+            throw new GeoReportException(404, messages.getMessage("open311.error.tokenDiscarded",
+                    new Object[]{token, status.discardReason()}, locale));
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("service_request_id", status.orderNumber());
+        item.put("token", token);
+        return List.of(item);
+    }
+}

@@ -1,0 +1,2 @@
+/** The GeoReport v2 server's machinery: services and attributes, the request read model, submissions, tokens, XML/JSON. */
+package org.yiwang.open311.georeport;

@@ -1,0 +1,2 @@
+/** The GeoReport v2 endpoints at {@code /open311/v2} and the administrators' API-key endpoints. */
+package org.yiwang.open311.web;
