@@ -30,7 +30,8 @@ public record Dashboard(Period period, Instant at, Row headline, long todayIntak
      * @param intake reported in the period
      * @param open open now; {@code overdue}: of them past their stage's due time (not suspended)
      * @param closed closed in the period; {@code avgHours}: their mean time from report to close
-     * @param due 应结案数 — handling due in the period (and already due, or settled); {@code closedOnTime}: 按期结案数
+     * @param due 应结案数 — orders whose handling fell due in the period (by now); {@code closedOnTime}: 按期结案数,
+     *            those of them closed on time
      * @param rated closed in the period and rated; {@code satisfied}: 满意 or 基本满意
      */
     public record Row(String key, String name, long intake, long open, long overdue, long closed, Double avgHours,

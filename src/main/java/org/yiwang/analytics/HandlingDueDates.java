@@ -12,8 +12,9 @@ import java.time.Instant;
 
 /**
  * Keeps {@code analytics_handling_due} up to date from the work-order events: the due time of each
- * order's running handling stage, or the moment of an on-the-spot close. Redelivered and late events
- * are harmless: a row only moves forward in event time.
+ * order's latest handling stage, and its outcome — settled (closed), closed on time, voided. An order
+ * closed on the spot (即发即处) is due and settled at the moment it is closed. Redelivered and late
+ * events are harmless: a row only moves forward in event time.
  */
 @Component
 class HandlingDueDates {
@@ -26,20 +27,30 @@ class HandlingDueDates {
 
     @ApplicationModuleListener
     void on(WorkOrderTransitioned event) {
-        if (event.action() == Action.CLOSE_ON_SPOT) {
-            record(event, event.at());
-        } else if (event.stage() == Stage.HANDLE && event.stageDueAt() != null) {
-            record(event, event.stageDueAt());
+        switch (event.action()) {
+            case CLOSE_ON_SPOT -> {
+                due(event, event.at());
+                outcome(event, true, true, false);
+            }
+            case CLOSE -> outcome(event, true, closedOnTime(event.orderId()), false);
+            case REOPEN -> outcome(event, false, false, false);
+            case VOID, MERGE -> outcome(event, false, false, true);
+            default -> {
+                if (event.stage() == Stage.HANDLE && event.stageDueAt() != null) {
+                    due(event, event.stageDueAt());
+                }
+            }
         }
     }
 
-    void record(WorkOrderTransitioned event, Instant due) {
+    private void due(WorkOrderTransitioned event, Instant due) {
         String grid = event.gridCode();
         jdbc.sql("""
                         INSERT INTO analytics_handling_due (order_id, district_code, street_code, grid_code, assignee_org_unit_id, due_at, as_of)
                         VALUES (:order, :district, :street, :grid, :unit, :due, :at)
                         ON CONFLICT (order_id) DO UPDATE SET street_code = EXCLUDED.street_code, grid_code = EXCLUDED.grid_code,
-                            assignee_org_unit_id = EXCLUDED.assignee_org_unit_id, due_at = EXCLUDED.due_at, as_of = EXCLUDED.as_of
+                            assignee_org_unit_id = EXCLUDED.assignee_org_unit_id, due_at = EXCLUDED.due_at, as_of = EXCLUDED.as_of,
+                            settled = FALSE, closed_on_time = FALSE, voided = FALSE
                         WHERE analytics_handling_due.as_of <= EXCLUDED.as_of
                         """)
                 .param("order", event.orderId())
@@ -50,5 +61,21 @@ class HandlingDueDates {
                 .param("due", Timestamp.from(due))
                 .param("at", Timestamp.from(event.at()))
                 .update();
+    }
+
+    private void outcome(WorkOrderTransitioned event, boolean settled, boolean onTime, boolean voided) {
+        jdbc.sql("""
+                        UPDATE analytics_handling_due SET settled = :settled, closed_on_time = :onTime, voided = :voided, as_of = :at
+                        WHERE order_id = :order AND as_of <= :at
+                        """)
+                .param("settled", settled).param("onTime", onTime).param("voided", voided)
+                .param("order", event.orderId()).param("at", Timestamp.from(event.at()))
+                .update();
+    }
+
+    /** Whether the close was on time is the order's own judgement (handled and verified within their limits). */
+    private boolean closedOnTime(long orderId) {
+        return jdbc.sql("SELECT closed_on_time FROM workorder_order WHERE id = :id").param("id", orderId)
+                .query(Boolean.class).optional().orElse(false);
     }
 }

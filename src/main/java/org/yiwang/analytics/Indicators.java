@@ -68,48 +68,53 @@ public class Indicators {
                 """, scope);
     }
 
+    /**
+     * Reports in the period by street and category, and per day over the trend's 30 days, in one scan
+     * from the earlier of the two starts ({@code in_period} tells the period's rows apart).
+     */
     static String intakeSql(ScopeSql scope) {
         return sql("""
-                SELECT o.street_code AS street, o.category_code AS category,
-                       GROUPING(o.street_code) AS all_streets, GROUPING(o.category_code) AS all_categories, count(*) AS intake
-                FROM workorder_order o
-                WHERE {o} AND o.created_at >= :from AND o.created_at < :to
-                GROUP BY GROUPING SETS ((o.street_code), (o.category_code), ())
+                SELECT street, category, day, GROUPING(street) AS all_streets, GROUPING(category) AS all_categories,
+                       GROUPING(day) AS all_days, count(*) FILTER (WHERE in_period) AS intake, count(*) AS n
+                FROM (SELECT o.street_code AS street, o.category_code AS category, o.created_at >= :from AS in_period,
+                             CAST(o.created_at AT TIME ZONE 'Asia/Shanghai' AS date) AS day
+                      FROM workorder_order o
+                      WHERE {o} AND o.created_at >= :scanFrom AND o.created_at < :to) x
+                GROUP BY GROUPING SETS ((street), (category), (day), ())
                 """, scope);
     }
 
+    /** Closures in the period by street and unit (time to close, ratings), and per day over the trend's 30 days, in one scan. */
     static String closedSql(ScopeSql scope) {
         return sql("""
-                SELECT o.street_code AS street, o.assignee_org_unit_id AS unit,
-                       GROUPING(o.street_code) AS all_streets, GROUPING(o.assignee_org_unit_id) AS all_units,
-                       count(*) AS closed, avg(extract(epoch FROM o.closed_at - o.created_at)) AS seconds,
-                       count(*) FILTER (WHERE o.satisfaction IS NOT NULL) AS rated,
-                       count(*) FILTER (WHERE o.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
-                FROM workorder_order o
-                WHERE {o} AND o.closed_at >= :from AND o.closed_at < :to AND {closed}
-                GROUP BY GROUPING SETS ((o.street_code), (o.assignee_org_unit_id), ())
+                SELECT street, unit, day, GROUPING(street) AS all_streets, GROUPING(unit) AS all_units, GROUPING(day) AS all_days,
+                       count(*) FILTER (WHERE in_period) AS closed, avg(seconds) FILTER (WHERE in_period) AS seconds,
+                       count(*) FILTER (WHERE in_period AND satisfaction IS NOT NULL) AS rated,
+                       count(*) FILTER (WHERE in_period AND satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
+                       count(*) AS n
+                FROM (SELECT o.street_code AS street, o.assignee_org_unit_id AS unit, o.satisfaction, o.closed_at >= :from AS in_period,
+                             extract(epoch FROM o.closed_at - o.created_at) AS seconds,
+                             CAST(o.closed_at AT TIME ZONE 'Asia/Shanghai' AS date) AS day
+                      FROM workorder_order o
+                      WHERE {o} AND o.closed_at >= :scanFrom AND o.closed_at < :to AND {closed}) x
+                GROUP BY GROUPING SETS ((street), (unit), (day), ())
                 """, scope);
     }
 
-    /** 应结案数 and 按期结案数: handling due in the period — already due by now, or settled before. */
+    /**
+     * 应结案数 and 按期结案数 (DESIGN "Assessment"): the orders whose handling fell due in the period — by now —
+     * and of them those closed on time. Each order is assessed once, when its handling due time passes,
+     * whether it was closed before (on time or not) or is still open (then it counts as not on time).
+     */
     static String onTimeSql(ScopeSql scope) {
         return sql("""
-                SELECT d.street_code AS street, o.assignee_org_unit_id AS unit,
-                       GROUPING(d.street_code) AS all_streets, GROUPING(o.assignee_org_unit_id) AS all_units,
-                       count(*) AS due, count(*) FILTER (WHERE {closed} AND o.closed_on_time) AS on_time
-                FROM analytics_handling_due d JOIN workorder_order o ON o.id = d.order_id
-                WHERE {d} AND d.due_at >= :from AND d.due_at < :to AND o.status <> 'VOIDED' AND (d.due_at < :now OR {closed})
-                GROUP BY GROUPING SETS ((d.street_code), (o.assignee_org_unit_id), ())
+                SELECT d.street_code AS street, d.assignee_org_unit_id AS unit,
+                       GROUPING(d.street_code) AS all_streets, GROUPING(d.assignee_org_unit_id) AS all_units,
+                       count(*) AS due, count(*) FILTER (WHERE d.settled AND d.closed_on_time) AS on_time
+                FROM analytics_handling_due d
+                WHERE {d} AND d.due_at >= :from AND d.due_at < :to AND d.due_at < :now AND NOT d.voided
+                GROUP BY GROUPING SETS ((d.street_code), (d.assignee_org_unit_id), ())
                 """, scope);
-    }
-
-    static String trendSql(ScopeSql scope, String column) {
-        return sql("""
-                SELECT CAST(o.{column} AT TIME ZONE 'Asia/Shanghai' AS date) AS day, count(*) AS n
-                FROM workorder_order o
-                WHERE {o} AND o.{column} >= :from AND o.{column} < :to
-                GROUP BY 1
-                """.replace("{column}", column), scope);
     }
 
     private static String sql(String text, ScopeSql scope) {
@@ -140,20 +145,26 @@ public class Indicators {
                 acc.open += rs.getLong("open");
                 acc.overdue += rs.getLong("overdue");
             });
+            Instant trendFrom = today.minusDays(29).atStartOfDay(Period.ZONE).toInstant();
+            Timestamp scanFrom = Timestamp.from(period.from().isBefore(trendFrom) ? period.from() : trendFrom);
             bind(jdbc.sql(intakeSql(scope)), scope).param("from", Timestamp.from(period.from())).param("to", Timestamp.from(period.to()))
-                    .query(rs -> {
-                        boolean byStreet = rs.getInt("all_streets") == 0;
-                        boolean byCategory = rs.getInt("all_categories") == 0;
-                        if (byCategory) {
+                    .param("scanFrom", scanFrom).query(rs -> {
+                        if (rs.getInt("all_days") == 0) {
+                            addDay(days, rs.getDate("day"), 0, rs.getLong("n"));
+                        } else if (rs.getInt("all_categories") == 0) {
                             categories.merge(Objects.requireNonNullElse(rs.getString("category"), ""), rs.getLong("intake"), Long::sum);
-                        } else if (byStreet) {
+                        } else if (rs.getInt("all_streets") == 0) {
                             streets.computeIfAbsent(rs.getString("street"), k -> new Acc()).intake += rs.getLong("intake");
                         } else {
                             total.intake += rs.getLong("intake");
                         }
                     });
             bind(jdbc.sql(closedSql(scope)), scope).param("from", Timestamp.from(period.from())).param("to", Timestamp.from(period.to()))
-                    .query(rs -> {
+                    .param("scanFrom", scanFrom).query(rs -> {
+                        if (rs.getInt("all_days") == 0) {
+                            addDay(days, rs.getDate("day"), 1, rs.getLong("n"));
+                            return;
+                        }
                         Acc acc = pick(rs.getInt("all_streets") == 0, rs.getInt("all_units") == 0, rs.getString("street"),
                                 (Long) rs.getObject("unit"), streets, units, total);
                         acc.closed += rs.getLong("closed");
@@ -168,18 +179,6 @@ public class Indicators {
                         acc.due += rs.getLong("due");
                         acc.onTime += rs.getLong("on_time");
                     });
-            Instant trendFrom = today.minusDays(29).atStartOfDay(Period.ZONE).toInstant();
-            for (int column = 0; column < 2; column++) {
-                int c = column;
-                bind(jdbc.sql(trendSql(scope, column == 0 ? "created_at" : "closed_at")), scope)
-                        .param("from", Timestamp.from(trendFrom)).param("to", Timestamp.from(now))
-                        .query(rs -> {
-                            long[] day = days.get(rs.getDate("day").toLocalDate());
-                            if (day != null) {
-                                day[c] += rs.getLong("n");
-                            }
-                        });
-            }
         }
         List<Dashboard.Row> byStreet = rows(streets, code -> code == null ? null : divisions.find(code).map(Division::name).orElse(code));
         List<Dashboard.Row> byUnit = rows(units, id -> id == null ? null : organization.find(id).map(OrgUnit::name).orElse(String.valueOf(id)));
@@ -201,6 +200,13 @@ public class Indicators {
         }
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         return catalog.find(code).map((Category c) -> english && c.nameEn() != null ? c.nameEn() : c.name()).orElse(code);
+    }
+
+    private static void addDay(Map<LocalDate, long[]> days, java.sql.Date day, int column, long n) {
+        long[] counts = day == null ? null : days.get(day.toLocalDate());
+        if (counts != null) {
+            counts[column] += n;
+        }
     }
 
     private static <K> List<Dashboard.Row> rows(Map<K, Acc> accs, Function<K, String> names) {

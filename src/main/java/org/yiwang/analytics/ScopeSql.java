@@ -21,10 +21,29 @@ record ScopeSql(String[] districts, String[] patterns) {
 
     static final Set<Role> TERRITORIAL = Set.of(Role.ADMIN, Role.LEADER, Role.DISPATCHER, Role.COMMUNITY_STAFF);
 
-    /** {@code alias.district_code = ANY (:districts) AND coalesce(grid, district) LIKE ANY (:patterns)}. */
+    /**
+     * {@code alias.district_code = ANY (:districts) AND coalesce(grid, district) LIKE ANY (:patterns)}; the
+     * pattern test is left out when the scope is made of whole districts (a district leader, the city):
+     * then it would only cost time.
+     */
     String where(String alias) {
-        return alias + ".district_code = ANY (:districts) AND coalesce(" + alias + ".grid_code, " + alias
-                + ".district_code) LIKE ANY (:patterns)";
+        String districtTest = alias + ".district_code = ANY (:districts)";
+        if (wholeDistricts()) {
+            return districtTest;
+        }
+        return districtTest + " AND coalesce(" + alias + ".grid_code, " + alias + ".district_code) LIKE ANY (:patterns)";
+    }
+
+    /** Whether every pattern stands for a whole district of the list (or for everything). */
+    boolean wholeDistricts() {
+        if (patterns.length == 1 && patterns[0].equals("%")) {
+            return true;
+        }
+        java.util.Set<String> whole = new java.util.HashSet<>();
+        for (String district : districts) {
+            whole.add(district + "%");
+        }
+        return patterns.length > 0 && whole.containsAll(java.util.List.of(patterns));
     }
 
     static ScopeSql of(Actor actor, Divisions divisions) {

@@ -12,7 +12,7 @@
   var liveState = document.getElementById('live-state');
   var labels = el.dataset;
 
-  var map = L.map(el, {preferCanvas: false, attributionControl: !!el.dataset.tileUrl});
+  var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25, attributionControl: !!el.dataset.tileUrl});
   map.setView([32.02, 118.79], 13);
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, {maxZoom: 19}).addTo(map);

@@ -5,7 +5,7 @@
   var dataEl = document.getElementById('grid-data');
   if (!el || !dataEl || !window.L) { return; }
   var data = JSON.parse(dataEl.textContent);
-  var map = L.map(el, {attributionControl: !!el.dataset.tileUrl});
+  var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25, attributionControl: !!el.dataset.tileUrl});
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, {maxZoom: 19}).addTo(map);
   } else {

@@ -18,7 +18,7 @@
   if (mapEl && window.L) {
     var start = [parseFloat(mapEl.dataset.lat), parseFloat(mapEl.dataset.lon)];
     var tileUrl = mapEl.dataset.tileUrl;
-    map = L.map(mapEl, {attributionControl: !!tileUrl}).setView(start, 16);
+    map = L.map(mapEl, {maxZoom: 19, attributionControl: !!tileUrl}).setView(start, 16);
     if (tileUrl) {
       L.tileLayer(tileUrl, {maxZoom: 19}).addTo(map);
     } else {

@@ -65,11 +65,14 @@ class IndicatorsTests {
                 .query(Long.class).single();
         if (handlingDue != null) {
             jdbc.sql("""
-                            INSERT INTO analytics_handling_due (order_id, district_code, street_code, grid_code, assignee_org_unit_id, due_at, as_of)
-                            VALUES (:id, :district, :street, :grid, :unit, :due, :created)
+                            INSERT INTO analytics_handling_due (order_id, district_code, street_code, grid_code, assignee_org_unit_id, due_at, as_of,
+                                settled, closed_on_time, voided)
+                            VALUES (:id, :district, :street, :grid, :unit, :due, :created, :settled, :onTime, :voided)
                             """)
                     .param("id", id).param("district", grid.substring(0, 6)).param("street", grid.substring(0, 9)).param("grid", grid)
-                    .param("unit", unit).param("due", Timestamp.from(handlingDue)).param("created", Timestamp.from(created)).update();
+                    .param("unit", unit).param("due", Timestamp.from(handlingDue)).param("created", Timestamp.from(created))
+                    .param("settled", status.equals("CLOSED") || status.equals("EVALUATED")).param("onTime", closedOnTime)
+                    .param("voided", status.equals("VOIDED")).update();
         }
         return id;
     }
@@ -89,7 +92,7 @@ class IndicatorsTests {
         // D: open, due tomorrow: not due yet
         Instant justNow = now.minusSeconds(5);
         order(street2, "DISPATCHED", justNow, null, false, now.plus(day), now.plus(day), null, 72L, "C01002");
-        // E: closed on time early, due next week: not due in the period
+        // E: closed on time yesterday, ahead of its due time next week: assessed when it falls due, not yet
         order(street2, "CLOSED", now.minus(day.multipliedBy(2)), now.minus(day), true, null, now.plus(day.multipliedBy(7)), null, 72L, "C01002");
         // F: before the period
         order(street1, "CLOSED", now.minus(day.multipliedBy(10)), now.minus(day.multipliedBy(9)), true, null, now.minus(day.multipliedBy(8)), null, 71L, "M01001");
@@ -120,6 +123,8 @@ class IndicatorsTests {
         assertThat(first.due()).isEqualTo(2);
         assertThat(first.closedOnTime()).isEqualTo(1);
         assertThat(d.byStreet().get(1).open()).isEqualTo(2);
+        assertThat(d.byStreet().get(1).due()).isEqualTo(1);  // C
+        assertThat(d.byStreet().get(1).onTimeRate()).isZero();
         assertThat(d.byDepartment()).extracting(Dashboard.Row::key).contains("71", "72").doesNotContain("73");
         assertThat(d.topCategories().getFirst().code()).isEqualTo("C01002");
         assertThat(d.topCategories().getFirst().count()).isEqualTo(3);
@@ -140,6 +145,11 @@ class IndicatorsTests {
         Instant due = jdbc.sql("SELECT due_at FROM analytics_handling_due WHERE order_id = :id").param("id", dispatched.id())
                 .query(Timestamp.class).single().toInstant();
         assertThat(due).isEqualTo(dispatched.stageDueAt());
+
+        WorkOrder closed = FieldOrders.of(context).closed("到期时间：已结案");
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                        "SELECT settled AND closed_on_time FROM analytics_handling_due WHERE order_id = :id")
+                .param("id", closed.id()).query(Boolean.class).optional().orElse(false));
     }
 
     @Test
