@@ -67,16 +67,12 @@ public class Sorter implements CategorySuggester {
         Optional<ActiveModel.Trained> trained = models.trained();
         if (trained.isPresent()) {
             TextClassifier classifier = trained.get().classifier();
-            // ask for a few more: a category disabled since training is skipped
-            List<TextClassifier.Prediction> predictions = classifier.predict(text, limit + 3, EVIDENCE_WORDS);
+            // a category disabled since the model was trained is not suggested
+            List<TextClassifier.Prediction> predictions = classifier.predict(text, limit, EVIDENCE_WORDS,
+                    code -> catalog.find(code).filter(Category::enabled).isPresent());
             List<Suggestion> suggestions = new ArrayList<>(limit);
             for (TextClassifier.Prediction p : predictions) {
-                if (suggestions.size() == limit) {
-                    break;
-                }
-                if (catalog.find(p.label()).filter(Category::enabled).isPresent()) {
-                    suggestions.add(new Suggestion(p.label(), clamp(p.probability()), p.evidence()));
-                }
+                suggestions.add(new Suggestion(p.label(), clamp(p.probability()), p.evidence()));
             }
             return new Sorting(ModelKind.TRAINED, trained.get().version(), List.copyOf(suggestions));
         }

@@ -72,14 +72,16 @@ public final class SorterCommand {
                 List<String> truth = new ArrayList<>(test.size());
                 List<String> predicted = new ArrayList<>(test.size());
                 long start = System.nanoTime();
+                long cpu = Trainer.cpuNanos();
                 for (Example e : test) {
                     predicted.add(model.predict(e.text(), 3, 3).getFirst().label());
                 }
                 long nanos = System.nanoTime() - start;
+                cpu = Trainer.cpuNanos() - cpu;
                 test.forEach(e -> truth.add(e.label()));
                 out.printf(Locale.ROOT, "trained on %d messages, %d labels, %d features in %.1f s; tested on %d messages%n%n",
                         train.size(), model.labels().size(), model.featureCount(), trained.millis() / 1000.0, test.size());
-                evaluation = Evaluation.of(truth, predicted, test.isEmpty() ? 0 : (double) nanos / test.size());
+                evaluation = Evaluation.of(truth, predicted, (double) nanos / test.size(), (double) cpu / test.size());
             }
             out.println(evaluation.report());
             out.flush();

@@ -17,15 +17,26 @@ public final class Evaluation {
     private final List<String> labels;
     private final long[][] confusion;
     private final double nanosPerMessage;
+    private final double cpuNanosPerMessage;
 
-    private Evaluation(List<String> labels, long[][] confusion, double nanosPerMessage) {
+    private Evaluation(List<String> labels, long[][] confusion, double nanosPerMessage, double cpuNanosPerMessage) {
         this.labels = List.copyOf(labels);
         this.confusion = confusion;
         this.nanosPerMessage = nanosPerMessage;
+        this.cpuNanosPerMessage = cpuNanosPerMessage;
     }
 
     /** One row per message: the true label and the predicted one. */
     public static Evaluation of(List<String> truth, List<String> predicted, double nanosPerMessage) {
+        return of(truth, predicted, nanosPerMessage, Double.NaN);
+    }
+
+    /**
+     * @param nanosPerMessage    elapsed time per prediction
+     * @param cpuNanosPerMessage CPU time of the predicting thread per prediction (NaN when unknown): on a busy
+     *                           machine the elapsed time also counts the waits for a core
+     */
+    public static Evaluation of(List<String> truth, List<String> predicted, double nanosPerMessage, double cpuNanosPerMessage) {
         if (truth.size() != predicted.size()) {
             throw new IllegalArgumentException("one prediction per message");
         }
@@ -38,7 +49,7 @@ public final class Evaluation {
         for (int i = 0; i < truth.size(); i++) {
             confusion[index.get(truth.get(i))][index.get(predicted.get(i))]++;
         }
-        return new Evaluation(labels, confusion, nanosPerMessage);
+        return new Evaluation(labels, confusion, nanosPerMessage, cpuNanosPerMessage);
     }
 
     public List<String> labels() {
@@ -112,6 +123,10 @@ public final class Evaluation {
         return nanosPerMessage;
     }
 
+    public double cpuNanosPerMessage() {
+        return cpuNanosPerMessage;
+    }
+
     /** F1 per label, for storing with a model. */
     public Map<String, Double> f1ByLabel() {
         Map<String, Double> f1 = new LinkedHashMap<>();
@@ -129,7 +144,7 @@ public final class Evaluation {
 
     /**
      * The report the evaluate command prints: a table per label, the confusion matrix with labels
-     * numbered, the prediction time, and last a line {@code macro-F1 0.xxxx}.
+     * numbered, the prediction time (elapsed and CPU), and last a line {@code macro-F1 0.xxxx}.
      */
     public String report() {
         StringBuilder out = new StringBuilder();
@@ -153,7 +168,11 @@ public final class Evaluation {
             }
             out.append('\n');
         }
-        out.append('\n').append(String.format(Locale.ROOT, "prediction time %.3f ms per message%n", nanosPerMessage / 1e6));
+        out.append('\n').append(String.format(Locale.ROOT, "prediction time %.3f ms per message", nanosPerMessage / 1e6));
+        if (!Double.isNaN(cpuNanosPerMessage)) {
+            out.append(String.format(Locale.ROOT, " (%.3f ms CPU)", cpuNanosPerMessage / 1e6));
+        }
+        out.append('\n');
         out.append(String.format(Locale.ROOT, "macro-F1 %.4f", macroF1()));
         return out.toString();
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -131,7 +130,7 @@ public final class TextClassifier {
 
     /** The raw score of every label, in label order. */
     public double[] scores(String text) {
-        return scores(vocabulary.vector(features.extract(text)));
+        return scores(vocabulary.vector(features, text));
     }
 
     double[] scores(SparseVector x) {
@@ -186,8 +185,12 @@ public final class TextClassifier {
 
     /** The {@code limit} most probable labels, best first, each with up to {@code evidenceWords} words of evidence. */
     public List<Prediction> predict(String text, int limit, int evidenceWords) {
-        Map<String, Integer> counts = features.extract(text);
-        SparseVector x = vocabulary.vector(counts);
+        return predict(text, limit, evidenceWords, label -> true);
+    }
+
+    /** As {@link #predict(String, int, int)}, among the labels that {@code allowed} accepts only. */
+    public List<Prediction> predict(String text, int limit, int evidenceWords, java.util.function.Predicate<String> allowed) {
+        SparseVector x = vocabulary.vector(features, text);
         double[] p = probabilities(scores(x), temperature);
         Integer[] order = new Integer[p.length];
         for (int c = 0; c < p.length; c++) {
@@ -195,9 +198,11 @@ public final class TextClassifier {
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -p[c]));
         List<Prediction> result = new ArrayList<>();
-        for (int r = 0; r < Math.min(limit, order.length); r++) {
+        for (int r = 0; r < order.length && result.size() < limit; r++) {
             int c = order[r];
-            result.add(new Prediction(labels[c], p[c], evidence(x, c, evidenceWords)));
+            if (allowed.test(labels[c])) {
+                result.add(new Prediction(labels[c], p[c], evidence(x, c, evidenceWords)));
+            }
         }
         return result;
     }
@@ -212,16 +217,22 @@ public final class TextClassifier {
         }
         int[] idx = x.indices();
         float[] val = x.values();
-        List<double[]> contributions = new ArrayList<>();
+        // positive contributions packed as (float bits, feature): sorting the longs sorts by contribution
+        long[] packed = new long[idx.length];
+        int n = 0;
         for (int k = 0; k < idx.length; k++) {
             int f = idx[k];
             for (int at = rowStart[f]; at < rowStart[f + 1]; at++) {
                 if (labelOf[at] == label && weight[at] > 0) {
-                    contributions.add(new double[]{f, val[k] * weight[at]});
+                    packed[n++] = ((long) Float.floatToIntBits(val[k] * weight[at]) << 32) | f;
                 }
             }
         }
-        contributions.sort(Comparator.comparingDouble(c -> -c[1]));
+        Arrays.sort(packed, 0, n);
+        List<double[]> contributions = new ArrayList<>(Math.min(n, 12 * max));
+        for (int k = n - 1; k >= 0 && contributions.size() < 12 * max; k--) {
+            contributions.add(new double[]{(int) packed[k], Float.intBitsToFloat((int) (packed[k] >>> 32))});
+        }
         List<String> shown = new ArrayList<>();
         int looked = 0;
         for (double[] c : contributions) {

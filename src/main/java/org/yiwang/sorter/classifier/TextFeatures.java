@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns a message into counted features of three kinds, told apart by their first character:
@@ -24,6 +25,12 @@ public final class TextFeatures {
 
     /** Longest text looked at: past it a message rarely adds evidence, and prediction time stays bounded. */
     public static final int MAX_CHARS = 2_000;
+
+    /**
+     * Longest text segmented into words: segmentation costs most of a prediction, and the words of a long
+     * message's opening already tell its matter (its character n-grams are all counted).
+     */
+    public static final int MAX_WORD_CHARS = 600;
 
     private static final Analyzer SEGMENTER = new SmartChineseAnalyzer(true);
 
@@ -64,16 +71,21 @@ public final class TextFeatures {
     /** The features of {@code text} with their counts. */
     public Map<String, Integer> extract(String text) {
         Map<String, Integer> counts = new HashMap<>(2048);
+        emit(text, feature -> counts.merge(feature, 1, Integer::sum));
+        return counts;
+    }
+
+    /** Hands every occurrence of a feature of {@code text} to {@code sink}: the streaming form of {@link #extract}. */
+    public void emit(String text, Consumer<String> sink) {
         String raw = text == null ? "" : text;
         String normalized = normalize(raw);
-        charGrams('c', normalized, settings.charMin(), settings.charMax(), counts);
+        charGrams('c', normalized, settings.charMin(), settings.charMax(), sink);
         if (settings.words() || settings.wordPairs()) {
-            words(raw.length() > MAX_CHARS ? raw.substring(0, MAX_CHARS) : raw, counts);
+            words(raw.length() > MAX_WORD_CHARS ? raw.substring(0, MAX_WORD_CHARS) : raw, sink);
         }
         if (settings.leadChars() > 0) {
-            charGrams('t', normalize(lead(raw, settings.leadChars())), settings.leadMin(), settings.leadMax(), counts);
+            charGrams('t', normalize(lead(raw, settings.leadChars())), settings.leadMin(), settings.leadMax(), sink);
         }
-        return counts;
     }
 
     /** The words smartcn finds in {@code text}, punctuation left out. */
@@ -108,16 +120,16 @@ public final class TextFeatures {
         return text.substring(0, end);
     }
 
-    private void words(String text, Map<String, Integer> counts) {
+    private void words(String text, Consumer<String> sink) {
         List<String> tokens = segment(text);
         String previous = null;
         for (String token : tokens) {
             String word = settings.foldDigits() ? foldDigits(token) : token;
             if (settings.words() && word.length() >= 2) {
-                counts.merge("w" + word, 1, Integer::sum);
+                sink.accept("w" + word);
             }
             if (settings.wordPairs() && previous != null) {
-                counts.merge("b" + previous + '_' + word, 1, Integer::sum);
+                sink.accept("b" + previous + '_' + word);
             }
             previous = word;
         }
@@ -136,7 +148,7 @@ public final class TextFeatures {
         return out == null ? s : out.toString();
     }
 
-    private static void charGrams(char kind, String normalized, int min, int max, Map<String, Integer> counts) {
+    private static void charGrams(char kind, String normalized, int min, int max, Consumer<String> sink) {
         int n = normalized.length();
         StringBuilder gram = new StringBuilder(max + 1);
         for (int start = 0; start < n; start++) {
@@ -152,7 +164,7 @@ public final class TextFeatures {
                 }
                 gram.append(c);
                 if (len >= min) {
-                    counts.merge(gram.toString(), 1, Integer::sum);
+                    sink.accept(gram.toString());
                 }
             }
         }

@@ -79,18 +79,21 @@ public final class Trainer {
         List<String> truth = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         long predictNanos = 0;
+        long predictCpuNanos = 0;
         for (Fold fold : result) {
             predictNanos += fold.predictNanos;
+            predictCpuNanos += fold.predictCpuNanos;
             for (int k = 0; k < fold.indices.length; k++) {
                 truth.add(examples.get(fold.indices[k]).label());
                 predicted.add(labels[argmax(fold.scores[k])]);
             }
         }
-        return new CrossValidation(Evaluation.of(truth, predicted, (double) predictNanos / examples.size()),
+        return new CrossValidation(Evaluation.of(truth, predicted, (double) predictNanos / examples.size(),
+                (double) predictCpuNanos / examples.size()),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private record Fold(int[] indices, double[][] scores, long predictNanos) {
+    private record Fold(int[] indices, double[][] scores, long predictNanos, long predictCpuNanos) {
     }
 
     /**
@@ -109,6 +112,7 @@ public final class Trainer {
             TextClassifier model = fit(examples, docs, train, trainLabels);
             double[][] scores = new double[test.length][];
             long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
             for (int k = 0; k < test.length; k++) {
                 String text = examples.get(test[k]).text();
                 if (timed) {
@@ -119,7 +123,7 @@ public final class Trainer {
                     scores[k] = align(model.scores(text), trainLabels, labels);
                 }
             }
-            result[f] = new Fold(test, scores, System.nanoTime() - t0);
+            result[f] = new Fold(test, scores, System.nanoTime() - t0, cpuNanos() - cpu0);
         }
         return result;
     }
@@ -218,6 +222,12 @@ public final class Trainer {
             throw new IllegalStateException("unknown label " + label);
         }
         return i;
+    }
+
+    /** CPU time of the current thread, where the JVM measures it (else elapsed time). */
+    public static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     static int argmax(double[] s) {

@@ -17,7 +17,15 @@ final class Vocabulary {
 
     private final String[] features;
     private final float[] idf;
-    private final Map<String, Integer> index;
+    private final byte[] block;
+    /**
+     * Open addressing from a feature's 64-bit hash to its index: slot {@code 2s} holds the hash, {@code 2s+1}
+     * the index + 1 (0 for an empty slot). One cache line per probe instead of a HashMap's entry, key and
+     * characters — lookups are most of a prediction's cost. Two features sharing a 64-bit hash are not
+     * expected among a few million.
+     */
+    private final long[] table;
+    private final int mask;
     private final FeatureSettings settings;
 
     Vocabulary(String[] features, float[] idf, FeatureSettings settings) {
@@ -27,9 +35,51 @@ final class Vocabulary {
         this.features = features;
         this.idf = idf;
         this.settings = settings;
-        this.index = new HashMap<>(features.length * 2);
+        this.block = new byte[features.length];
+        int slots = Integer.highestOneBit(Math.max(4, features.length * 2 + 1)) << 1;
+        this.table = new long[slots * 2];
+        this.mask = slots - 1;
         for (int i = 0; i < features.length; i++) {
-            index.put(features[i], i);
+            block[i] = (byte) settings.blockOf(features[i].charAt(0));
+            long h = hash(features[i]);
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (table[2 * slot + 1] != 0) {
+                if (table[2 * slot] == h) {
+                    throw new IllegalArgumentException("two features share a hash: " + features[i]);
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[2 * slot] = h;
+            table[2 * slot + 1] = i + 1L;
+        }
+    }
+
+    /** 64-bit FNV-1a over the characters, finished with a murmur mix. */
+    static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** The feature's index, or -1 when the vocabulary does not have it. */
+    int indexOf(String feature) {
+        long h = hash(feature);
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (true) {
+            long value = table[2 * slot + 1];
+            if (value == 0) {
+                return -1;
+            }
+            if (table[2 * slot] == h) {
+                return (int) value - 1;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -75,21 +125,57 @@ final class Vocabulary {
         return idf[i];
     }
 
+    /**
+     * The vector of a text straight from its features, without collecting the features first: what a
+     * prediction uses. The same as {@code vector(features.extract(text))} (up to rounding).
+     */
+    SparseVector vector(TextFeatures features, String text) {
+        HashMap<Integer, int[]> counts = new HashMap<>(1024);
+        features.emit(text, feature -> {
+            int i = indexOf(feature);
+            if (i >= 0) {
+                counts.computeIfAbsent(i, k -> new int[1])[0]++;
+            }
+        });
+        int[] idx = new int[counts.size()];
+        int[] tf = new int[counts.size()];
+        int n = 0;
+        for (Map.Entry<Integer, int[]> e : counts.entrySet()) {
+            idx[n] = e.getKey();
+            tf[n] = e.getValue()[0];
+            n++;
+        }
+        return weigh(idx, tf, n);
+    }
+
     SparseVector vector(Map<String, Integer> counts) {
         int[] idx = new int[counts.size()];
-        float[] val = new float[counts.size()];
+        int[] tf = new int[counts.size()];
         int n = 0;
-        double[] blockNorm = new double[3];
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Integer i = index.get(e.getKey());
-            if (i != null) {
-                float v = (float) ((1.0 + Math.log(e.getValue())) * idf[i]);
+            int i = indexOf(e.getKey());
+            if (i >= 0) {
                 idx[n] = i;
-                val[n] = v;
-                blockNorm[settings.blockOf(features[i].charAt(0))] += (double) v * v;
+                tf[n] = e.getValue();
                 n++;
             }
         }
+        return weigh(idx, tf, n);
+    }
+
+    /** Sublinear TF-IDF, each block scaled to its weight, the whole to unit length, indices ascending. */
+    private SparseVector weigh(int[] idx, int[] tf, int n) {
+        float[] val = new float[n];
+        double[] blockNorm = new double[3];
+        for (int k = 0; k < n; k++) {
+            float v = (float) ((1.0 + Math.log(tf[k])) * idf[idx[k]]);
+            val[k] = v;
+            blockNorm[block[idx[k]]] += (double) v * v;
+        }
+        return finish(idx, val, n, blockNorm);
+    }
+
+    private SparseVector finish(int[] idx, float[] val, int n, double[] blockNorm) {
         double[] scale = new double[3];
         double total = 0;
         for (int b = 0; b < 3; b++) {
@@ -108,7 +194,7 @@ final class Vocabulary {
         for (int k = 0; k < n; k++) {
             int from = (int) packed[k];
             sortedIdx[k] = idx[from];
-            sortedVal[k] = (float) (val[from] * scale[settings.blockOf(features[idx[from]].charAt(0))] * unit);
+            sortedVal[k] = (float) (val[from] * scale[block[idx[from]]] * unit);
         }
         return new SparseVector(sortedIdx, sortedVal);
     }
