@@ -59,6 +59,7 @@ public class Imports {
     private static final int PROGRESS_EVERY = 1000;
 
     private final Reception reception;
+    private final Backpressure backpressure;
     private final ReportParser parser;
     private final IntakeRecords records;
     private final JdbcClient jdbc;
@@ -68,9 +69,10 @@ public class Imports {
     private final Clock clock;
     private final ThreadPoolExecutor workers;
 
-    Imports(Reception reception, ReportParser parser, IntakeRecords records, JdbcClient jdbc, JdbcTemplate template,
+    Imports(Reception reception, Backpressure backpressure, ReportParser parser, IntakeRecords records, JdbcClient jdbc, JdbcTemplate template,
             IntakeProperties properties, YiwangProperties yiwang, Clock clock) {
         this.reception = reception;
+        this.backpressure = backpressure;
         this.parser = parser;
         this.records = records;
         this.jdbc = jdbc;
@@ -341,6 +343,7 @@ public class Imports {
         }
 
         void handle(Parsed p, String number, Optional<IntakeRecords.Row> known) {
+            backpressure.await();
             try {
                 Receipt receipt = reception.receive(p.report(), actor, id, p.line(), known);
                 synchronized (this) {

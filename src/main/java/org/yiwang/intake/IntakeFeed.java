@@ -60,7 +60,7 @@ public class IntakeFeed {
                         FROM intake_feed
                         WHERE (txid, id) > (cast(:txid AS xid8), :id)
                           AND txid < pg_snapshot_xmin(pg_current_snapshot())
-                          AND (district_code IS NULL OR district_code LIKE ANY (:patterns))
+                          AND (division_code IS NULL OR division_code LIKE ANY (:patterns))
                         """ + (channel == null ? "" : " AND channel = :channel ") + """
                         ORDER BY txid, id
                         LIMIT :limit""")
@@ -87,17 +87,20 @@ public class IntakeFeed {
         return new FeedPage(page, next, more);
     }
 
-    /** Appends an entry in the caller's transaction; an event seen twice ({@code eventKey}) is kept once. */
-    void append(String eventKey, Channel channel, String externalNo, Long recordId, String districtCode, String kind,
+    /**
+     * Appends an entry in the caller's transaction; an event seen twice ({@code eventKey}) is kept once.
+     * {@code divisionCode} is the most precise division known (the grid of a located order), used for scope.
+     */
+    void append(String eventKey, Channel channel, String externalNo, Long recordId, String divisionCode, String kind,
                 Long orderId, String orderNumber, String action, String from, String to, String agency, Instant dueAt,
                 String note, Instant at) {
         jdbc.sql("""
-                        INSERT INTO intake_feed (event_key, channel, external_no, record_id, district_code, kind, order_id, order_number,
+                        INSERT INTO intake_feed (event_key, channel, external_no, record_id, division_code, kind, order_id, order_number,
                             action, from_status, to_status, agency, due_at, note, at)
-                        VALUES (:key, :channel, :no, :record, :district, :kind, :order, :number, :action, :from, :to, :agency, :due, :note, :at)
+                        VALUES (:key, :channel, :no, :record, :division, :kind, :order, :number, :action, :from, :to, :agency, :due, :note, :at)
                         ON CONFLICT (event_key) DO NOTHING""")
                 .param("key", eventKey).param("channel", channel.name()).param("no", externalNo).param("record", recordId)
-                .param("district", districtCode).param("kind", kind).param("order", orderId).param("number", orderNumber)
+                .param("division", divisionCode).param("kind", kind).param("order", orderId).param("number", orderNumber)
                 .param("action", action).param("from", from).param("to", to).param("agency", agency)
                 .param("due", dueAt == null ? null : Timestamp.from(dueAt)).param("note", note == null ? null
                         : note.length() > 500 ? note.substring(0, 500) : note)

@@ -55,7 +55,7 @@ class OrderChanges {
         String agency = agency(e.assigneeOrgUnitId());
         if (channel.isPresent()) {
             feed.append(key, channel.get(), record.map(IntakeRecords.Row::externalNo).orElse(null), record.map(IntakeRecords.Row::id).orElse(null),
-                    e.districtCode(), "ORDER", e.orderId(), e.number(), e.action().name(), e.from() == null ? null : e.from().name(),
+                    e.gridCode(), "ORDER", e.orderId(), e.number(), e.action().name(), e.from() == null ? null : e.from().name(),
                     e.to().name(), agency, e.stageDueAt(), null, e.at());
         }
         webhooks.publish(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), EventTypes.of(e.action()), e.source().name(),

@@ -163,7 +163,9 @@ public class PendingReports {
     }
 
     private static IntakeRecords.Row visible(Optional<IntakeRecords.Row> row, Actor reader, long id) {
-        return row.filter(r -> r.districtCode() == null || reader.scope().covers(r.districtCode()))
+        // once located, the grid decides (a street dispatcher's scope does not cover the whole district)
+        return row.filter(r -> r.gridCode() != null ? reader.scope().covers(r.gridCode())
+                        : r.districtCode() == null || reader.scope().covers(r.districtCode()))
                 .orElseThrow(() -> LocalizedException.notFound("intake.error.recordNotFound", id));
     }
 
