@@ -162,11 +162,20 @@ public final class Browser implements AutoCloseable {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by), "visible element " + by);
     }
 
+    /** Clicks the element, finding it again if the page replaced it meanwhile (e.g. an htmx swap). */
     public Browser click(By by) {
-        WebElement element = waitUntil(ExpectedConditions.elementToBeClickable(by), "clickable element " + by);
-        scrollIntoView(element);
-        element.click();
-        return this;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = waitUntil(ExpectedConditions.elementToBeClickable(by), "clickable element " + by);
+                scrollIntoView(element);
+                element.click();
+                return this;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Browser type(By by, String text) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Tells the headless browser where "the phone" is: the position the page gets from the Geolocation API. */
-final class PhoneLocation {
+public final class PhoneLocation {
 
     private PhoneLocation() {
     }
 
-    static void at(Browser browser, double[] latLon) {
+    public static void at(Browser browser, double[] latLon) {
         browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", browser.baseUrl(),
                 "permissions", List.of("geolocation")));
         browser.driver().executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", latLon[0],

@@ -46,7 +46,7 @@ class DispatcherJourneyTests extends BrowserTests {
 
         // other tests share the database: find the report by its number, as a dispatcher on the phone would
         browser.type(By.id("q"), order.number());
-        browser.click(By.cssSelector("form.filters button[type=submit]"));
+        browser.click(By.cssSelector("form.filters button[type=submit]")).waitForHtmx();
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#results tbody tr")).size() == 1, "the search to find " + order.number());
         browser.click(By.linkText(order.number()));
         browser.waitForPath("/console/orders/" + order.id());

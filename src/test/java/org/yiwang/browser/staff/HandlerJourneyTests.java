@@ -38,7 +38,7 @@ class HandlerJourneyTests extends BrowserTests {
         browser.signIn("handler").open("/console/inbox");
         browser.waitForText("待办工单");
         browser.type(By.id("q"), order.number());
-        browser.click(By.cssSelector("form.filters button[type=submit]"));
+        browser.click(By.cssSelector("form.filters button[type=submit]")).waitForHtmx();
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#results tbody tr")).size() == 1, "the search to find " + order.number());
         assertThat(browser.text(By.id("results"))).contains(order.number());
         browser.screenshots("console-inbox");

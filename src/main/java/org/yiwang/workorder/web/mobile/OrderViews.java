@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns orders and their history into what a resident or grid worker reads on the phone. */
@@ -133,9 +132,5 @@ class OrderViews {
 
     static String time(Instant instant) {
         return instant == null ? null : TIME.format(instant);
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -254,6 +254,19 @@ class MobilePagesTests {
     }
 
     @Test
+    void onlyAGridWorkerOnPatrolMayCloseOnTheSpot() {
+        double[] p = FieldOrders.inside(orders.gridWorkersGrid());
+        org.yiwang.workorder.ReportProblem report = new org.yiwang.workorder.ReportProblem("散落垃圾", orders.smallMatter().code(),
+                p[0], p[1], null, null, null, null, null, null, java.util.List.of(), "spot-resident");
+        long before = orderCount();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(org.yiwang.workorder.Intake.class)
+                        .reportClosedOnSpot(report, "已清理", orders.actor("resident")))
+                .isInstanceOfSatisfying(org.yiwang.platform.LocalizedException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(403));
+        assertThat(orderCount()).isEqualTo(before);
+    }
+
+    @Test
     void theCategoryTreeIsSearchedByKeyword() throws Exception {
         mvc.perform(get("/m/report/categories").param("q", "井盖").with(as("resident")))
                 .andExpect(status().isOk())
