@@ -5,6 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.catalog.Stage;
 import org.yiwang.workorder.Action;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.sql.Timestamp;
@@ -26,7 +27,11 @@ class HandlingDueDates {
     }
 
     @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
+    void on(WorkOrderJournaled changed) {
+        changed.transitions().forEach(this::apply);
+    }
+
+    private void apply(WorkOrderTransitioned event) {
         switch (event.action()) {
             case CLOSE_ON_SPOT -> {
                 due(event, event.at());

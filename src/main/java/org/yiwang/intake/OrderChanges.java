@@ -6,6 +6,7 @@ import org.yiwang.intake.webhook.EventTypes;
 import org.yiwang.intake.webhook.Webhooks;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,11 @@ class OrderChanges {
     }
 
     @ApplicationModuleListener
-    void on(WorkOrderTransitioned e) {
+    void on(WorkOrderJournaled changed) {
+        changed.transitions().forEach(this::apply);
+    }
+
+    private void apply(WorkOrderTransitioned e) {
         String key = "order:" + e.orderId() + ":" + e.action() + ":" + e.at().toEpochMilli() + ":" + e.to();
         Optional<Channel> channel = Channel.of(e.source()).filter(c -> c != Channel.OPEN311);
         Optional<IntakeRecords.Row> record = channel.isPresent() ? records.byOrder(e.orderId()) : Optional.empty();

@@ -8,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.time.Clock;
@@ -15,8 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps each order's clock in step with the order. Listens to every {@link WorkOrderTransitioned}
- * after its transaction committed (from the durable outbox, so also after a crash); the events of
+ * Keeps each order's clock in step with the order. Applies every {@link WorkOrderTransitioned} (they
+ * come in one {@link WorkOrderJournaled} per saved change) after its transaction committed (from the durable outbox, so also after a crash); the events of
  * one order are applied one at a time under the clock's row lock, and a late, out-of-order or
  * redelivered event changes nothing (see {@link ClockRules}).
  */
@@ -39,8 +40,10 @@ class StageClocks {
     }
 
     @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
-        follow(StageSnapshot.of(event), false);
+    void on(WorkOrderJournaled changed) {
+        for (WorkOrderTransitioned event : changed.transitions()) {
+            follow(StageSnapshot.of(event), false);
+        }
     }
 
     /**

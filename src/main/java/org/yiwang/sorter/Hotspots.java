@@ -118,15 +118,16 @@ public class Hotspots {
                         .param("grid", order.gridCode()).param("category", order.categoryCode()).query(Long.class).single();
             }
         }
-        for (long[] report : reports) {
-            jdbc.sql("INSERT INTO sorter_hotspot_order (hotspot_id, order_id) VALUES (:h, :o) ON CONFLICT DO NOTHING")
-                    .param("h", id).param("o", report[0]).update();
-        }
-        jdbc.sql("""
-                        UPDATE sorter_hotspot SET last_at = greatest(last_at, :last),
-                            order_count = (SELECT count(*) FROM sorter_hotspot_order WHERE hotspot_id = :id)
-                        WHERE id = :id""")
-                .param("last", SorterModels.at(order.reportedAt())).param("id", id).update();
+        // a new cluster takes every report of the window; an open one already holds the earlier reports
+        // (each joined when it was checked), so only this order joins: one statement either way, not one per report
+        String joining = created ? reports.stream().map(r -> Long.toString(r[0])).collect(java.util.stream.Collectors.joining(",", "{", "}"))
+                : "{" + order.orderId() + "}";
+        int joined = jdbc.sql("""
+                        INSERT INTO sorter_hotspot_order (hotspot_id, order_id) SELECT :h, unnest(cast(:orders AS bigint[]))
+                        ON CONFLICT DO NOTHING""")
+                .param("h", id).param("orders", joining).update();
+        jdbc.sql("UPDATE sorter_hotspot SET last_at = greatest(last_at, :last), order_count = order_count + :joined WHERE id = :id")
+                .param("last", SorterModels.at(order.reportedAt())).param("joined", joined).param("id", id).update();
         if (created) {
             alert(id, order, reports.size());
         }

@@ -2,6 +2,7 @@ package org.yiwang.sorter;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 /**
@@ -26,7 +27,11 @@ class OrderWatch {
     }
 
     @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
+    void on(WorkOrderJournaled changed) {
+        changed.transitions().forEach(this::apply);
+    }
+
+    private void apply(WorkOrderTransitioned event) {
         switch (event.action()) {
             case REPORT -> traces.record(event.orderId()).filter(IntakeTraces.Trace::open).ifPresent(trace -> {
                 duplicates.detect(trace);

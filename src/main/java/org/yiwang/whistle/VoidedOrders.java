@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 /**
@@ -23,8 +24,12 @@ class VoidedOrders {
         this.actions = actions;
     }
 
-    @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
+    @ApplicationModuleListener(condition = "#changed.anyTo('VOIDED')")
+    void on(WorkOrderJournaled changed) {
+        changed.transitions().forEach(this::apply);
+    }
+
+    private void apply(WorkOrderTransitioned event) {
         if (event.to() != WorkOrderStatus.VOIDED) {
             return;
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Saves an order with everything that must commit with it: the new transitions in its history, one
- * ledger record each (一链治理), and one {@link WorkOrderTransitioned} event each (durable outbox).
+ * ledger record each (一链治理), and one {@link WorkOrderJournaled} event with them all (durable outbox).
  * Either all of it is written or none.
  */
 @Component
@@ -41,8 +41,8 @@ class OrderJournal {
                 .map(t -> new LedgerRecord(LEDGER_STREAM, saved.number(), saved.districtCode(), t.action().name(),
                         t.at(), t.actorUserId(), canonical(saved, t)))
                 .toList());
-        for (Transition transition : transitions) {
-            events.publishEvent(WorkOrderTransitioned.of(saved, transition));
+        if (!transitions.isEmpty()) {
+            events.publishEvent(new WorkOrderJournaled(transitions.stream().map(t -> WorkOrderTransitioned.of(saved, t)).toList()));
         }
         saved.clearPendingTransitions();
         return saved;

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Published after every state change of a work order (and on intake), in the same transaction;
- * listeners in other modules get it from the durable outbox. Carries the facts most listeners need
- * so that they rarely have to read the order back.
+ * One state change of a work order (and its intake); the changes of one save travel together in a
+ * {@link WorkOrderJournaled}, published in the same transaction, which listeners in other modules get
+ * from the durable outbox. Carries the facts most listeners need (the order as it is after the whole
+ * save) so that they rarely have to read the order back.
  *
  * @param stageDueAt due time of the stage now running, null when none runs (closed, voided)
  */

@@ -1,6 +1,5 @@
 package org.yiwang.load;
 
-import org.locationtech.jts.geom.Point;
 import org.yiwang.geo.GridKind;
 import org.yiwang.geo.Territory;
 import org.yiwang.geo.TerritoryGenerator;
@@ -37,12 +36,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadHarness {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String[] DESCRIPTIONS = {"路面破损，有积水，影响通行", "人行道井盖松动，踩上去有响声", "路灯不亮已经三天",
+            "小区门口垃圾堆放无人清理", "共享单车堆在盲道上", "绿化带里有人私自种菜", "店铺占道经营，行人只能走机动车道",
+            "下水道堵塞，下雨就积水", "墙上贴满小广告", "夜间工地施工噪音很大"};
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final Map<String, String> tokens = new java.util.HashMap<>();
     private final List<double[]> points = new ArrayList<>();
+    private final List<double[]> streetPoints = new ArrayList<>();
     private String category;
 
     private LoadHarness(URI base) {
@@ -89,13 +92,27 @@ public final class LoadHarness {
             JsonNode token = send("POST", "/api/me/tokens", Map.of("name", "load-" + System.nanoTime()), basic(user), 201);
             tokens.put(user, "Bearer " + token.get("token").asString());
         }
-        // points inside the demo territory's comprehensive grids of 夫子庙街道 (the dispatcher's street)
+        // 20 random points inside each comprehensive grid of the demo district (秦淮区, 1,037 grids), as
+        // reports spread over a real territory: not all on a few spots, which would make every order a
+        // duplicate candidate and a hot spot of every other
         Territory territory = TerritoryGenerator.demo();
+        java.util.Random random = new java.util.Random(12345);
+        org.locationtech.jts.geom.GeometryFactory factory = new org.locationtech.jts.geom.GeometryFactory();
         territory.grids().stream()
-                .filter(g -> g.kind() == GridKind.COMPREHENSIVE && g.code().startsWith("320104002"))
+                .filter(g -> g.kind() == GridKind.COMPREHENSIVE && g.code().startsWith("320104"))
                 .forEach(g -> {
-                    Point p = g.geometry().getInteriorPoint();
-                    points.add(new double[]{p.getY(), p.getX()});
+                    org.locationtech.jts.geom.Envelope box = g.geometry().getEnvelopeInternal();
+                    for (int found = 0, tries = 0; found < 20 && tries < 200; tries++) {
+                        double lon = box.getMinX() + random.nextDouble() * box.getWidth();
+                        double lat = box.getMinY() + random.nextDouble() * box.getHeight();
+                        if (g.geometry().contains(factory.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)))) {
+                            points.add(new double[]{lat, lon});
+                            if (g.code().startsWith("320104002")) {
+                                streetPoints.add(new double[]{lat, lon});
+                            }
+                            found++;
+                        }
+                    }
                 });
         if (points.isEmpty()) {
             throw new IllegalStateException("no demo grids found: is the server running with demo data?");
@@ -141,7 +158,7 @@ public final class LoadHarness {
         runClients(clients, () -> {
             while (System.nanoTime() < end) {
                 long start = System.nanoTime();
-                HttpResponse<String> created = report(null);
+                HttpResponse<String> created = report(null, streetPoints);
                 recorder.record("report", System.nanoTime() - start, created.statusCode() == 201);
                 if (created.statusCode() != 201) {
                     continue;
@@ -175,9 +192,14 @@ public final class LoadHarness {
     }
 
     private HttpResponse<String> report(String key) throws Exception {
-        double[] p = points.get(ThreadLocalRandom.current().nextInt(points.size()));
-        Map<String, Object> body = Map.of("description", "路面破损，有积水，影响通行", "categoryCode", category,
-                "lat", p[0], "lon", p[1], "address", "夫子庙贡院街", "urgency", "NORMAL");
+        return report(key, points);
+    }
+
+    /** @param where the district's points for intake; the dispatcher's street's for the full cycle, which the dispatcher acts on */
+    private HttpResponse<String> report(String key, List<double[]> where) throws Exception {
+        double[] p = where.get(ThreadLocalRandom.current().nextInt(where.size()));
+        Map<String, Object> body = Map.of("description", DESCRIPTIONS[ThreadLocalRandom.current().nextInt(DESCRIPTIONS.length)], "categoryCode", category,
+                "lat", p[0], "lon", p[1], "urgency", "NORMAL");
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/work-orders"))
                 .header("Authorization", tokens.get("resident")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

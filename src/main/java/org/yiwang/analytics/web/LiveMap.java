@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.yiwang.analytics.CommandMap;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.DataScope;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,8 +84,18 @@ class LiveMap {
         }
     }
 
-    @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
+    /** Whether anybody watches the map on this node; while nobody does, changes are not even queued for it. */
+    public boolean watched() {
+        return !viewers.isEmpty();
+    }
+
+    /** One push per change, with the marker as it is after all of it. */
+    @ApplicationModuleListener(condition = "@liveMap.watched()")
+    void on(WorkOrderJournaled changed) {
+        push(changed.last());
+    }
+
+    private void push(WorkOrderTransitioned event) {
         if (viewers.isEmpty()) {
             return;
         }

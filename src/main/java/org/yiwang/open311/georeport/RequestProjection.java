@@ -12,7 +12,7 @@ import org.yiwang.platform.PersonalData;
 import org.yiwang.workorder.Source;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
-import org.yiwang.workorder.WorkOrderTransitioned;
+import org.yiwang.workorder.WorkOrderJournaled;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -54,9 +54,10 @@ public class RequestProjection {
         this.clock = clock;
     }
 
+    /** One refresh per change: the projection is the order as it is after all of it. */
     @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
-        refresh(event.orderId(), event.at());
+    void on(WorkOrderJournaled changed) {
+        refresh(changed.orderId(), changed.last().at());
     }
 
     /** Writes the order's current state; runs in the caller's transaction. */

@@ -14,6 +14,7 @@ import org.yiwang.people.UserSummary;
 import org.yiwang.platform.Role;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.util.HashSet;
@@ -42,7 +43,11 @@ class TransitionNotices {
     }
 
     @ApplicationModuleListener
-    void on(WorkOrderTransitioned event) {
+    void on(WorkOrderJournaled changed) {
+        changed.transitions().forEach(this::apply);
+    }
+
+    private void apply(WorkOrderTransitioned event) {
         Set<Long> recipients = recipients(event);
         recipients.remove(event.actorUserId());
         recipients.removeIf(id -> id == null || id <= 0);
