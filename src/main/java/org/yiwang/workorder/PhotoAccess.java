@@ -6,16 +6,19 @@ import org.yiwang.platform.Actor;
 
 import java.util.List;
 
-/** Who may look at a photo: its uploader, or anyone who may see an order whose history shows it. */
+/** Who may look at a photo: its uploader, or anyone who may read an order whose history shows it (scope or a read grant). */
 @Component
 public class PhotoAccess {
 
     private final JdbcClient jdbc;
     private final WorkOrders orders;
 
-    PhotoAccess(JdbcClient jdbc, WorkOrders orders) {
+    private final WorkOrderQueries queries;
+
+    PhotoAccess(JdbcClient jdbc, WorkOrders orders, WorkOrderQueries queries) {
         this.jdbc = jdbc;
         this.orders = orders;
+        this.queries = queries;
     }
 
     public boolean maySee(String photoId, Actor actor) {
@@ -27,7 +30,7 @@ public class PhotoAccess {
         List<Long> orderIds = jdbc.sql("select distinct order_id from workorder_transition where photos @> array[cast(:id as varchar)] limit 50")
                 .param("id", photoId).query(Long.class).list();
         for (WorkOrder order : orders.findAllById(orderIds)) {
-            if (ActionPolicy.canSee(actor, order)) {
+            if (queries.mayRead(actor, order)) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.geo.GridLocator;
+import org.yiwang.geo.IndexedGrid;
 import org.yiwang.geo.Grids;
 import org.yiwang.ledger.Ledger;
 import org.yiwang.ledger.LedgerEntry;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.yiwang.whistle.WhistleApi.FUZIMIAO;
 import static org.yiwang.whistle.WhistleApi.HONGHUA;
 import static org.yiwang.whistle.WhistleApi.departmentOf;
@@ -140,6 +143,30 @@ class WhistleApiTests {
         assertThat(listIds("leader", "order=" + order + "&kind=ROUTINE&street=" + FUZIMIAO)).containsExactly(id);
         assertThat(listIds("dispatcher-honghua", "order=" + order)).isEmpty();
         assertThat(listIds("dispatcher", "order=" + order + "&status=OPEN")).isEmpty();
+    }
+
+    @Test
+    void aSummonedDepartmentMayReadTheOrderAndItsPhotosButNotActOnIt() throws Exception {
+        String photo = api.photo("resident");
+        IndexedGrid grid = locator.grid(grids.comprehensiveGridCodes(FUZIMIAO).getFirst()).orElseThrow();
+        org.locationtech.jts.geom.Point p = grid.geometry().getInteriorPoint();
+        long order = api.call(post("/api/work-orders").with(user(users.loadUserByUsername("resident")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("lat", p.getY(), "lon", p.getX(), "description", "河边护栏松动，有人倚靠很危险",
+                        "photoIds", List.of(photo)))), 201).get("id").asLong();
+        api.getJson("handler", "/api/work-orders/" + order, 404);
+        api.call(get("/api/photos/" + photo).with(user(users.loadUserByUsername("handler"))), 404);
+
+        api.blow("dispatcher", order, "ROUTINE", List.of(urbanManagement), 201);
+        JsonNode seen = api.getJson("handler", "/api/work-orders/" + order, 200);
+        assertThat(seen.get("history").size()).isPositive();
+        assertThat(seen.get("allowedActions")).isEmpty();
+        mvc.perform(get("/api/photos/" + photo).with(user(users.loadUserByUsername("handler"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        // reading is not acting: the order is still not the department's to act on
+        api.postJson("handler", "/api/work-orders/" + order + "/register", Map.of("categoryCode", "C01002"), 404);
+        // a department not summoned still sees nothing
+        api.getJson("dispatcher-honghua", "/api/work-orders/" + order, 404);
     }
 
     @Test
