@@ -86,6 +86,19 @@ class ResidentJourneyTests extends BrowserTests {
     }
 
     @Test
+    void theSorterSuggestsACategoryWhileTheResidentTypes() {
+        browser.signIn("resident").viewport(Browser.Size.PHONE).open("/m/report");
+        browser.type(By.id("description"), "人行道上的井盖缺失了，晚上走路很危险");
+        By suggestion = By.cssSelector("#category-suggestions .cat-option.suggested");
+        browser.waitUntil(d -> browser.exists(suggestion), "the sorter's suggestions");
+        assertThat(browser.text(By.id("category-suggestions"))).contains("智能推荐").contains("%");
+        String name = browser.find(suggestion).getAttribute("data-name");
+        browser.screenshots("mobile-resident-suggestions");
+        browser.click(suggestion);
+        assertThat(browser.text(By.id("category-name"))).isEqualTo(name);
+    }
+
+    @Test
     void withoutAPositionTheTypedAddressPlacesThePin() {
         browser.driver().executeCdpCommand("Emulation.setGeolocationOverride", java.util.Map.of()); // position unavailable
         browser.signIn("resident").viewport(Browser.Size.PHONE).open("/m/report");

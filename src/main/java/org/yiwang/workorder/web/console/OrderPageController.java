@@ -110,7 +110,7 @@ class OrderPageController {
     }
 
     /** A category the sorter suggested at intake, with its confidence. */
-    record SuggestedCategory(String code, String name, String confidence) {
+    record SuggestedCategory(String code, String name, String confidence, String evidence) {
     }
 
     @GetMapping("/console/orders/{id}")
@@ -334,12 +334,23 @@ class OrderPageController {
                 for (Object item : list) {
                     String[] parts = String.valueOf(item).split(" ");
                     if (parts.length >= 2 && Category.isCode(parts[0])) {
-                        found.add(new SuggestedCategory(parts[0], orders.categoryName(parts[0]), parts[1]));
+                        String percent = percent(parts[1]);
+                        found.add(new SuggestedCategory(parts[0], orders.categoryName(parts[0]), percent,
+                                parts.length >= 3 ? parts[2].replace('/', '、') : ""));
                     }
                 }
             }
         }
         return found;
+    }
+
+    /** "0.620" → "62%"; left as it is when it is not a number. */
+    private static String percent(String confidence) {
+        try {
+            return Math.round(Double.parseDouble(confidence) * 100) + "%";
+        } catch (NumberFormatException e) {
+            return confidence;
+        }
     }
 
     /**

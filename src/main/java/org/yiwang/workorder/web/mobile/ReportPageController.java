@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +29,7 @@ import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
+import org.yiwang.workorder.CategorySuggester;
 import org.yiwang.workorder.Intake;
 import org.yiwang.workorder.IntakeResult;
 import org.yiwang.workorder.PhotoStore;
@@ -53,6 +55,8 @@ import java.util.Optional;
 class ReportPageController {
 
     static final int MAX_PHOTOS = 9;
+    /** Fewer characters than this say too little to suggest a category. */
+    static final int MIN_SUGGESTION_TEXT = 4;
     /** Outlines are sent for views up to about 5 km across; a wider view shows none. */
     static final double MAX_OUTLINE_SPAN_DEGREES = 0.05;
 
@@ -65,9 +69,12 @@ class ReportPageController {
     private final AddressLocator addresses;
     private final OrderViews views;
     private final MessageSource messages;
+    private final ObjectProvider<CategorySuggester> suggesters;
 
     ReportPageController(Intake intake, PhotoStore photos, WorkOrderQueries queries, Catalog catalog, GridLocator locator,
-                         Grids grids, AddressLocator addresses, OrderViews views, MessageSource messages) {
+                         Grids grids, AddressLocator addresses, OrderViews views, MessageSource messages,
+                         ObjectProvider<CategorySuggester> suggesters) {
+        this.suggesters = suggesters;
         this.intake = intake;
         this.photos = photos;
         this.queries = queries;
@@ -137,6 +144,31 @@ class ReportPageController {
         model.addAttribute("tree", catalog.tree(query, false));
         model.addAttribute("q", query);
         return "workorder/mobile/report :: categories";
+    }
+
+    /** A category the sorter suggests for the description typed so far, for the form's one-tap choice. */
+    record SuggestedCategory(String code, String name, int percent, String evidence) {
+    }
+
+    /**
+     * 智能推荐 — the sorter's top three categories for the description typed so far, with their
+     * confidence and the words that led to them (an htmx fragment; empty below a few characters).
+     */
+    @GetMapping("/report/suggestions")
+    String suggestions(@RequestParam(required = false) String description, Model model) {
+        Actors.require();
+        String text = description == null ? "" : description.strip();
+        List<SuggestedCategory> found = new java.util.ArrayList<>();
+        CategorySuggester suggester = suggesters.getIfAvailable();
+        if (suggester != null && text.codePointCount(0, text.length()) >= MIN_SUGGESTION_TEXT) {
+            String limited = text.length() > ReportProblem.MAX_DESCRIPTION ? text.substring(0, ReportProblem.MAX_DESCRIPTION) : text;
+            for (CategorySuggester.Suggestion s : suggester.suggest(limited, 3)) {
+                catalog.find(s.categoryCode()).filter(Category::enabled).ifPresent(c -> found.add(new SuggestedCategory(c.code(),
+                        c.name(), (int) Math.round(s.confidence() * 100), String.join("、", s.evidence()))));
+            }
+        }
+        model.addAttribute("suggestions", found);
+        return "workorder/mobile/report :: suggestions";
     }
 
     /** Where the pin is, in words (an htmx fragment). */

@@ -21,6 +21,7 @@ import org.yiwang.workorder.Action;
 import org.yiwang.workorder.Satisfaction;
 import org.yiwang.workorder.Source;
 import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.CategorySuggester;
 import org.yiwang.workorder.WorkOrderQueries;
 import org.yiwang.workorder.WorkOrderStatus;
 
@@ -48,6 +49,7 @@ class MobilePagesTests {
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired WorkOrderQueries queries;
+    @Autowired CategorySuggester suggester;
 
     FieldOrders orders;
 
@@ -264,6 +266,22 @@ class MobilePagesTests {
                 .isInstanceOfSatisfying(org.yiwang.platform.LocalizedException.class,
                         e -> assertThat(e.status().value()).isEqualTo(403));
         assertThat(orderCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theSorterSuggestsCategoriesForTheDescriptionTypedSoFar() throws Exception {
+        String text = "人行道上的井盖缺失了，晚上走路很危险";
+        java.util.List<CategorySuggester.Suggestion> expected = suggester.suggest(text, 3);
+        assertThat(expected).isNotEmpty();
+        String fragment = mvc.perform(get("/m/report/suggestions").param("description", text).with(as("resident")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(fragment).contains("智能推荐类别").contains("data-code=\"" + expected.getFirst().categoryCode() + "\"")
+                .contains(Math.round(expected.getFirst().confidence() * 100) + "%");
+        // too little text says nothing; nobody signed in gets nothing
+        mvc.perform(get("/m/report/suggestions").param("description", "井盖").with(as("resident")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(containsString("cat-option"))));
+        mvc.perform(get("/m/report/suggestions").param("description", text))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test
