@@ -71,7 +71,10 @@ class AdminScreensBrowserTests extends BrowserTests {
                 {"/admin/categories?q=井盖", "案件类别", "admin-categories"},
                 {"/admin/duty-list/1", "第 1 版", "admin-duty-list-version"},
                 {"/admin/time-limits", "时限标准", "admin-time-limits"},
-                {"/admin/calendar?year=2026", "工作日历", "admin-calendar"}}) {
+                {"/admin/calendar?year=2026", "工作日历", "admin-calendar"},
+                {"/admin/open311-keys", "Open311 接口密钥", "admin-open311-keys"},
+                {"/admin/webhooks", "网络推送", "admin-webhooks"},
+                {"/admin/webhooks/deliveries?status=DEAD", "推送死信", "admin-webhook-dead-letters"}}) {
             browser.open(screen[0]);
             browser.waitForText(screen[1]);
             assertThat(browser.pageText()).doesNotContain("??");
