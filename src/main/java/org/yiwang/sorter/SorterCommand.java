@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * {@code java -jar yiwang.jar sorter evaluate --train TRAIN.jsonl (--test TEST.jsonl | --cv K)}: trains
- * the classifier on labelled messages (one JSON object {@code {"id","text","label"}} per line; labels are
+ * the classifier as the platform trains it (calibration folds and label offsets included) on labelled messages (one JSON object {@code {"id","text","label"}} per line; labels are
  * free strings) and reports per-label precision, recall and F1, the confusion matrix, the prediction
  * time per message and, as the last line, {@code macro-F1 0.xxxx}. Runs without the web server or the
  * database. Exit code 0 on success, 2 for bad arguments or input (the message names file and line).
@@ -51,7 +51,7 @@ public final class SorterCommand {
         try {
             Arguments arguments = Arguments.parse(args);
             List<Example> train = read(arguments.train());
-            TrainingOptions options = TrainingOptions.defaults().withCalibrationFolds(0);
+            TrainingOptions options = TrainingOptions.defaults();
             Trainer trainer = new Trainer(options);
             Evaluation evaluation;
             if (arguments.folds() > 0) {

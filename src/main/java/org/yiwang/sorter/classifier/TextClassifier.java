@@ -128,6 +128,23 @@ public final class TextClassifier {
         return new TextClassifier(features.settings(), vocabulary, labels, rowStart, labelOf, weight, bias, t);
     }
 
+    /** The same model with {@code offsets} added to the labels' biases (see {@link LabelOffsets}). */
+    TextClassifier withOffsets(double[] offsets) {
+        if (offsets.length != labels.length) {
+            throw new IllegalArgumentException("one offset per label");
+        }
+        float[] shifted = bias.clone();
+        for (int c = 0; c < shifted.length; c++) {
+            shifted[c] += (float) offsets[c];
+        }
+        return new TextClassifier(features.settings(), vocabulary, labels, rowStart, labelOf, weight, shifted, temperature);
+    }
+
+    /** The raw scores of a message whose features were already counted (training reuses its extraction). */
+    double[] scores(java.util.Map<String, Integer> counts) {
+        return scores(vocabulary.vector(counts));
+    }
+
     /** The raw score of every label, in label order. */
     public double[] scores(String text) {
         return scores(vocabulary.vector(features, text));

@@ -39,10 +39,24 @@ public final class Trainer {
     public Trained train(List<Example> examples) {
         long start = System.nanoTime();
         requireTwoLabels(examples);
-        List<Map<String, Integer>> docs = extract(examples);
+        Calibrated calibrated = calibrated(examples, extract(examples));
+        return new Trained(calibrated.model(), calibrated.evaluation(), examples.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private record Calibrated(TextClassifier model, Evaluation evaluation) {
+    }
+
+    /**
+     * The whole training of one model from extracted features: with calibration folds, their held-out scores
+     * give the label offsets ({@link LabelOffsets}), then the temperature (fitted on the offset scores, as the
+     * model will score), and the evaluation figures (of the held-out predictions without offsets, which were
+     * fitted on them); then the model is fitted on every example.
+     */
+    private Calibrated calibrated(List<Example> examples, List<Map<String, Integer>> docs) {
         String[] labels = labels(examples);
         Evaluation evaluation = null;
         double temperature = 1.0;
+        double[] offsets = new double[labels.length];
         if (options.calibrationFolds() >= 2) {
             Fold[] folds = heldOut(examples, docs, labels, options.calibrationFolds(), false);
             List<double[]> scores = new ArrayList<>();
@@ -59,14 +73,27 @@ public final class Trainer {
                     predicted.add(labels[argmax(s)]);
                 }
             }
-            temperature = Calibration.fitTemperature(scores, truth);
+            offsets = LabelOffsets.fit(scores, truth.stream().mapToInt(Integer::intValue).toArray(), labels.length);
+            List<double[]> shifted = new ArrayList<>(scores.size());
+            for (double[] s : scores) {
+                double[] t = s.clone();
+                for (int c = 0; c < t.length; c++) {
+                    t[c] += offsets[c];
+                }
+                shifted.add(t);
+            }
+            temperature = Calibration.fitTemperature(shifted, truth);
             evaluation = Evaluation.of(trueLabels, predicted, Double.NaN);
         }
-        TextClassifier model = fit(examples, docs, all(examples.size()), labels).withTemperature(temperature);
-        return new Trained(model, evaluation, examples.size(), (System.nanoTime() - start) / 1_000_000);
+        TextClassifier model = fit(examples, docs, all(examples.size()), labels).withOffsets(offsets).withTemperature(temperature);
+        return new Calibrated(model, evaluation);
     }
 
-    /** k-fold cross-validation on one set; each fold trains without calibration (it does not change the ranking). */
+    /**
+     * k-fold cross-validation on one set; each fold's model is trained as {@link #train} trains one (with its own
+     * inner calibration folds and label offsets when the options ask for them), so the figures are those of the
+     * model the platform would use.
+     */
     public CrossValidation crossValidate(List<Example> examples, int folds) {
         long start = System.nanoTime();
         if (folds < 2 || folds > examples.size()) {
@@ -109,7 +136,14 @@ public final class Trainer {
             int[] train = IntStream.range(0, examples.size()).filter(i -> foldOf[i] != fold).toArray();
             int[] test = IntStream.range(0, examples.size()).filter(i -> foldOf[i] == fold).toArray();
             String[] trainLabels = labels(train, examples);
-            TextClassifier model = fit(examples, docs, train, trainLabels);
+            TextClassifier model;
+            if (timed && options.calibrationFolds() >= 2) {
+                List<Example> subset = IntStream.of(train).mapToObj(examples::get).toList();
+                List<Map<String, Integer>> subsetDocs = IntStream.of(train).mapToObj(docs::get).toList();
+                model = calibrated(subset, subsetDocs).model();
+            } else {
+                model = fit(examples, docs, train, trainLabels);
+            }
             double[][] scores = new double[test.length][];
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
@@ -120,7 +154,7 @@ public final class Trainer {
                     scores[k] = new double[labels.length];
                     scores[k][index(labels, best)] = 1;
                 } else {
-                    scores[k] = align(model.scores(text), trainLabels, labels);
+                    scores[k] = align(model.scores(docs.get(test[k])), trainLabels, labels);
                 }
             }
             result[f] = new Fold(test, scores, System.nanoTime() - t0, cpuNanos() - cpu0);
