@@ -3,11 +3,6 @@ package org.yiwang.workorder;
 import org.yiwang.catalog.Stage;
 import org.yiwang.catalog.Urgency;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 
@@ -23,12 +18,10 @@ import java.util.Objects;
  * State changes are methods named after the domain verbs; each checks that the current state allows
  * it, records a {@link Transition} and keeps the running stage's deadline up to date.
  */
-@Table("workorder_order")
 public class WorkOrder {
 
-    @Id
     private Long id;
-    @Version
+    /** Optimistic locking: each stored change adds one (see {@link WorkOrders}). */
     private int version;
     private String number;
     private String districtCode;
@@ -74,10 +67,9 @@ public class WorkOrder {
     private boolean handledOnTime;
     private boolean closedOnTime;
 
-    @Transient
+    /** Transitions made since the order was read, written with it by {@link OrderJournal}. */
     private final List<Transition> pending = new ArrayList<>();
 
-    @PersistenceCreator
     WorkOrder() {
     }
 
@@ -503,5 +495,139 @@ public class WorkOrder {
             }
         }
         return map;
+    }
+
+    // ---- persistence (see WorkOrders): plain JDBC with every column in one place -----------------------
+
+    /** Every column of {@code workorder_order}, in table order. */
+    static final List<String> COLUMNS = List.of("id", "version", "number", "district_code", "street_code", "community_code", "grid_code", "lat", "lon", "address", "source", "urgency", "category_code", "description", "reporter_user_id", "reporter_name", "reporter_phone", "status", "assignee_org_unit_id", "assignee_user_id", "assist_org_unit_ids", "routing_level", "stage", "stage_started_at", "stage_clock_started_at", "stage_due_at", "stage_working_time", "stage_rule", "suspended", "suspended_at", "extension_requested_until", "supervision_count", "rework_count", "return_count", "verified", "satisfaction", "master_order_id", "idempotency_key", "created_at", "updated_at", "handled_at", "closed_at", "handled_on_time", "closed_on_time");
+
+    /** An order as stored, from the current row. */
+    static WorkOrder read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        WorkOrder o = new WorkOrder();
+        o.id = rs.getObject("id", Long.class);
+        o.version = rs.getInt("version");
+        o.number = rs.getString("number");
+        o.districtCode = rs.getString("district_code");
+        o.streetCode = rs.getString("street_code");
+        o.communityCode = rs.getString("community_code");
+        o.gridCode = rs.getString("grid_code");
+        o.lat = rs.getDouble("lat");
+        o.lon = rs.getDouble("lon");
+        o.address = rs.getString("address");
+        o.source = name(rs, "source", Source::valueOf);
+        o.urgency = name(rs, "urgency", Urgency::valueOf);
+        o.categoryCode = rs.getString("category_code");
+        o.description = rs.getString("description");
+        o.reporterUserId = rs.getObject("reporter_user_id", Long.class);
+        o.reporterName = rs.getString("reporter_name");
+        o.reporterPhone = rs.getString("reporter_phone");
+        o.status = name(rs, "status", WorkOrderStatus::valueOf);
+        o.assigneeOrgUnitId = rs.getObject("assignee_org_unit_id", Long.class);
+        o.assigneeUserId = rs.getObject("assignee_user_id", Long.class);
+        o.assistOrgUnitIds = longs(rs, "assist_org_unit_ids");
+        o.routingLevel = rs.getString("routing_level");
+        o.stage = name(rs, "stage", Stage::valueOf);
+        o.stageStartedAt = instant(rs, "stage_started_at");
+        o.stageClockStartedAt = instant(rs, "stage_clock_started_at");
+        o.stageDueAt = instant(rs, "stage_due_at");
+        o.stageWorkingTime = rs.getBoolean("stage_working_time");
+        o.stageRule = rs.getString("stage_rule");
+        o.suspended = rs.getBoolean("suspended");
+        o.suspendedAt = instant(rs, "suspended_at");
+        o.extensionRequestedUntil = instant(rs, "extension_requested_until");
+        o.supervisionCount = rs.getInt("supervision_count");
+        o.reworkCount = rs.getInt("rework_count");
+        o.returnCount = rs.getInt("return_count");
+        o.verified = rs.getBoolean("verified");
+        o.satisfaction = name(rs, "satisfaction", Satisfaction::valueOf);
+        o.masterOrderId = rs.getObject("master_order_id", Long.class);
+        o.idempotencyKey = rs.getString("idempotency_key");
+        o.createdAt = instant(rs, "created_at");
+        o.updatedAt = instant(rs, "updated_at");
+        o.handledAt = instant(rs, "handled_at");
+        o.closedAt = instant(rs, "closed_at");
+        o.handledOnTime = rs.getBoolean("handled_on_time");
+        o.closedOnTime = rs.getBoolean("closed_on_time");
+        return o;
+    }
+
+    /** The values of every column but {@code id} and {@code version}, by column name. */
+    Map<String, Object> columnValues() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("number", number);
+        v.put("district_code", districtCode);
+        v.put("street_code", streetCode);
+        v.put("community_code", communityCode);
+        v.put("grid_code", gridCode);
+        v.put("lat", lat);
+        v.put("lon", lon);
+        v.put("address", address);
+        v.put("source", source == null ? null : source.name());
+        v.put("urgency", urgency == null ? null : urgency.name());
+        v.put("category_code", categoryCode);
+        v.put("description", description);
+        v.put("reporter_user_id", reporterUserId);
+        v.put("reporter_name", reporterName);
+        v.put("reporter_phone", reporterPhone);
+        v.put("status", status == null ? null : status.name());
+        v.put("assignee_org_unit_id", assigneeOrgUnitId);
+        v.put("assignee_user_id", assigneeUserId);
+        v.put("assist_org_unit_ids", assistOrgUnitIds.toArray(Long[]::new));
+        v.put("routing_level", routingLevel);
+        v.put("stage", stage == null ? null : stage.name());
+        v.put("stage_started_at", timestamp(stageStartedAt));
+        v.put("stage_clock_started_at", timestamp(stageClockStartedAt));
+        v.put("stage_due_at", timestamp(stageDueAt));
+        v.put("stage_working_time", stageWorkingTime);
+        v.put("stage_rule", stageRule);
+        v.put("suspended", suspended);
+        v.put("suspended_at", timestamp(suspendedAt));
+        v.put("extension_requested_until", timestamp(extensionRequestedUntil));
+        v.put("supervision_count", supervisionCount);
+        v.put("rework_count", reworkCount);
+        v.put("return_count", returnCount);
+        v.put("verified", verified);
+        v.put("satisfaction", satisfaction == null ? null : satisfaction.name());
+        v.put("master_order_id", masterOrderId);
+        v.put("idempotency_key", idempotencyKey);
+        v.put("created_at", timestamp(createdAt));
+        v.put("updated_at", timestamp(updatedAt));
+        v.put("handled_at", timestamp(handledAt));
+        v.put("closed_at", timestamp(closedAt));
+        v.put("handled_on_time", handledOnTime);
+        v.put("closed_on_time", closedOnTime);
+        return v;
+    }
+
+    /** After an insert or update: the id the database gave and the version now stored. */
+    void stored(long id, int version) {
+        this.id = id;
+        this.version = version;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
+    private static <E> E name(java.sql.ResultSet rs, String column, java.util.function.Function<String, E> valueOf) throws java.sql.SQLException {
+        String name = rs.getString(column);
+        return name == null ? null : valueOf.apply(name);
+    }
+
+    private static List<Long> longs(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Array array = rs.getArray(column);
+        List<Long> values = new ArrayList<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                values.add(((Number) value).longValue());
+            }
+        }
+        return values;
     }
 }
