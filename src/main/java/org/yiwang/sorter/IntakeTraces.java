@@ -91,7 +91,7 @@ class IntakeTraces {
         int changed = jdbc.sql("""
                         UPDATE sorter_intake SET status = :status, open = :open,
                             category_code = coalesce(:category, category_code),
-                            suggested = CASE WHEN :category IS NULL THEN suggested ELSE false END
+                            suggested = CASE WHEN cast(:category AS varchar) IS NULL THEN suggested ELSE false END
                         WHERE order_id = :id""")
                 .param("status", event.to().name())
                 .param("open", event.to().isOpen())
