@@ -162,7 +162,10 @@ public final class Browser implements AutoCloseable {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by), "visible element " + by);
     }
 
-    /** Clicks the element, finding it again if the page replaced it meanwhile (e.g. an htmx swap). */
+    /**
+     * Clicks the element, finding it again if the page replaced it meanwhile (an htmx swap), and trying
+     * again if content arriving late moved it under something else (suggestions appearing above a button).
+     */
     public Browser click(By by) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -170,10 +173,11 @@ public final class Browser implements AutoCloseable {
                 scrollIntoView(element);
                 element.click();
                 return this;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException e) {
                 if (attempt == 3) {
                     throw e;
                 }
+                waitForHtmx();
             }
         }
     }
