@@ -1,15 +1,13 @@
 package org.yiwang.catalog.web.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.StaffErrorPage;
 import org.yiwang.platform.NavigationEntry;
 import org.yiwang.platform.Role;
 
@@ -19,10 +17,10 @@ import java.util.List;
 @ControllerAdvice(basePackageClasses = CatalogAdminAdvice.class)
 class CatalogAdminAdvice {
 
-    private final MessageSource messages;
+    private final StaffErrorPage errors;
 
-    CatalogAdminAdvice(MessageSource messages) {
-        this.messages = messages;
+    CatalogAdminAdvice(StaffErrorPage errors) {
+        this.errors = errors;
     }
 
     @Bean
@@ -47,20 +45,11 @@ class CatalogAdminAdvice {
 
     @ExceptionHandler(LocalizedException.class)
     String failed(LocalizedException e, Model model, HttpServletResponse response) {
-        return error(e.status().value(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()),
-                model, response);
+        return errors.show(e, "/admin/categories", "admin.categories.back", model, response);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(Model model, HttpServletResponse response) {
-        return error(413, messages.getMessage("error.uploadTooLarge", null, LocaleContextHolder.getLocale()), model, response);
-    }
-
-    private static String error(int status, String message, Model model, HttpServletResponse response) {
-        response.setStatus(status);
-        model.addAttribute("actor", Actors.current().orElse(null));
-        model.addAttribute("status", status);
-        model.addAttribute("message", message);
-        return "catalog/admin/error";
+        return errors.show(413, "error.uploadTooLarge", new Object[0], "/admin/categories", "admin.categories.back", model, response);
     }
 }

@@ -1,14 +1,12 @@
 package org.yiwang.open311.web.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.StaffErrorPage;
 import org.yiwang.platform.NavigationEntry;
 import org.yiwang.platform.Role;
 
@@ -18,10 +16,10 @@ import java.util.List;
 @ControllerAdvice(basePackageClasses = Open311AdminAdvice.class)
 class Open311AdminAdvice {
 
-    private final MessageSource messages;
+    private final StaffErrorPage errors;
 
-    Open311AdminAdvice(MessageSource messages) {
-        this.messages = messages;
+    Open311AdminAdvice(StaffErrorPage errors) {
+        this.errors = errors;
     }
 
     @Bean
@@ -31,10 +29,6 @@ class Open311AdminAdvice {
 
     @ExceptionHandler(LocalizedException.class)
     String failed(LocalizedException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("actor", Actors.current().orElse(null));
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
-        return "open311/admin/error";
+        return errors.show(e, "/admin/open311-keys", "open311.admin.back", model, response);
     }
 }
