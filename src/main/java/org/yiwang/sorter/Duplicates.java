@@ -56,7 +56,12 @@ public class Duplicates {
         this.clock = clock;
     }
 
-    /** Looks for older open orders that {@code order} likely repeats and keeps the best; returns how many were kept. */
+    /**
+     * Looks for open orders within the window before or after {@code order} that it likely repeats and keeps
+     * the best pairs; returns how many were kept. Both ways, because the traces of orders reported at nearly
+     * the same moment are recorded concurrently: whichever is recorded second finds the other. A pair is
+     * always stored as the later report ({@code order_id}) repeating the earlier ({@code candidate_id}).
+     */
     int detect(IntakeTraces.Trace order) {
         SorterProperties.DuplicateRules rules = properties.duplicates();
         double dLat = rules.maxDistanceMeters() / 111_000.0;
@@ -68,7 +73,7 @@ public class Duplicates {
                 .param("lat0", order.lat() - dLat).param("lat1", order.lat() + dLat)
                 .param("lon0", order.lon() - dLon).param("lon1", order.lon() + dLon)
                 .param("from", SorterModels.at(order.reportedAt().minus(rules.window())))
-                .param("to", SorterModels.at(order.reportedAt()))
+                .param("to", SorterModels.at(order.reportedAt().plus(rules.window())))
                 .param("id", order.orderId())
                 .query(IntakeTraces::trace).list();
         List<Found> found = new ArrayList<>();
@@ -78,14 +83,17 @@ public class Duplicates {
         found.sort(Comparator.comparingDouble(Found::score).reversed());
         int kept = 0;
         for (Found f : found.subList(0, Math.min(rules.maxCandidates(), found.size()))) {
+            boolean later = later(order, f.candidate());
+            IntakeTraces.Trace repeat = later ? order : f.candidate();
+            IntakeTraces.Trace original = later ? f.candidate() : order;
             kept += jdbc.sql("""
                             INSERT INTO sorter_duplicate (district_code, order_id, candidate_id, score, text_similarity, distance_m,
                                 same_category, status, found_at)
                             VALUES (:district, :order, :candidate, :score, :text, :distance, :same, 'OPEN', :at)
                             ON CONFLICT ON CONSTRAINT sorter_duplicate_pair_uk DO NOTHING""")
-                    .param("district", order.districtCode())
-                    .param("order", order.orderId())
-                    .param("candidate", f.candidate().orderId())
+                    .param("district", repeat.districtCode())
+                    .param("order", repeat.orderId())
+                    .param("candidate", original.orderId())
                     .param("score", f.score())
                     .param("text", f.text())
                     .param("distance", f.distance())
@@ -94,6 +102,12 @@ public class Duplicates {
                     .update();
         }
         return kept;
+    }
+
+    /** Whether {@code a} was reported after {@code b} (the higher id first when both came at the same instant). */
+    static boolean later(IntakeTraces.Trace a, IntakeTraces.Trace b) {
+        int byTime = a.reportedAt().compareTo(b.reportedAt());
+        return byTime != 0 ? byTime > 0 : a.orderId() > b.orderId();
     }
 
     record Found(IntakeTraces.Trace candidate, double score, double text, double distance, boolean sameCategory) {

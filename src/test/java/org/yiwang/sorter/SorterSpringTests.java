@@ -80,6 +80,8 @@ class SorterSpringTests {
     @Autowired WorkOrderQueries queries;
     @Autowired Router router;
     @Autowired Catalog catalog;
+    @Autowired Duplicates duplicates;
+    @Autowired IntakeTraces traces;
 
     IndexedGrid grid;
 
@@ -227,6 +229,21 @@ class SorterSpringTests {
         call(post("/api/sorter/duplicates/" + pairId + "/keep-apart").with(as("dispatcher")), 409);
         assertThat(call(get("/api/work-orders/" + newer + "/duplicates").param("all", "true").with(as("dispatcher")), 200)
                 .get(0).get("status").asString()).isEqualTo("MERGED");
+    }
+
+    @Test
+    @Order(7)
+    void twoSimilarReportsArePairedWhicheverTraceIsRecordedFirst() {
+        long older = report("农贸市场北门口垃圾桶满了溢出来", "M06012", 7).order().id();
+        long newer = report("农贸市场北门口垃圾桶满了溢出来好几天", "M06012", 9).order().id();
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_intake WHERE order_id IN (?, ?)", older, newer) == 2);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM sorter_duplicate WHERE order_id = ? AND candidate_id = ?", newer, older) == 1);
+        // as if the newer report's trace had been recorded first: only the older one's detection can find the pair
+        jdbc.sql("DELETE FROM sorter_duplicate WHERE order_id IN (:a, :b) OR candidate_id IN (:a, :b)")
+                .param("a", older).param("b", newer).update();
+        assertThat(duplicates.detect(traces.find(older).orElseThrow())).isPositive();
+        assertThat(count("SELECT count(*) FROM sorter_duplicate WHERE order_id = ? AND candidate_id = ?", newer, older)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sorter_duplicate WHERE order_id = ?", older)).isZero();
     }
 
     @Test
