@@ -1,15 +1,16 @@
 package org.yiwang.analytics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.catalog.Stage;
 import org.yiwang.workorder.Action;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps {@code analytics_handling_due} up to date from the work-order events: the due time of each
@@ -18,7 +19,7 @@ import java.time.Instant;
  * events are harmless: a row only moves forward in event time.
  */
 @Component
-class HandlingDueDates {
+class HandlingDueDates implements JournalFollower {
 
     private final JdbcClient jdbc;
 
@@ -26,9 +27,14 @@ class HandlingDueDates {
         this.jdbc = jdbc;
     }
 
-    @ApplicationModuleListener
-    void on(WorkOrderJournaled changed) {
-        changed.transitions().forEach(this::apply);
+    @Override
+    public String name() {
+        return "analytics.handling-due";
+    }
+
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        changes.forEach(changed -> changed.transitions().forEach(this::apply));
     }
 
     private void apply(WorkOrderTransitioned event) {

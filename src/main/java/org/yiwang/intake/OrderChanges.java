@@ -1,11 +1,11 @@
 package org.yiwang.intake;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.intake.webhook.EventTypes;
 import org.yiwang.intake.webhook.Webhooks;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
@@ -14,19 +14,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Follows every work-order transition after it committed (from the durable outbox, so also after a
+ * Follows every work-order transition after it committed (from the work-order journal, so also after a
  * crash): orders of the hotline and 数字城管 get a status-feed entry with their external number, and
- * every subscriber that wants the event gets a webhook delivery queued — both in this listener's
+ * every subscriber that wants the event gets a webhook delivery queued — both in this follower's
  * transaction, both keyed by the event so that a redelivered event adds nothing.
  */
 @Component
-class OrderChanges {
+class OrderChanges implements JournalFollower {
 
     private static final Duration NAMES_TTL = Duration.ofMinutes(10);
 
@@ -48,9 +49,14 @@ class OrderChanges {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
-    void on(WorkOrderJournaled changed) {
-        changed.transitions().forEach(this::apply);
+    @Override
+    public String name() {
+        return "intake.order-changes";
+    }
+
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        changes.forEach(changed -> changed.transitions().forEach(this::apply));
     }
 
     private void apply(WorkOrderTransitioned e) {

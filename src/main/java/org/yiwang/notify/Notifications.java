@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * Tells users about things: {@link #notify} puts a notice in each recipient's inbox and queues its
  * SMS and e-mails in the outbox, all in the caller's transaction (or its own). Meant to be called
- * from {@code @ApplicationModuleListener}s, which run after the source transaction committed and
+ * from {@code @ApplicationModuleListener}s and work-order journal followers, which run after the source transaction committed and
  * may run again for the same event: give such notices a {@link Notice#dedupKey()}.
  *
  * <p>The inbox side: a user's notices, rendered in the reader's language, marked read one by one

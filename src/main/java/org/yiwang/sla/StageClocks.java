@@ -2,27 +2,29 @@ package org.yiwang.sla;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Keeps each order's clock in step with the order. Applies every {@link WorkOrderTransitioned} (they
- * come in one {@link WorkOrderJournaled} per saved change) after its transaction committed (from the durable outbox, so also after a crash); the events of
+ * come in one {@link WorkOrderJournaled} per saved change) after its transaction committed (following the
+ * work-order journal in batches, so also after a crash); the events of
  * one order are applied one at a time under the clock's row lock, and a late, out-of-order or
  * redelivered event changes nothing (see {@link ClockRules}).
  */
 @Component
-class StageClocks {
+class StageClocks implements JournalFollower {
 
     private static final Logger log = LoggerFactory.getLogger(StageClocks.class);
 
@@ -39,7 +41,16 @@ class StageClocks {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @Override
+    public String name() {
+        return "sla.stage-clocks";
+    }
+
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        changes.forEach(this::on);
+    }
+
     void on(WorkOrderJournaled changed) {
         for (WorkOrderTransitioned event : changed.transitions()) {
             follow(StageSnapshot.of(event), false);

@@ -1,18 +1,20 @@
 package org.yiwang.sorter;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
+import java.util.List;
+
 /**
- * Follows every work order event (after commit, from the durable outbox; a redelivered event changes
+ * Follows the work-order journal (after commit, in batches; a change applied again changes
  * nothing twice): a report is recorded and checked for duplicates and hot spots, a filing may be a
  * dispatcher's correction, a closed order becomes a training example, and whatever leaves the open states
  * stops being a duplicate candidate.
  */
 @Component
-class OrderWatch {
+class OrderWatch implements JournalFollower {
 
     private final IntakeTraces traces;
     private final Duplicates duplicates;
@@ -26,7 +28,16 @@ class OrderWatch {
         this.history = history;
     }
 
-    @ApplicationModuleListener
+    @Override
+    public String name() {
+        return "sorter.order-watch";
+    }
+
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        changes.forEach(this::on);
+    }
+
     void on(WorkOrderJournaled changed) {
         changed.transitions().forEach(this::apply);
     }

@@ -2,19 +2,21 @@ package org.yiwang.whistle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
+
+import java.util.List;
 
 /**
  * A whistle on an order that is voided or merged into another has nothing left to summon for: the
  * platform withdraws it, so that departments are not reminded of — and assessed on — a dead order.
- * Runs after the order's transaction committed; a redelivered event finds no open whistle and does nothing.
+ * Follows the work-order journal after commit; a change applied again finds no open whistle and does nothing.
  */
 @Component
-class VoidedOrders {
+class VoidedOrders implements JournalFollower {
 
     private static final Logger log = LoggerFactory.getLogger(VoidedOrders.class);
 
@@ -24,9 +26,18 @@ class VoidedOrders {
         this.actions = actions;
     }
 
-    @ApplicationModuleListener(condition = "#changed.anyTo('VOIDED')")
-    void on(WorkOrderJournaled changed) {
-        changed.transitions().forEach(this::apply);
+    @Override
+    public String name() {
+        return "whistle.voided-orders";
+    }
+
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        for (WorkOrderJournaled changed : changes) {
+            if (changed.anyTo("VOIDED")) {
+                changed.transitions().forEach(this::apply);
+            }
+        }
     }
 
     private void apply(WorkOrderTransitioned event) {

@@ -1,6 +1,5 @@
 package org.yiwang.workorder;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yiwang.ledger.Canonical;
 import org.yiwang.ledger.Ledger;
@@ -12,8 +11,8 @@ import java.util.Map;
 
 /**
  * Saves an order with everything that must commit with it: the new transitions in its history, one
- * ledger record each (一链治理), and one {@link WorkOrderJournaled} event with them all (durable outbox).
- * Either all of it is written or none.
+ * ledger record each (一链治理), and one {@link WorkOrderJournaled} with them all in the journal, which the
+ * {@link JournalFollower}s of other modules read after the commit. Either all of it is written or none.
  */
 @Component
 class OrderJournal {
@@ -23,13 +22,15 @@ class OrderJournal {
     private final WorkOrders orders;
     private final TransitionLog log;
     private final Ledger ledger;
-    private final ApplicationEventPublisher events;
+    private final Journal journal;
+    private final JournalTail tail;
 
-    OrderJournal(WorkOrders orders, TransitionLog log, Ledger ledger, ApplicationEventPublisher events) {
+    OrderJournal(WorkOrders orders, TransitionLog log, Ledger ledger, Journal journal, JournalTail tail) {
         this.orders = orders;
         this.log = log;
         this.ledger = ledger;
-        this.events = events;
+        this.journal = journal;
+        this.tail = tail;
     }
 
     /** Must run inside the caller's transaction. */
@@ -42,7 +43,8 @@ class OrderJournal {
                         t.at(), t.actorUserId(), canonical(saved, t)))
                 .toList());
         if (!transitions.isEmpty()) {
-            events.publishEvent(new WorkOrderJournaled(transitions.stream().map(t -> WorkOrderTransitioned.of(saved, t)).toList()));
+            journal.record(new WorkOrderJournaled(transitions.stream().map(t -> WorkOrderTransitioned.of(saved, t)).toList()));
+            tail.wakeAfterCommit();
         }
         saved.clearPendingTransitions();
         return saved;

@@ -3,10 +3,9 @@ package org.yiwang.workorder;
 import java.util.List;
 
 /**
- * Published once per saved change of a work order, in the same transaction: the transitions that
- * change made, in order (intake with automatic filing and dispatch makes three at once). Listeners in
- * other modules get it from the durable outbox; one event per save instead of one per transition keeps
- * the outbox to one publication per listener per request, which is most of what an intake costs.
+ * One saved change of a work order, written to the work-order journal in the same transaction: the
+ * transitions that change made, in order (intake with automatic filing and dispatch makes three at once).
+ * {@link JournalFollower}s in other modules get it after the commit, in batches.
  *
  * @param transitions one or more, oldest first; each carries the order's facts after the whole change
  */

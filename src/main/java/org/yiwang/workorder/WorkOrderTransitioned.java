@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * One state change of a work order (and its intake); the changes of one save travel together in a
- * {@link WorkOrderJournaled}, published in the same transaction, which listeners in other modules get
- * from the durable outbox. Carries the facts most listeners need (the order as it is after the whole
+ * {@link WorkOrderJournaled}, written to the journal in the same transaction, which followers in other
+ * modules read after the commit. Carries the facts most followers need (the order as it is after the whole
  * save) so that they rarely have to read the order back.
  *
  * @param stageDueAt due time of the stage now running, null when none runs (closed, voided)

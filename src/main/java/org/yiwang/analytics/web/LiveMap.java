@@ -4,13 +4,13 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.yiwang.analytics.CommandMap;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.DataScope;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Live updates of the command-centre map by server-sent events: every change of a work order is
  * pushed, as a marker with its new state and light, to the viewers whose data scope covers the
- * order's grid — and to nobody else. Viewers connect to this node; a comment every 20 s keeps the
+ * order's grid — and to nobody else. Viewers connect to one node; every node follows the work-order
+ * journal for itself, so changes made on any node reach them. A comment every 20 s keeps the
  * connections open through proxies and finds the ones that went away.
  */
 @Component
-class LiveMap {
+class LiveMap implements JournalFollower {
 
     private static final Logger log = LoggerFactory.getLogger(LiveMap.class);
     static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -89,10 +91,25 @@ class LiveMap {
         return !viewers.isEmpty();
     }
 
-    /** One push per change, with the marker as it is after all of it. */
-    @ApplicationModuleListener(condition = "@liveMap.watched()")
-    void on(WorkOrderJournaled changed) {
-        push(changed.last());
+    @Override
+    public String name() {
+        return "analytics.live-map";
+    }
+
+    @Override
+    public boolean perNode() {
+        return true;
+    }
+
+    /** One push per order of the batch, with the marker as it is after all of it; nothing while nobody watches. */
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        if (!watched()) {
+            return;
+        }
+        Map<Long, WorkOrderTransitioned> latest = new LinkedHashMap<>();
+        changes.forEach(changed -> latest.put(changed.orderId(), changed.last()));
+        latest.values().forEach(this::push);
     }
 
     private void push(WorkOrderTransitioned event) {

@@ -1,7 +1,6 @@
 package org.yiwang.open311.georeport;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.intake.PendingReports;
 import org.yiwang.open311.Open311Properties;
@@ -12,24 +11,27 @@ import org.yiwang.platform.PersonalData;
 import org.yiwang.workorder.Source;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the public read model ({@code open311_request}) in step with the work orders: after every
- * transition (from the durable outbox, so also after a crash) the order is read back and its row
+ * saved change (followed from the work-order journal, so also after a crash) the order is read back and its row
  * written, unless a newer version of it is already there — events of one order may be handled in any
  * order or twice. Descriptions are stored with phone and ID numbers masked; the caller's name and phone
  * never reach this table.
  */
 @Component
-public class RequestProjection {
+public class RequestProjection implements JournalFollower {
 
     private static final Duration NAMES_TTL = Duration.ofMinutes(10);
 
@@ -54,10 +56,19 @@ public class RequestProjection {
         this.clock = clock;
     }
 
-    /** One refresh per change: the projection is the order as it is after all of it. */
-    @ApplicationModuleListener
-    void on(WorkOrderJournaled changed) {
-        refresh(changed.orderId(), changed.last().at());
+    @Override
+    public String name() {
+        return "open311.requests";
+    }
+
+    /** One refresh per order of the batch: the projection is the order as it is after all of it. */
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        Map<Long, Instant> latest = new LinkedHashMap<>();
+        for (WorkOrderJournaled changed : changes) {
+            latest.merge(changed.orderId(), changed.last().at(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        latest.forEach(this::refresh);
     }
 
     /** Writes the order's current state; runs in the caller's transaction. */

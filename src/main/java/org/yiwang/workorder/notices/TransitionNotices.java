@@ -1,6 +1,5 @@
 package org.yiwang.workorder.notices;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.geo.GridWorker;
 import org.yiwang.geo.Grids;
@@ -14,6 +13,7 @@ import org.yiwang.people.UserSummary;
 import org.yiwang.platform.Role;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
@@ -24,11 +24,11 @@ import java.util.Set;
 /**
  * Tells the right people what just happened to an order: the unit it was sent to, the command centre
  * when a unit reports back or returns it, the grid worker who must verify on site, the reporter when
- * it is closed, merged or voided. Runs after commit from the durable outbox; a redelivered event is
+ * it is closed, merged or voided. Follows the work-order journal after commit; a change applied again is
  * not delivered twice (dedup key per order, action and time).
  */
 @Component
-class TransitionNotices {
+class TransitionNotices implements JournalFollower {
 
     private final Notifications notifications;
     private final People people;
@@ -42,9 +42,14 @@ class TransitionNotices {
         this.grids = grids;
     }
 
-    @ApplicationModuleListener
-    void on(WorkOrderJournaled changed) {
-        changed.transitions().forEach(this::apply);
+    @Override
+    public String name() {
+        return "workorder.notices";
+    }
+
+    @Override
+    public void apply(List<WorkOrderJournaled> changes) {
+        changes.forEach(changed -> changed.transitions().forEach(this::apply));
     }
 
     private void apply(WorkOrderTransitioned event) {
