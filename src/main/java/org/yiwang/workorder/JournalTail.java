@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs the {@link JournalFollower}s: one thread each, woken right after a local transaction that wrote to the
  * journal commits, and every {@code yiwang.workorder.journal.poll-interval} otherwise (for changes other nodes
- * made). Each round takes up to {@code batch-size} finished rows after the follower's place and applies them
+ * made); after a round that emptied the backlog a follower waits {@code gap} (20 ms) before the next, so that
+ * under load a round takes the changes of many commits. Each round takes up to {@code batch-size} finished rows after the follower's place and applies them
  * in one transaction that also moves the place; while a follower is behind, rounds follow each other at once.
  *
  * <p>A batch that fails for a passing reason (lost connection, deadlock, serialization failure) is tried again
@@ -38,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * up to {@value #MAX_ATTEMPTS} times.
  */
 @Component
-class JournalTail implements SmartLifecycle {
+public class JournalTail implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JournalTail.class);
     static final int MAX_ATTEMPTS = 12;
@@ -50,6 +51,7 @@ class JournalTail implements SmartLifecycle {
     private final Clock clock;
     private final int batchSize;
     private final long pollNanos;
+    private final long gapMillis;
     private final Duration retention;
     private final boolean enabled;
     private final List<Worker> workers = new ArrayList<>();
@@ -60,19 +62,21 @@ class JournalTail implements SmartLifecycle {
     JournalTail(Journal journal, ObjectProvider<JournalFollower> followers, PlatformTransactionManager transactionManager, Clock clock,
                 @Value("${yiwang.workorder.journal.batch-size:250}") int batchSize,
                 @Value("${yiwang.workorder.journal.poll-interval:PT1S}") Duration pollInterval,
+                @Value("${yiwang.workorder.journal.gap:PT0.02S}") Duration gap,
                 @Value("${yiwang.workorder.journal.retention:P1D}") Duration retention,
                 @Value("${yiwang.workorder.journal.enabled:true}") boolean enabled) {
-        this(journal, () -> followers.orderedStream().toList(), transactionManager, clock, batchSize, pollInterval, retention, enabled);
+        this(journal, () -> followers.orderedStream().toList(), transactionManager, clock, batchSize, pollInterval, gap, retention, enabled);
     }
 
     JournalTail(Journal journal, Supplier<List<JournalFollower>> followers, PlatformTransactionManager transactionManager, Clock clock,
-                int batchSize, Duration pollInterval, Duration retention, boolean enabled) {
+                int batchSize, Duration pollInterval, Duration gap, Duration retention, boolean enabled) {
         this.journal = journal;
         this.followerSource = followers;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.batchSize = batchSize;
         this.pollNanos = pollInterval.toNanos();
+        this.gapMillis = gap.toMillis();
         this.retention = retention;
         this.enabled = enabled;
     }
@@ -121,6 +125,12 @@ class JournalTail implements SmartLifecycle {
             } while (n > 0);
         }
         return applied;
+    }
+
+    /** Where the followers are now. */
+    public JournalStatus status() {
+        return new JournalStatus(followers.stream().filter(f -> !f.perNode())
+                .map(f -> new JournalStatus.Follower(f.name(), journal.behind(f.name()))).toList(), journal.parked());
     }
 
     /** Finished changes that a database-kept follower has not applied yet. */
@@ -207,6 +217,16 @@ class JournalTail implements SmartLifecycle {
         }
     }
 
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static boolean passing(RuntimeException e) {
         return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
                 || e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException;
@@ -249,6 +269,9 @@ class JournalTail implements SmartLifecycle {
                 }
                 if (applied < batchSize) {
                     LockSupport.parkNanos(pollNanos);
+                    // woken by a commit: let the commits of the next few milliseconds join the batch, instead of
+                    // a round (and a transaction) per commit that mostly finds nothing ready yet
+                    pause(gapMillis);
                 }
             }
         }

@@ -88,7 +88,7 @@ public final class LoadHarness {
     }
 
     private void prepare() throws Exception {
-        for (String user : List.of("resident", "handler", "dispatcher")) {
+        for (String user : List.of("resident", "handler", "dispatcher", "admin")) {
             JsonNode token = send("POST", "/api/me/tokens", Map.of("name", "load-" + System.nanoTime()), basic(user), 201);
             tokens.put(user, "Bearer " + token.get("token").asString());
         }
@@ -146,8 +146,42 @@ public final class LoadHarness {
                 recorder.record("intake", System.nanoTime() - t0, status == 201);
             }
         });
+        long behind = waitForFollowers(report);
         if (report) {
-            recorder.print("intake (POST /api/work-orders, located, classified by category, routed, persisted, ledger, outbox)", seconds);
+            recorder.print("intake (POST /api/work-orders, located, classified by category, routed, persisted, ledger, journal)", seconds);
+            long drained = lastDrainNanos;
+            long count = recorder.count("intake");
+            System.out.printf(Locale.ROOT, "followers of the journal (time limits, notices, read models, feed, sorter, analytics): %d changes behind"
+                            + " when the clients stopped, caught up %.1f s later -> %.1f intakes/s with everything applied%n",
+                    behind, drained / 1e9, count / (seconds + drained / 1e9));
+        }
+    }
+
+    private long lastDrainNanos;
+
+    /**
+     * Waits until every module that follows the work-order journal has applied every intake, so that a
+     * throughput is not reported for orders whose time limits, notices and read models are still to come.
+     *
+     * @return how many changes the slowest follower was behind when the clients stopped
+     */
+    private long waitForFollowers(boolean report) throws Exception {
+        long start = System.nanoTime();
+        long first = -1;
+        while (true) {
+            long behind = send("GET", "/api/journal", null, tokens.get("admin"), 200).get("followers").valueStream()
+                    .mapToLong(f -> f.get("behind").asLong()).max().orElse(0);
+            if (first < 0) {
+                first = behind;
+            }
+            if (behind == 0) {
+                lastDrainNanos = System.nanoTime() - start;
+                return first;
+            }
+            if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
+                throw new IllegalStateException("the journal's followers are still " + behind + " changes behind after 10 minutes");
+            }
+            Thread.sleep(report ? 100 : 500);
         }
     }
 
@@ -243,6 +277,10 @@ public final class LoadHarness {
             if (!ok) {
                 errors.computeIfAbsent(step, s -> new AtomicLong()).incrementAndGet();
             }
+        }
+
+        long count(String step) {
+            return samples.getOrDefault(step, new ConcurrentLinkedQueue<>()).size();
         }
 
         void print(String title, int seconds) {

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.Grids;
@@ -27,6 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The work-order journal and its followers: every follower applies every change once, after it committed,
@@ -50,6 +56,8 @@ class JournalTests {
     @Autowired DataSource dataSource;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
 
     JournalTail testTail;
 
@@ -159,7 +167,7 @@ class JournalTests {
         broken.add(bad.id());
         WorkOrder good = report("道路积水，车辆无法通行");
         Clock later = Clock.offset(clock, Duration.ofMinutes(2));
-        testTail = new JournalTail(journal, () -> List.of(flaky), transactions, later, 50, Duration.ofMillis(100), Duration.ofDays(1), true);
+        testTail = new JournalTail(journal, () -> List.of(flaky), transactions, later, 50, Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofDays(1), true);
         testTail.start();
 
         await().atMost(20, TimeUnit.SECONDS).until(() -> testTail.behind("test.flaky") == 0);
@@ -188,5 +196,19 @@ class JournalTests {
         assertThat(journal.forget(clock.instant().minus(Duration.ofHours(1)))).as("too young to forget").isZero();
         journal.forget(clock.instant().plus(Duration.ofMinutes(1)));
         assertThat(count("SELECT count(*) FROM workorder_journal WHERE order_id = :id", order.id())).isZero();
+    }
+
+    @Test
+    void administratorsSeeHowFarEachFollowerIsBehindAndOthersMayNot() throws Exception {
+        report("树枝折断挂在电线上");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> FOLLOWERS.stream().allMatch(f -> tail.behind(f) == 0));
+        mvc.perform(get("/api/journal").with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.followers[*].name").value(org.hamcrest.Matchers.hasItems(FOLLOWERS.toArray())))
+                .andExpect(jsonPath("$.followers[*].name").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("analytics.live-map"))))
+                .andExpect(jsonPath("$.followers[0].behind").value(0))
+                .andExpect(jsonPath("$.parked").value(0));
+        mvc.perform(get("/api/journal").with(user(users.loadUserByUsername("dispatcher"))))
+                .andExpect(status().isForbidden());
     }
 }

@@ -1,0 +1,20 @@
+package org.yiwang.workorder;
+
+import java.util.List;
+
+/**
+ * How far the followers of the work-order journal are: for operators (and the load harness, which waits
+ * until they caught up before it reports a throughput).
+ *
+ * @param followers each follower that keeps its place in the database, with the changes it has not applied yet
+ * @param parked    changes some follower could not apply, waiting to be tried again
+ */
+public record JournalStatus(List<Follower> followers, long parked) {
+
+    public record Follower(String name, long behind) {
+    }
+
+    public long behind() {
+        return followers.stream().mapToLong(Follower::behind).max().orElse(0);
+    }
+}
