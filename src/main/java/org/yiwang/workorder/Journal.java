@@ -8,7 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The table behind the work-order journal ({@code workorder_journal}) and the followers' places in it. A row
@@ -46,23 +49,46 @@ class Journal {
         return json.readValue(change, WorkOrderJournaled.class);
     }
 
+    /**
+     * The change of an entry, parsed once for all followers: they read the same rows moments apart, and
+     * parsing each change once per follower was a good part of what following cost. Keeps the last
+     * {@value #PARSED} changes by position (a row's position never changes).
+     */
+    WorkOrderJournaled change(Entry entry) {
+        long position = entry.place().position();
+        WorkOrderJournaled change = parsed.get(position);
+        if (change == null) {
+            change = read(entry.change());
+            parsed.put(position, change);
+            if (parsed.size() > PARSED && puts.incrementAndGet() % 1_000 == 0) {
+                long keepFrom = position - PARSED;
+                parsed.keySet().removeIf(p -> p < keepFrom);
+            }
+        }
+        return change;
+    }
+
+    static final int PARSED = 20_000;
+    private final Map<Long, WorkOrderJournaled> parsed = new ConcurrentHashMap<>();
+    private final AtomicLong puts = new AtomicLong();
+
     /** The rows after {@code place} whose transactions are all finished, oldest first. */
     List<Entry> after(Place place, int limit) {
         return jdbc.sql("""
-                        SELECT tx::text AS tx, position, change FROM workorder_journal
+                        SELECT tx::text AS tx_text, position, change FROM workorder_journal
                          WHERE (tx, position) > (CAST(:tx AS xid8), :position)
                            AND tx < pg_snapshot_xmin(pg_current_snapshot())
                          ORDER BY tx, position
                          LIMIT :limit""")
                 .param("tx", place.tx()).param("position", place.position()).param("limit", limit)
-                .query((rs, row) -> new Entry(new Place(rs.getString("tx"), rs.getLong("position")), rs.getString("change")))
+                .query((rs, row) -> new Entry(new Place(rs.getString("tx_text"), rs.getLong("position")), rs.getString("change")))
                 .list();
     }
 
     /** The newest row's place, where a follower that starts now begins. */
     Place end() {
-        return jdbc.sql("SELECT tx::text AS tx, position FROM workorder_journal ORDER BY tx DESC, position DESC LIMIT 1")
-                .query((rs, row) -> new Place(rs.getString("tx"), rs.getLong("position")))
+        return jdbc.sql("SELECT tx::text AS tx_text, position FROM workorder_journal ORDER BY tx DESC, position DESC LIMIT 1")
+                .query((rs, row) -> new Place(rs.getString("tx_text"), rs.getLong("position")))
                 .optional().orElse(Place.START);
     }
 
@@ -74,9 +100,9 @@ class Journal {
 
     /** Locks the follower's place for this transaction; empty while another node holds it. */
     Optional<Place> lock(String follower) {
-        return jdbc.sql("SELECT tx::text AS tx, position FROM workorder_journal_cursor WHERE follower = :f FOR UPDATE SKIP LOCKED")
+        return jdbc.sql("SELECT tx::text AS tx_text, position FROM workorder_journal_cursor WHERE follower = :f FOR UPDATE SKIP LOCKED")
                 .param("f", follower)
-                .query((rs, row) -> new Place(rs.getString("tx"), rs.getLong("position")))
+                .query((rs, row) -> new Place(rs.getString("tx_text"), rs.getLong("position")))
                 .optional();
     }
 
@@ -108,12 +134,12 @@ class Journal {
     /** Parked changes due for another try: fewer than {@code maxAttempts} so far, the last one before {@code before}. */
     List<Parked> parkedDue(Instant before, int maxAttempts, int limit) {
         return jdbc.sql("""
-                        SELECT follower, tx::text AS tx, position, change, attempts FROM workorder_journal_parked
+                        SELECT follower, tx::text AS tx_text, position, change, attempts FROM workorder_journal_parked
                          WHERE attempts < :max AND coalesce(retried_at, parked_at) < :before
                          ORDER BY tx, position LIMIT :limit""")
                 .param("max", maxAttempts).param("before", Timestamp.from(before)).param("limit", limit)
                 .query((rs, row) -> new Parked(rs.getString("follower"),
-                        new Entry(new Place(rs.getString("tx"), rs.getLong("position")), rs.getString("change")), rs.getInt("attempts")))
+                        new Entry(new Place(rs.getString("tx_text"), rs.getLong("position")), rs.getString("change")), rs.getInt("attempts")))
                 .list();
     }
 

@@ -98,6 +98,8 @@ class JournalTests {
         assertThat(count("SELECT count(*) FROM analytics_handling_due WHERE order_id = :id", order.id())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM notify_inbox WHERE link = '/work-orders/' || :id AND template_key = 'workorder.notice.DISPATCH'",
                 order.id())).isPositive();
+        assertThat(count("SELECT count(*) FROM notify_inbox WHERE link = '/work-orders/' || :id AND template_key = 'workorder.notice.REPORT_NEEDS_CATEGORY'",
+                order.id())).as("filed and dispatched at once: nothing for the street's dispatchers to file").isZero();
         long notices = count("SELECT count(*) FROM notify_inbox WHERE link = '/work-orders/' || :id", order.id());
 
         // the same change once more (as after a parked change is retried): nothing is doubled
@@ -107,6 +109,19 @@ class JournalTests {
         await().atMost(20, TimeUnit.SECONDS).until(() -> FOLLOWERS.stream().allMatch(f -> tail.behind(f) == 0));
         assertThat(count("SELECT count(*) FROM notify_inbox WHERE link = '/work-orders/' || :id", order.id())).isEqualTo(notices);
         assertThat(count("SELECT count(*) FROM sla_clock WHERE order_id = :id", order.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aReportThatWaitsForFilingTellsTheStreetsDispatchers() {
+        long gridWorker = people.findByUsername("gridworker").orElseThrow().id();
+        IndexedGrid grid = locator.grid(grids.gridsOf(gridWorker).getFirst().code()).orElseThrow();
+        Point p = grid.geometry().getInteriorPoint();
+        WorkOrder order = intake.report(new ReportProblem("这里有个情况想反映一下", null, p.getY(), p.getX(), "wgs84", null, Source.RESIDENT,
+                null, null, null, List.of(), null), actor("resident")).order();
+        assertThat(order.status()).isEqualTo(WorkOrderStatus.REPORTED);
+        long dispatcher = people.findByUsername("dispatcher").orElseThrow().id();
+        await().atMost(20, TimeUnit.SECONDS).until(() -> count("SELECT count(*) FROM notify_inbox WHERE user_id = " + dispatcher
+                + " AND link = '/work-orders/' || :id AND template_key = 'workorder.notice.REPORT_NEEDS_CATEGORY'", order.id()) == 1);
     }
 
     @Test
@@ -129,6 +144,22 @@ class JournalTests {
             assertThat(entries).extracting(e -> Long.parseLong(e.place().tx())).containsExactly(olderTx, youngerTx);
         }
         tail.wake();
+    }
+
+    @Test
+    void placesAreOrderedByTransactionNumberNotByItsText() {
+        WorkOrder order = report("消防通道被杂物堵塞");
+        String change = jdbc.sql("SELECT change FROM workorder_journal WHERE order_id = :id").param("id", order.id()).query(String.class).single();
+        // rows of long-finished transactions 9 and 10 ('10' < '9' as text), behind every follower already
+        for (String tx : List.of("10", "9")) {
+            jdbc.sql("INSERT INTO workorder_journal (tx, order_id, change) OVERRIDING SYSTEM VALUE VALUES (CAST(:tx AS xid8), :id, :change)")
+                    .param("tx", tx).param("id", order.id()).param("change", change).update();
+        }
+        List<Journal.Entry> first = journal.after(Journal.Place.START, 2);
+        assertThat(first).extracting(e -> e.place().tx()).containsExactly("9", "10");
+        assertThat(journal.after(first.getFirst().place(), 1)).extracting(e -> e.place().tx()).containsExactly("10");
+        assertThat(Long.parseLong(journal.end().tx())).isGreaterThan(10);
+        jdbc.sql("DELETE FROM workorder_journal WHERE tx IN ('9', '10')").update();
     }
 
     private static long insert(Connection connection, long orderId, String change) throws Exception {
