@@ -32,12 +32,30 @@ class HandlingDueDates implements JournalFollower {
         return "analytics.handling-due";
     }
 
+    /**
+     * The transitions of one change all carry the order's facts after the whole change, so its handling due
+     * time is written once per change (an intake filed and dispatched at once made three identical writes).
+     */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
-        changes.forEach(changed -> changed.transitions().forEach(this::apply));
+        for (WorkOrderJournaled changed : changes) {
+            boolean dueWritten = false;
+            for (WorkOrderTransitioned event : changed.transitions()) {
+                boolean ordinary = switch (event.action()) {
+                    case CLOSE_ON_SPOT, CLOSE, REOPEN, VOID, MERGE -> false;
+                    default -> true;
+                };
+                if (!ordinary) {
+                    apply(event);
+                } else if (!dueWritten) {
+                    dueWritten = apply(event);
+                }
+            }
+        }
     }
 
-    private void apply(WorkOrderTransitioned event) {
+    /** @return whether a handling due time was written */
+    private boolean apply(WorkOrderTransitioned event) {
         switch (event.action()) {
             case CLOSE_ON_SPOT -> {
                 due(event, event.at());
@@ -49,9 +67,11 @@ class HandlingDueDates implements JournalFollower {
             default -> {
                 if (event.stage() == Stage.HANDLE && event.stageDueAt() != null) {
                     due(event, event.stageDueAt());
+                    return true;
                 }
             }
         }
+        return false;
     }
 
     private void due(WorkOrderTransitioned event, Instant due) {

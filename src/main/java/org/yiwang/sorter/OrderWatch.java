@@ -1,6 +1,7 @@
 package org.yiwang.sorter;
 
 import org.springframework.stereotype.Component;
+import org.yiwang.workorder.Action;
 import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
@@ -39,7 +40,33 @@ class OrderWatch implements JournalFollower {
     }
 
     void on(WorkOrderJournaled changed) {
-        changed.transitions().forEach(this::apply);
+        if (changed.anyAction(Action.REPORT.name())) {
+            reported(changed);
+        } else {
+            changed.transitions().forEach(this::apply);
+        }
+    }
+
+    /**
+     * A change that made the order (often filed and dispatched with it): the trace is recorded as the order is
+     * now, so the later transitions of the same change need no trace update and the order is checked for
+     * duplicates and hot spots once, with the category it was filed under.
+     */
+    private void reported(WorkOrderJournaled changed) {
+        traces.record(changed.orderId()).filter(IntakeTraces.Trace::open).ifPresent(trace -> {
+            duplicates.detect(trace);
+            hotspots.check(trace);
+        });
+        for (WorkOrderTransitioned event : changed.transitions()) {
+            switch (event.action()) {
+                case REGISTER -> history.recordRegistration(event);
+                case CLOSE, CLOSE_ON_SPOT, EVALUATE -> history.recordClosed(event);
+                default -> { }
+            }
+            if (!event.to().isOpen()) {
+                duplicates.obsolete(event.orderId());
+            }
+        }
     }
 
     private void apply(WorkOrderTransitioned event) {

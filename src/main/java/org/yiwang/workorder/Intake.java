@@ -55,6 +55,7 @@ public class Intake {
     private final Clock clock;
     private final boolean autoDispatch;
     private final ObjectProvider<CategorySuggester> suggesters;
+    private volatile CategorySuggester suggester;
     private final double autoCategoryConfidence;
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
@@ -189,7 +190,7 @@ public class Intake {
         }
         List<CategorySuggester.Suggestion> suggestions = List.of();
         CategorySuggester.Suggestion sorted = null;
-        CategorySuggester suggester = suggesters.getIfAvailable();
+        CategorySuggester suggester = suggester();
         if (category == null && suggester != null) {
             suggestions = suggester.suggest(description, 3);
             if (!suggestions.isEmpty() && suggestions.getFirst().confidence() >= autoCategoryConfidence) {
@@ -238,6 +239,16 @@ public class Intake {
         WorkOrder saved = journal.save(order);
         log.debug("Order {} reported in grid {} by user {}", saved.number(), saved.gridCode(), reporter.userId());
         return new IntakeResult(saved, routing, false, transitions);
+    }
+
+    /** The sorter, looked up once: a bean lookup on every report cost more than some of the report's own work. */
+    private CategorySuggester suggester() {
+        CategorySuggester found = suggester;
+        if (found == null) {
+            found = suggesters.getIfAvailable();
+            suggester = found;
+        }
+        return found;
     }
 
     private String nextNumber(Instant now) {

@@ -291,7 +291,7 @@ public class JournalTail implements SmartLifecycle {
                     if (batch.isEmpty()) {
                         return 0;
                     }
-                    follower.apply(batch.stream().map(entry -> journal.read(entry.change())).toList());
+                    follower.apply(batch.stream().map(journal::change).toList());
                     journal.move(follower.name(), batch.getLast().place());
                     return batch.size();
                 });
@@ -312,7 +312,7 @@ public class JournalTail implements SmartLifecycle {
                 Integer done;
                 try {
                     done = transaction.execute(status -> next().map(entry -> {
-                        follower.apply(List.of(journal.read(entry.change())));
+                        follower.apply(List.of(journal.change(entry)));
                         journal.move(follower.name(), entry.place());
                         return 1;
                     }).orElse(0));
@@ -347,7 +347,7 @@ public class JournalTail implements SmartLifecycle {
             }
             place = batch.getLast().place();
             try {
-                follower.apply(batch.stream().map(entry -> journal.read(entry.change())).toList());
+                follower.apply(batch.stream().map(journal::change).toList());
             } catch (RuntimeException e) {
                 log.warn("Journal follower {} failed on {} changes on this node; they are skipped", follower.name(), batch.size(), e);
             }

@@ -47,9 +47,20 @@ class TransitionNotices implements JournalFollower {
         return "workorder.notices";
     }
 
+    /**
+     * Each transition of each change, except a report that was filed in the same change (automatic filing
+     * and dispatch): its street's dispatchers have nothing to file, the handlers hear of the dispatch.
+     */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
-        changes.forEach(changed -> changed.transitions().forEach(this::apply));
+        for (WorkOrderJournaled changed : changes) {
+            boolean waits = changed.last().to() == WorkOrderStatus.REPORTED;
+            for (WorkOrderTransitioned event : changed.transitions()) {
+                if (event.action() != Action.REPORT || waits) {
+                    apply(event);
+                }
+            }
+        }
     }
 
     private void apply(WorkOrderTransitioned event) {
