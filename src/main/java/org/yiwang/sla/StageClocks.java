@@ -13,6 +13,7 @@ import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,9 +53,42 @@ class StageClocks implements JournalFollower {
     }
 
     void on(WorkOrderJournaled changed) {
-        for (WorkOrderTransitioned event : changed.transitions()) {
-            follow(StageSnapshot.of(event), false);
+        if (changed.transitions().size() == 1) {
+            follow(StageSnapshot.of(changed.last()), false);
+        } else {
+            followAll(changed.transitions().stream().map(StageSnapshot::of).toList());
         }
+    }
+
+    /**
+     * The snapshots of one saved change, oldest first (an intake filed and dispatched at once has three): the
+     * rules are applied to each in turn in memory, then the clock is written once with all their entries —
+     * the same clock and history as one {@link #follow} per snapshot, with one lock and one write.
+     */
+    void followAll(List<StageSnapshot> snapshots) {
+        Instant now = clock.instant();
+        StageClock before = clocks.lock(snapshots.getFirst().orderId()).orElse(null);
+        StageClock state = before;
+        List<ClockEntry> entries = new ArrayList<>();
+        for (StageSnapshot snapshot : snapshots) {
+            Optional<ClockRules.Change> change = ClockRules.follow(state, snapshot, time, false);
+            if (change.isPresent()) {
+                state = change.get().next();
+                entries.addAll(change.get().entries());
+            } else {
+                entries.addAll(ClockRules.lateFacts(snapshot));
+            }
+        }
+        if (state == null || (before == null && !clocks.insert(state, now))) {
+            // no clock could be started, or another transaction started it meanwhile: one snapshot at a time
+            snapshots.forEach(snapshot -> follow(snapshot, false));
+            return;
+        }
+        if (before != null && !state.equals(before)) {
+            clocks.update(state, now);
+        }
+        StageClock after = state;
+        entries.forEach(entry -> clocks.append(after, entry));
     }
 
     /**

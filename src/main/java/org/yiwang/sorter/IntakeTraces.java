@@ -61,14 +61,15 @@ class IntakeTraces {
             }
         }
         String text = order.description().length() > TEXT ? order.description().substring(0, TEXT) : order.description();
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO sorter_intake (order_id, number, district_code, street_code, grid_code, lat, lon, category_code,
                             suggested, text, reported_at, status, open)
                         VALUES (:id, :number, :district, :street, :grid, :lat, :lon, :category, :suggested, :text, :at, :status, :open)
                         ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, open = EXCLUDED.open,
                             category_code = CASE WHEN EXCLUDED.suggested AND sorter_intake.category_code IS NOT NULL
                                 THEN sorter_intake.category_code ELSE EXCLUDED.category_code END,
-                            suggested = sorter_intake.suggested AND EXCLUDED.suggested""")
+                            suggested = sorter_intake.suggested AND EXCLUDED.suggested
+                        RETURNING\s""" + COLUMNS)
                 .param("id", order.id())
                 .param("number", order.number())
                 .param("district", order.districtCode())
@@ -82,8 +83,7 @@ class IntakeTraces {
                 .param("at", SorterModels.at(order.createdAt()))
                 .param("status", order.status().name())
                 .param("open", order.status().isOpen())
-                .update();
-        return find(orderId);
+                .query(IntakeTraces::trace).optional();
     }
 
     /** Applies a later event: state, openness, the filed category. */

@@ -114,8 +114,8 @@ class Journal {
     /** How many finished rows the follower has not applied yet. */
     long behind(String follower) {
         return jdbc.sql("""
-                        SELECT count(*) FROM workorder_journal j, workorder_journal_cursor c
-                         WHERE c.follower = :f AND (j.tx, j.position) > (c.tx, c.position)""")
+                        SELECT count(*) FROM workorder_journal
+                         WHERE (tx, position) > (SELECT c.tx, c.position FROM workorder_journal_cursor c WHERE c.follower = :f)""")
                 .param("f", follower).query(Long.class).single();
     }
 

@@ -14,7 +14,9 @@ import org.yiwang.workorder.ActOnOrder;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ class EscalationTests {
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEvents events;
     @Autowired ClockAudit audit;
+    @Autowired JsonMapper json;
 
     SlaFixtures given;
 
@@ -207,6 +210,24 @@ class EscalationTests {
         sweep.run(given.clock.instant().plusSeconds(60));
         assertThat(given.supervisions(id)).isEqualTo(1);
         assertThat(given.notices("dispatcher", "sla.", id)).isEqualTo(dispatcherNotices);
+    }
+
+    @Test
+    void aChangeFollowedAtOnceGivesTheClockAndHistoryOfOneTransitionAtATime() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock atOnce = given.awaitInStep(id);
+        List<ClockEntry> historyAtOnce = given.clocks.history(id);
+        WorkOrderJournaled change = json.readValue(given.jdbc.sql("SELECT change FROM workorder_journal WHERE order_id = :id")
+                .param("id", id).query(String.class).single(), WorkOrderJournaled.class);
+        assertThat(change.transitions()).extracting(WorkOrderTransitioned::action).containsExactly(Action.REPORT, Action.REGISTER, Action.DISPATCH);
+
+        transactions.executeWithoutResult(s -> {
+            given.jdbc.sql("DELETE FROM sla_clock_event WHERE order_id = :id").param("id", id).update();
+            given.jdbc.sql("DELETE FROM sla_clock WHERE order_id = :id").param("id", id).update();
+            change.transitions().forEach(t -> stageClocks.follow(StageSnapshot.of(t), false));
+        });
+        assertThat(given.clocks.find(id)).contains(atOnce);
+        assertThat(given.clocks.history(id)).isEqualTo(historyAtOnce).isNotEmpty();
     }
 
     @Test

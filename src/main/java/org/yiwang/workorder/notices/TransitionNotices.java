@@ -17,7 +17,9 @@ import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -53,6 +55,7 @@ class TransitionNotices implements JournalFollower {
      */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
+        members.get().clear();
         for (WorkOrderJournaled changed : changes) {
             boolean waits = changed.last().to() == WorkOrderStatus.REPORTED;
             for (WorkOrderTransitioned event : changed.transitions()) {
@@ -123,11 +126,17 @@ class TransitionNotices implements JournalFollower {
                 .map(id -> members(id, Role.DISPATCHER)).orElse(Set.of());
     }
 
+    /** Members of a unit in a role, looked up once per batch (most changes of a batch go to a few units). */
     private Set<Long> members(long orgUnitId, Role role) {
-        Set<Long> ids = new HashSet<>();
-        for (UserSummary user : people.membersOf(orgUnitId, role)) {
-            ids.add(user.id());
-        }
-        return ids;
+        return members.get().computeIfAbsent(orgUnitId + ":" + role.name(), key -> {
+            Set<Long> ids = new HashSet<>();
+            for (UserSummary user : people.membersOf(orgUnitId, role)) {
+                ids.add(user.id());
+            }
+            return Set.copyOf(ids);
+        });
     }
+
+    /** Per thread: batches and retries of parked changes may run at the same time. */
+    private final ThreadLocal<Map<String, Set<Long>>> members = ThreadLocal.withInitial(HashMap::new);
 }
