@@ -68,7 +68,7 @@ class Journal {
         return change;
     }
 
-    static final int PARSED = 20_000;
+    static final int PARSED = 5_000;
     private final Map<Long, WorkOrderJournaled> parsed = new ConcurrentHashMap<>();
     private final AtomicLong puts = new AtomicLong();
 
