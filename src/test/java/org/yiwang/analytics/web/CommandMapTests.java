@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
@@ -40,6 +41,7 @@ class CommandMapTests {
     @Autowired ApplicationContext context;
     @Autowired JsonMapper json;
     @Autowired LiveMap live;
+    @Autowired JdbcClient jdbc;
 
     FieldOrders orders;
 
@@ -165,6 +167,21 @@ class CommandMapTests {
         assertThat(pushed.get("lat").asDouble()).isEqualTo(fuzimiao.lat());
         assertThat(pushed.get("statusLabel").asString()).isNotBlank();
         assertThat(stream(fuzimiaoMap)).contains("event:order");
+    }
+
+    @Test
+    void aChangeMadeOnAnotherNodeReachesTheViewersOfThisOne() throws Exception {
+        WorkOrder order = orders.reportedByResident("实时：另一节点上的变化");
+        String change = jdbc.sql("SELECT change FROM workorder_journal WHERE order_id = :id").param("id", order.id())
+                .query(String.class).single();
+        Thread.sleep(1_500); // this node's map has followed the report itself by now (woken at once, polls every second)
+        MvcResult map = mvc.perform(get("/command/map/stream").with(as("leader")))
+                .andExpect(request().asyncStarted()).andReturn();
+        assertThat(stream(map)).doesNotContain(order.number());
+        // another node's transaction writes to the journal: nothing on this node is woken, it polls
+        jdbc.sql("INSERT INTO workorder_journal (order_id, change) VALUES (:id, :change)")
+                .param("id", order.id()).param("change", change).update();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream(map).contains(order.number()));
     }
 
     static String stream(MvcResult result) throws Exception {
