@@ -157,6 +157,32 @@ class Journal {
                 .param("position", parked.entry().place().position()).update();
     }
 
+    List<Parked> parkedAll(int limit) {
+        return jdbc.sql("""
+                        SELECT follower, tx::text AS tx_text, position, change, attempts FROM workorder_journal_parked
+                         ORDER BY parked_at DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> new Parked(rs.getString("follower"),
+                        new Entry(new Place(rs.getString("tx_text"), rs.getLong("position")), rs.getString("change")), rs.getInt("attempts")))
+                .list();
+    }
+
+    /** What operators see of parked changes, newest first. */
+    List<JournalStatus.Parked> parkedForOperators(int limit) {
+        return jdbc.sql("""
+                        SELECT follower, change, error, attempts, parked_at, retried_at FROM workorder_journal_parked
+                         ORDER BY parked_at DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    WorkOrderJournaled change = read(rs.getString("change"));
+                    java.sql.Timestamp retried = rs.getTimestamp("retried_at");
+                    return new JournalStatus.Parked(rs.getString("follower"), change.orderId(), change.last().number(),
+                            change.transitions().stream().map(t -> t.action().name()).toList(), rs.getString("error"),
+                            rs.getInt("attempts"), rs.getTimestamp("parked_at").toInstant(), retried == null ? null : retried.toInstant());
+                })
+                .list();
+    }
+
     long parked() {
         return jdbc.sql("SELECT count(*) FROM workorder_journal_parked").query(Long.class).single();
     }

@@ -14,6 +14,15 @@ public record JournalStatus(List<Follower> followers, long parked) {
     public record Follower(String name, long behind) {
     }
 
+    /**
+     * A change a follower could not apply, as operators see it.
+     *
+     * @param actions the change's transitions, e.g. {@code REPORT, REGISTER, DISPATCH}
+     */
+    public record Parked(String follower, long orderId, String number, List<String> actions, String error, int attempts,
+                         java.time.Instant parkedAt, java.time.Instant retriedAt) {
+    }
+
     public long behind() {
         return followers.stream().mapToLong(Follower::behind).max().orElse(0);
     }

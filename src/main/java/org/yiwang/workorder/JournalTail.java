@@ -182,13 +182,33 @@ public class JournalTail implements SmartLifecycle {
         return running;
     }
 
+    /** Changes some follower could not apply, newest first (at most {@code limit}). */
+    public List<JournalStatus.Parked> parked(int limit) {
+        return journal.parkedForOperators(limit);
+    }
+
+    /**
+     * Tries every parked change again now (an operator fixed the cause), however often it failed before.
+     *
+     * @return how many were applied and left the parked list
+     */
+    public int retryParkedNow() {
+        int before = (int) journal.parked();
+        retry(journal.parkedAll(1_000));
+        return before - (int) journal.parked();
+    }
+
     /** Tries parked changes again, oldest first, each in its own transaction. */
     @Scheduled(initialDelayString = "${yiwang.workorder.journal.parked-interval:PT5M}", fixedDelayString = "${yiwang.workorder.journal.parked-interval:PT5M}")
     void retryParked() {
         if (!running) {
             return;
         }
-        for (Journal.Parked parked : journal.parkedDue(clock.instant().minus(Duration.ofMinutes(1)), MAX_ATTEMPTS, 100)) {
+        retry(journal.parkedDue(clock.instant().minus(Duration.ofMinutes(1)), MAX_ATTEMPTS, 100));
+    }
+
+    private void retry(List<Journal.Parked> due) {
+        for (Journal.Parked parked : due) {
             Optional<JournalFollower> follower = followers.stream().filter(f -> f.name().equals(parked.follower())).findFirst();
             if (follower.isEmpty()) {
                 continue;
