@@ -63,45 +63,75 @@ public class Duplicates {
      * always stored as the later report ({@code order_id}) repeating the earlier ({@code candidate_id}).
      */
     int detect(IntakeTraces.Trace order) {
+        return detectAll(List.of(order));
+    }
+
+    /**
+     * {@link #detect} for many new reports at once: one search for the open orders near any of them and one
+     * statement for the pairs kept, whatever the number of reports. Two of the reports may find each other;
+     * the pair is kept once.
+     */
+    int detectAll(List<IntakeTraces.Trace> orders) {
+        if (orders.isEmpty()) {
+            return 0;
+        }
         SorterProperties.DuplicateRules rules = properties.duplicates();
         double dLat = rules.maxDistanceMeters() / 111_000.0;
-        double dLon = dLat / Math.max(0.05, Math.cos(Math.toRadians(order.lat())));
-        List<IntakeTraces.Trace> near = jdbc.sql("SELECT " + IntakeTraces.COLUMNS + """
-                         FROM sorter_intake
-                        WHERE open AND lat BETWEEN :lat0 AND :lat1 AND lon BETWEEN :lon0 AND :lon1
-                          AND reported_at >= :from AND reported_at <= :to AND order_id <> :id""")
-                .param("lat0", order.lat() - dLat).param("lat1", order.lat() + dLat)
-                .param("lon0", order.lon() - dLon).param("lon1", order.lon() + dLon)
-                .param("from", SorterModels.at(order.reportedAt().minus(rules.window())))
-                .param("to", SorterModels.at(order.reportedAt().plus(rules.window())))
-                .param("id", order.orderId())
-                .query(IntakeTraces::trace).list();
-        List<Found> found = new ArrayList<>();
-        for (IntakeTraces.Trace other : near) {
-            score(order, other, rules).ifPresent(found::add);
+        long windowSeconds = rules.window().toSeconds();
+        Long[] ids = orders.stream().map(IntakeTraces.Trace::orderId).toArray(Long[]::new);
+        // for each new report, the open orders in the box around it and within the window before or after it
+        // (the reports are joined from an unnested array, which the planner takes for a few rows: one index probe each)
+        Map<Long, List<IntakeTraces.Trace>> near = new java.util.HashMap<>();
+        jdbc.sql("SELECT n.order_id AS new_id, " + IntakeTraces.columns("c") + " " + """
+                         FROM unnest(cast(:ids AS bigint[])) AS i(id)
+                         JOIN sorter_intake n ON n.order_id = i.id
+                         JOIN sorter_intake c ON c.open AND c.order_id <> n.order_id
+                          AND c.lat BETWEEN n.lat - :dlat AND n.lat + :dlat
+                          AND c.lon BETWEEN n.lon - :dlat / greatest(0.05, cos(radians(n.lat))) AND n.lon + :dlat / greatest(0.05, cos(radians(n.lat)))
+                          AND c.reported_at >= n.reported_at - make_interval(secs => :window)
+                          AND c.reported_at <= n.reported_at + make_interval(secs => :window)""")
+                .param("dlat", dLat).param("window", (double) windowSeconds).param("ids", ids)
+                .query(rs -> {
+                    near.computeIfAbsent(rs.getLong("new_id"), k -> new ArrayList<>()).add(IntakeTraces.trace(rs, 0));
+                });
+        List<Object[]> pairs = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (IntakeTraces.Trace order : orders) {
+            List<Found> found = new ArrayList<>();
+            for (IntakeTraces.Trace other : near.getOrDefault(order.orderId(), List.of())) {
+                score(order, other, rules).ifPresent(found::add);
+            }
+            found.sort(Comparator.comparingDouble(Found::score).reversed());
+            for (Found f : found.subList(0, Math.min(rules.maxCandidates(), found.size()))) {
+                boolean later = later(order, f.candidate());
+                IntakeTraces.Trace repeat = later ? order : f.candidate();
+                IntakeTraces.Trace original = later ? f.candidate() : order;
+                if (seen.add(repeat.orderId() + ":" + original.orderId())) {
+                    pairs.add(new Object[]{repeat.districtCode(), repeat.orderId(), original.orderId(), f.score(), f.text(),
+                            f.distance(), f.sameCategory()});
+                }
+            }
         }
-        found.sort(Comparator.comparingDouble(Found::score).reversed());
-        int kept = 0;
-        for (Found f : found.subList(0, Math.min(rules.maxCandidates(), found.size()))) {
-            boolean later = later(order, f.candidate());
-            IntakeTraces.Trace repeat = later ? order : f.candidate();
-            IntakeTraces.Trace original = later ? f.candidate() : order;
-            kept += jdbc.sql("""
-                            INSERT INTO sorter_duplicate (district_code, order_id, candidate_id, score, text_similarity, distance_m,
-                                same_category, status, found_at)
-                            VALUES (:district, :order, :candidate, :score, :text, :distance, :same, 'OPEN', :at)
-                            ON CONFLICT ON CONSTRAINT sorter_duplicate_pair_uk DO NOTHING""")
-                    .param("district", repeat.districtCode())
-                    .param("order", repeat.orderId())
-                    .param("candidate", original.orderId())
-                    .param("score", f.score())
-                    .param("text", f.text())
-                    .param("distance", f.distance())
-                    .param("same", f.sameCategory())
-                    .param("at", SorterModels.at(clock.instant()))
-                    .update();
+        if (pairs.isEmpty()) {
+            return 0;
         }
-        return kept;
+        return jdbc.sql("""
+                        INSERT INTO sorter_duplicate (district_code, order_id, candidate_id, score, text_similarity, distance_m,
+                            same_category, status, found_at)
+                        SELECT d, o, c, s, t, m, same, 'OPEN', :at
+                          FROM unnest(cast(:districts AS varchar[]), cast(:orders AS bigint[]), cast(:candidates AS bigint[]),
+                                      cast(:scores AS float8[]), cast(:texts AS float8[]), cast(:distances AS float8[]),
+                                      cast(:same AS boolean[])) AS p(d, o, c, s, t, m, same)
+                        ON CONFLICT ON CONSTRAINT sorter_duplicate_pair_uk DO NOTHING""")
+                .param("districts", pairs.stream().map(p -> (String) p[0]).toArray(String[]::new))
+                .param("orders", pairs.stream().map(p -> (Long) p[1]).toArray(Long[]::new))
+                .param("candidates", pairs.stream().map(p -> (Long) p[2]).toArray(Long[]::new))
+                .param("scores", pairs.stream().map(p -> (Double) p[3]).toArray(Double[]::new))
+                .param("texts", pairs.stream().map(p -> (Double) p[4]).toArray(Double[]::new))
+                .param("distances", pairs.stream().map(p -> (Double) p[5]).toArray(Double[]::new))
+                .param("same", pairs.stream().map(p -> (Boolean) p[6]).toArray(Boolean[]::new))
+                .param("at", SorterModels.at(clock.instant()))
+                .update();
     }
 
     /** Whether {@code a} was reported after {@code b} (the higher id first when both came at the same instant). */

@@ -67,22 +67,51 @@ public class Hotspots {
      * order joins the open cluster or starts one (and the alert goes out). Returns the cluster, if any.
      */
     Optional<Long> check(IntakeTraces.Trace order) {
-        if (order.categoryCode() == null || "VOIDED".equals(order.status())) {
-            return Optional.empty();
+        return Optional.ofNullable(checkAll(List.of(order)).get(order.orderId()));
+    }
+
+    /**
+     * {@link #check} for many reports, in their order: the reports in each one's window are counted by one
+     * statement for all of them; only a report that reaches N touches a cluster (two statements to join one,
+     * two more to start one). Returns the cluster each report joined.
+     */
+    Map<Long, Long> checkAll(List<IntakeTraces.Trace> orders) {
+        List<IntakeTraces.Trace> counted = orders.stream()
+                .filter(o -> o.categoryCode() != null && !"VOIDED".equals(o.status())).toList();
+        if (counted.isEmpty()) {
+            return Map.of();
         }
         SorterProperties.HotspotRules rules = properties.hotspots();
-        Instant from = order.reportedAt().minus(rules.window());
-        List<long[]> reports = jdbc.sql("""
-                        SELECT order_id, reported_at FROM sorter_intake
-                        WHERE grid_code = :grid AND category_code = :category AND reported_at > :from AND reported_at <= :to
-                          AND status <> 'VOIDED'""")
-                .param("grid", order.gridCode()).param("category", order.categoryCode())
-                .param("from", SorterModels.at(from)).param("to", SorterModels.at(order.reportedAt()))
-                .query((rs, n) -> new long[]{rs.getLong(1), SorterModels.instant(rs, "reported_at").toEpochMilli()}).list();
-        if (reports.size() < rules.minReports()) {
-            return Optional.empty();
+        // per report: whether at least N reports of its category in its grid fall within the window before it
+        // (counting stops at N: a busy grid costs no more than a quiet one)
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT n.order_id, (SELECT count(*) FROM (
+                                   SELECT 1 FROM sorter_intake r
+                                    WHERE r.grid_code = n.grid_code AND r.category_code = n.category_code
+                                      AND r.reported_at > n.reported_at - make_interval(secs => :window) AND r.reported_at <= n.reported_at
+                                      AND r.status <> 'VOIDED'
+                                    LIMIT :enough) AS w) AS reports
+                          FROM unnest(cast(:ids AS bigint[])) AS i(id)
+                          JOIN sorter_intake n ON n.order_id = i.id""")
+                .param("window", (double) rules.window().toSeconds())
+                .param("enough", rules.minReports())
+                .param("ids", counted.stream().map(IntakeTraces.Trace::orderId).toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong("order_id"), rs.getInt("reports"));
+                });
+        Map<Long, Long> joined = new LinkedHashMap<>();
+        for (IntakeTraces.Trace order : counted) {
+            if (counts.getOrDefault(order.orderId(), 0) >= rules.minReports()) {
+                joined.put(order.orderId(), join(order, rules));
+            }
         }
-        Instant first = Instant.ofEpochMilli(reports.stream().mapToLong(r -> r[1]).min().orElseThrow());
+        return joined;
+    }
+
+    /** The order joins the open cluster of its grid and category, or starts one with every report of its window. */
+    private long join(IntakeTraces.Trace order, SorterProperties.HotspotRules rules) {
+        Instant from = order.reportedAt().minus(rules.window());
         Optional<long[]> open = jdbc.sql("""
                         SELECT id, last_at FROM sorter_hotspot WHERE grid_code = :grid AND category_code = :category AND status = 'OPEN'
                         FOR UPDATE""")
@@ -95,9 +124,12 @@ public class Hotspots {
         }
         long id;
         boolean created = false;
+        List<long[]> window = List.of();
         if (open.isPresent()) {
             id = open.get()[0];
         } else {
+            window = windowOf(order, rules);
+            Instant first = Instant.ofEpochMilli(window.stream().mapToLong(r -> r[1]).min().orElse(order.reportedAt().toEpochMilli()));
             Optional<Long> inserted = jdbc.sql("""
                             INSERT INTO sorter_hotspot (district_code, street_code, grid_code, category_code, status, first_at, last_at,
                                 order_count, detected_at)
@@ -119,19 +151,33 @@ public class Hotspots {
             }
         }
         // a new cluster takes every report of the window; an open one already holds the earlier reports
-        // (each joined when it was checked), so only this order joins: one statement either way, not one per report
-        String joining = created ? reports.stream().map(r -> Long.toString(r[0])).collect(java.util.stream.Collectors.joining(",", "{", "}"))
-                : "{" + order.orderId() + "}";
-        int joined = jdbc.sql("""
-                        INSERT INTO sorter_hotspot_order (hotspot_id, order_id) SELECT :h, unnest(cast(:orders AS bigint[]))
-                        ON CONFLICT DO NOTHING""")
-                .param("h", id).param("orders", joining).update();
-        jdbc.sql("UPDATE sorter_hotspot SET last_at = greatest(last_at, :last), order_count = order_count + :joined WHERE id = :id")
-                .param("last", SorterModels.at(order.reportedAt())).param("joined", joined).param("id", id).update();
+        // (each joined when it was checked), so only this order joins; joining and counting are one statement
+        Long[] joining = created ? window.stream().map(r -> r[0]).toArray(Long[]::new) : new Long[]{order.orderId()};
+        jdbc.sql("""
+                        WITH joined AS (
+                            INSERT INTO sorter_hotspot_order (hotspot_id, order_id) SELECT :h, unnest(cast(:orders AS bigint[]))
+                            ON CONFLICT DO NOTHING RETURNING 1)
+                        UPDATE sorter_hotspot SET last_at = greatest(last_at, :last), order_count = order_count + (SELECT count(*) FROM joined)
+                         WHERE id = :h""")
+                .param("h", id).param("orders", joining).param("last", SorterModels.at(order.reportedAt())).update();
         if (created) {
-            alert(id, order, reports.size());
+            alert(id, order, window.size());
         }
-        return Optional.of(id);
+        return id;
+    }
+
+    /**
+     * The reports (id, reported at in epoch milliseconds) of the order's category in its grid within the window
+     * before it: a new cluster takes them all.
+     */
+    private List<long[]> windowOf(IntakeTraces.Trace order, SorterProperties.HotspotRules rules) {
+        return jdbc.sql("""
+                        SELECT order_id, reported_at FROM sorter_intake
+                        WHERE grid_code = :grid AND category_code = :category AND reported_at > :from AND reported_at <= :to
+                          AND status <> 'VOIDED'""")
+                .param("grid", order.gridCode()).param("category", order.categoryCode())
+                .param("from", SorterModels.at(order.reportedAt().minus(rules.window()))).param("to", SorterModels.at(order.reportedAt()))
+                .query((rs, n) -> new long[]{rs.getLong(1), SorterModels.instant(rs, "reported_at").toEpochMilli()}).list();
     }
 
     private void alert(long id, IntakeTraces.Trace order, int count) {
@@ -187,7 +233,7 @@ public class Hotspots {
             return spots;
         }
         Map<Long, List<OrderRef>> orders = new LinkedHashMap<>();
-        jdbc.sql("SELECT h.hotspot_id, " + prefixed() + " FROM sorter_hotspot_order h JOIN sorter_intake i ON i.order_id = h.order_id"
+        jdbc.sql("SELECT h.hotspot_id, " + IntakeTraces.columns("i") + " FROM sorter_hotspot_order h JOIN sorter_intake i ON i.order_id = h.order_id"
                         + " WHERE h.hotspot_id = ANY (:ids) ORDER BY i.reported_at, i.order_id")
                 .param("ids", spots.stream().map(Hotspot::id).toArray(Long[]::new))
                 .query(rs -> {
@@ -196,10 +242,6 @@ public class Hotspots {
         return spots.stream().map(h -> new Hotspot(h.id(), h.districtCode(), h.streetCode(), h.gridCode(), h.categoryCode(),
                 h.categoryName(), h.status(), h.firstAt(), h.lastAt(), h.orderCount(), h.detectedAt(),
                 List.copyOf(orders.getOrDefault(h.id(), List.of())))).toList();
-    }
-
-    private static String prefixed() {
-        return java.util.Arrays.stream(IntakeTraces.COLUMNS.split(",\\s*")).map(c -> "i." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
     }
 
     private Hotspot hotspot(ResultSet rs, int n) throws SQLException {

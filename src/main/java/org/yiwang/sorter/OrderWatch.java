@@ -34,29 +34,38 @@ class OrderWatch implements JournalFollower {
         return "sorter.order-watch";
     }
 
+    /**
+     * The reports of the batch are recorded together first and checked for duplicates and hot spots together
+     * (a few statements for the whole batch instead of about ten per report); then every change is applied in
+     * journal order.
+     */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
-        changes.forEach(this::on);
-    }
-
-    void on(WorkOrderJournaled changed) {
-        if (changed.anyAction(Action.REPORT.name())) {
-            reported(changed);
-        } else {
-            changed.transitions().forEach(this::apply);
+        List<Long> reported = changes.stream().filter(OrderWatch::reports).map(WorkOrderJournaled::orderId).toList();
+        if (!reported.isEmpty()) {
+            List<IntakeTraces.Trace> open = traces.recordAll(reported).values().stream().filter(IntakeTraces.Trace::open).toList();
+            duplicates.detectAll(open);
+            hotspots.checkAll(open);
+        }
+        for (WorkOrderJournaled changed : changes) {
+            if (reports(changed)) {
+                reported(changed);
+            } else {
+                changed.transitions().forEach(this::apply);
+            }
         }
     }
 
+    private static boolean reports(WorkOrderJournaled changed) {
+        return changed.anyAction(Action.REPORT.name());
+    }
+
     /**
-     * A change that made the order (often filed and dispatched with it): the trace is recorded as the order is
-     * now, so the later transitions of the same change need no trace update and the order is checked for
-     * duplicates and hot spots once, with the category it was filed under.
+     * The rest of a change that made the order (often filed and dispatched with it): its trace was recorded
+     * as the order is now, and checked for duplicates and hot spots once, with the category it was filed
+     * under, by {@link #apply(List)}; the later transitions of the same change need no trace update.
      */
     private void reported(WorkOrderJournaled changed) {
-        traces.record(changed.orderId()).filter(IntakeTraces.Trace::open).ifPresent(trace -> {
-            duplicates.detect(trace);
-            hotspots.check(trace);
-        });
         for (WorkOrderTransitioned event : changed.transitions()) {
             switch (event.action()) {
                 case REGISTER -> history.recordRegistration(event);
@@ -71,10 +80,6 @@ class OrderWatch implements JournalFollower {
 
     private void apply(WorkOrderTransitioned event) {
         switch (event.action()) {
-            case REPORT -> traces.record(event.orderId()).filter(IntakeTraces.Trace::open).ifPresent(trace -> {
-                duplicates.detect(trace);
-                hotspots.check(trace);
-            });
             case REGISTER -> {
                 history.recordRegistration(event);
                 traces.apply(event).ifPresent(hotspots::check);

@@ -61,6 +61,20 @@ public class WorkOrderQueries {
                 .orElseThrow(() -> LocalizedException.notFound("workorder.error.notFound", id));
     }
 
+    /**
+     * Several orders in one read, for followers that handle many changes at once; orders the reader may not
+     * see, or that do not exist, are left out.
+     */
+    public Map<Long, WorkOrder> getAll(java.util.Collection<Long> ids, Actor reader) {
+        Map<Long, WorkOrder> found = new java.util.HashMap<>();
+        for (WorkOrder order : orders.findAllById(ids)) {
+            if (mayRead(reader, order)) {
+                found.put(order.id(), order);
+            }
+        }
+        return found;
+    }
+
     /** In the reader's scope, or opened to one of the reader's units by another module ({@link OrderReadGrants}). */
     boolean mayRead(Actor reader, WorkOrder order) {
         return ActionPolicy.canSee(reader, order) || grants.orderedStream().anyMatch(g -> g.mayRead(order.id(), reader));

@@ -46,10 +46,12 @@ public final class LoadHarness {
     private final Map<String, String> tokens = new java.util.HashMap<>();
     private final List<double[]> points = new ArrayList<>();
     private final List<double[]> streetPoints = new ArrayList<>();
+    private final CpuMeter cpu;
     private String category;
 
-    private LoadHarness(URI base) {
+    private LoadHarness(URI base, CpuMeter cpu) {
         this.base = base;
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,10 +60,14 @@ public final class LoadHarness {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int cycleSeconds = Integer.parseInt(options.getOrDefault("cycle-seconds", "20"));
+        int floorSeconds = Integer.parseInt(options.getOrDefault("floor-seconds", "10"));
         Process server = null;
         URI url;
+        CpuMeter cpu;
         if (options.containsKey("url")) {
             url = URI.create(options.get("url"));
+            cpu = CpuMeter.of(options.containsKey("server-pid") ? Long.parseLong(options.get("server-pid")) : -1,
+                    options.containsKey("data") ? Path.of(options.get("data")) : null);
         } else {
             int port = Integer.parseInt(options.getOrDefault("port", "18765"));
             Path data = Path.of(options.getOrDefault("data", "target/load-data"));
@@ -69,9 +75,10 @@ public final class LoadHarness {
             server = startServer(Path.of(options.getOrDefault("jar", "target/yiwang.jar")), data, port,
                     options.getOrDefault("heap", "512m"));
             url = URI.create("http://127.0.0.1:" + port);
+            cpu = CpuMeter.of(server.pid(), data);
         }
         try {
-            LoadHarness harness = new LoadHarness(url);
+            LoadHarness harness = new LoadHarness(url, cpu);
             harness.waitUntilUp(Duration.ofSeconds(120));
             harness.prepare();
             System.out.printf(Locale.ROOT, "Yiwang load harness: %d clients, %s, %d cores, JDK %s%n", clients, url,
@@ -79,6 +86,9 @@ public final class LoadHarness {
             harness.intake(clients, warmup, false);
             harness.intake(clients, seconds, true);
             harness.fullCycle(clients, cycleSeconds);
+            if (floorSeconds > 0) {
+                harness.floor(clients, floorSeconds);
+            }
         } finally {
             if (server != null) {
                 server.destroy();
@@ -128,7 +138,7 @@ public final class LoadHarness {
         java.util.regex.Matcher codes = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([CML]\\d{5})\"").matcher(tree.body());
         while (codes.find()) {
             category = codes.group(1);
-            JsonNode created = JSON.readTree(report(null).body());
+            JsonNode created = JSON.readTree(report(null, points).body());
             if (created.path("routing").path("department").path("name").asString("").contains("城市管理局")) {
                 return category;
             }
@@ -138,15 +148,18 @@ public final class LoadHarness {
 
     private void intake(int clients, int seconds, boolean report) throws Exception {
         Recorder recorder = new Recorder();
+        CpuMeter.Reading before = cpu.read();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         runClients(clients, () -> {
             while (System.nanoTime() < end) {
                 long t0 = System.nanoTime();
-                int status = report(null).statusCode();
+                // the status is all this phase needs: the answer's body is not even decoded, to leave the cores to the server
+                int status = http.send(reportRequest(null, points), HttpResponse.BodyHandlers.discarding()).statusCode();
                 recorder.record("intake", System.nanoTime() - t0, status == 201);
             }
         });
         long behind = waitForFollowers(report);
+        CpuMeter.Reading spent = cpu.read().minus(before);
         if (report) {
             recorder.print("intake (POST /api/work-orders, located, classified by category, routed, persisted, ledger, journal)", seconds);
             long drained = lastDrainNanos;
@@ -154,7 +167,29 @@ public final class LoadHarness {
             System.out.printf(Locale.ROOT, "followers of the journal (time limits, notices, read models, feed, sorter, analytics): %d changes behind"
                             + " when the clients stopped, caught up %.1f s later -> %.1f intakes/s with everything applied%n",
                     behind, drained / 1e9, count / (seconds + drained / 1e9));
+            System.out.println(spent.per(count, "intake, with everything its followers do"));
         }
+    }
+
+    /**
+     * The floor: the cheapest authenticated call ({@code GET /api/me}: bearer token, security filters, one
+     * query, JSON), driven like the intake. What it costs per call bounds what any API call can reach on
+     * this machine with this stack.
+     */
+    private void floor(int clients, int seconds) throws Exception {
+        Recorder recorder = new Recorder();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        CpuMeter.Reading before = cpu.read();
+        runClients(clients, () -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> me = http.send(request("GET", "/api/me", null, tokens.get("resident")), HttpResponse.BodyHandlers.ofString());
+                recorder.record("GET /api/me", System.nanoTime() - t0, me.statusCode() == 200);
+            }
+        });
+        CpuMeter.Reading spent = cpu.read().minus(before);
+        recorder.print("floor: the cheapest authenticated call (bearer token, security, one query, JSON)", seconds);
+        System.out.println(spent.per(recorder.count("GET /api/me"), "call"));
     }
 
     private long lastDrainNanos;
@@ -231,6 +266,10 @@ public final class LoadHarness {
 
     /** @param where the district's points for intake; the dispatcher's street's for the full cycle, which the dispatcher acts on */
     private HttpResponse<String> report(String key, List<double[]> where) throws Exception {
+        return http.send(reportRequest(key, where), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest reportRequest(String key, List<double[]> where) throws IOException {
         double[] p = where.get(ThreadLocalRandom.current().nextInt(where.size()));
         Map<String, Object> body = Map.of("description", DESCRIPTIONS[ThreadLocalRandom.current().nextInt(DESCRIPTIONS.length)], "categoryCode", category,
                 "lat", p[0], "lon", p[1], "urgency", "NORMAL");
@@ -240,7 +279,7 @@ public final class LoadHarness {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     private interface Client {

@@ -82,6 +82,7 @@ class SorterSpringTests {
     @Autowired Catalog catalog;
     @Autowired Duplicates duplicates;
     @Autowired IntakeTraces traces;
+    @Autowired Hotspots hotspots;
 
     IndexedGrid grid;
 
@@ -289,6 +290,49 @@ class SorterSpringTests {
         assertThat(call(get("/api/sorter/hotspots").with(as("dispatcher-honghua")), 200).size()).isZero();
         call(get("/api/sorter/hotspots").with(as("resident")), 403);
         call(get("/api/sorter/hotspots/" + spots.get(0).get("id").asLong()).with(as("dispatcher")), 200);
+    }
+
+    @Test
+    @Order(8)
+    void reportsCheckedTogetherInOneBatchGiveTheDuplicatesAndTheHotSpotOfReportsCheckedOneByOne() {
+        String[] texts = {"小区北门口有人露天烧烤，烟很大", "小区北门口又有人露天烧烤，烟很大呛人", "河边步道上有人支摊露天烧烤",
+                "广场旁边夜里露天烧烤烟熏火燎", "河边步道上又有人支摊露天烧烤到半夜", "学校后门有烧烤摊占道"};
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            ids.add(report(texts[i], "M06029", 60 + 3 * i).order().id());
+        }
+        Long[] mine = ids.toArray(Long[]::new);
+        // as the follower found them, report by report or a few at a time, whatever the timing
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM sorter_hotspot_order WHERE order_id = ANY (:ids)")
+                .param("ids", mine).query(Long.class).single() == 6);
+        java.util.Set<String> pairs = pairsOf(mine);
+        assertThat(pairs).isNotEmpty();
+        long spot = jdbc.sql("SELECT id FROM sorter_hotspot WHERE category_code = 'M06029'").query(Long.class).single();
+
+        // forget all of it, then check the six reports again as one batch
+        jdbc.sql("DELETE FROM sorter_hotspot_order WHERE hotspot_id = :h").param("h", spot).update();
+        jdbc.sql("DELETE FROM sorter_hotspot WHERE id = :h").param("h", spot).update();
+        jdbc.sql("DELETE FROM sorter_duplicate WHERE order_id = ANY (:ids) OR candidate_id = ANY (:ids)").param("ids", mine).update();
+        jdbc.sql("DELETE FROM sorter_intake WHERE order_id = ANY (:ids)").param("ids", mine).update();
+        Map<Long, IntakeTraces.Trace> recorded = traces.recordAll(ids);
+        assertThat(recorded.keySet()).containsExactlyElementsOf(ids);
+        List<IntakeTraces.Trace> batch = List.copyOf(recorded.values());
+        assertThat(duplicates.detectAll(batch)).isEqualTo(pairs.size());
+        Map<Long, Long> joined = hotspots.checkAll(batch);
+
+        assertThat(pairsOf(mine)).isEqualTo(pairs);
+        assertThat(joined.keySet()).containsExactly(ids.get(4), ids.get(5));
+        long again = jdbc.sql("SELECT id FROM sorter_hotspot WHERE category_code = 'M06029'").query(Long.class).single();
+        assertThat(joined.values()).containsOnly(again);
+        assertThat(count("SELECT order_count FROM sorter_hotspot WHERE id = ?", again)).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT order_id FROM sorter_hotspot_order WHERE hotspot_id = :h ORDER BY order_id").param("h", again)
+                .query(Long.class).list()).containsExactlyElementsOf(ids);
+    }
+
+    /** The duplicate pairs involving any of the orders, as "repeat>original". */
+    java.util.Set<String> pairsOf(Long[] orders) {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT order_id || '>' || candidate_id FROM sorter_duplicate WHERE order_id = ANY (:ids) OR candidate_id = ANY (:ids)")
+                .param("ids", orders).query(String.class).list());
     }
 
     @Test
