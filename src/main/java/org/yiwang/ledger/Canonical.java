@@ -42,6 +42,31 @@ public final class Canonical {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /**
+     * The last texts {@link #json} wrote on this thread: a record built from a text just written (the usual
+     * case) is known canonical by identity, without parsing it again, which cost more than writing it.
+     */
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+    private static final class Recent {
+        final String[] texts = new String[8];
+        int next;
+
+        void add(String text) {
+            texts[next] = text;
+            next = (next + 1) & 7;
+        }
+
+        boolean contains(String text) {
+            for (String written : texts) {
+                if (written == text) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private Canonical() {
     }
 
@@ -57,13 +82,18 @@ public final class Canonical {
         }
         StringBuilder out = new StringBuilder(128);
         write(out, object, 0);
-        return out.toString();
+        String text = out.toString();
+        RECENT.get().add(text);
+        return text;
     }
 
     /** Whether {@code text} is a JSON object written exactly as {@link #json} writes it. */
     public static boolean isCanonical(String text) {
         if (text == null || text.length() < 2 || text.charAt(0) != '{') {
             return false;
+        }
+        if (RECENT.get().contains(text)) {
+            return true;
         }
         try {
             Object parsed = PARSER.readValue(text, Object.class);

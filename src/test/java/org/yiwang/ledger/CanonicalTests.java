@@ -104,6 +104,15 @@ class CanonicalTests {
     }
 
     @Example
+    void aTextJustWrittenIsKnownCanonicalAndAnAlteredCopyOfItIsNot() {
+        String written = Canonical.json(Map.of("b", List.of(1, 2), "a", "x"));
+        assertThat(Canonical.isCanonical(written)).isTrue();
+        assertThat(Canonical.isCanonical(new String(written))).as("an equal text written elsewhere").isTrue();
+        assertThat(Canonical.isCanonical(written.replace(",", ", "))).as("the same facts with whitespace").isFalse();
+        assertThat(Canonical.isCanonical(written.replace("\"a\"", "\"c\""))).as("keys out of order").isFalse();
+    }
+
+    @Example
     void recognisesCanonicalText() {
         assertThat(Canonical.isCanonical("{}")).isTrue();
         assertThat(Canonical.isCanonical("{\"a\":1,\"b\":[true,null,\"x\"]}")).isTrue();
