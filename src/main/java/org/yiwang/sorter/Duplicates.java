@@ -80,14 +80,15 @@ public class Duplicates {
         long windowSeconds = rules.window().toSeconds();
         Long[] ids = orders.stream().map(IntakeTraces.Trace::orderId).toArray(Long[]::new);
         // for each new report, the open orders in the box around it and within the window before or after it
-        // (the reports are joined from an unnested array, which the planner takes for a few rows: one index probe each)
+        // (the reports are joined from an unnested array, which the planner takes for a few rows: one probe each of
+        // the GiST index on the open orders' points)
         Map<Long, List<IntakeTraces.Trace>> near = new java.util.HashMap<>();
         jdbc.sql("SELECT n.order_id AS new_id, " + IntakeTraces.columns("c") + " " + """
                          FROM unnest(cast(:ids AS bigint[])) AS i(id)
                          JOIN sorter_intake n ON n.order_id = i.id
                          JOIN sorter_intake c ON c.open AND c.order_id <> n.order_id
-                          AND c.lat BETWEEN n.lat - :dlat AND n.lat + :dlat
-                          AND c.lon BETWEEN n.lon - :dlat / greatest(0.05, cos(radians(n.lat))) AND n.lon + :dlat / greatest(0.05, cos(radians(n.lat)))
+                          AND point(c.lon, c.lat) <@ box(point(n.lon - :dlat / greatest(0.05, cos(radians(n.lat))), n.lat - :dlat),
+                                                         point(n.lon + :dlat / greatest(0.05, cos(radians(n.lat))), n.lat + :dlat))
                           AND c.reported_at >= n.reported_at - make_interval(secs => :window)
                           AND c.reported_at <= n.reported_at + make_interval(secs => :window)""")
                 .param("dlat", dLat).param("window", (double) windowSeconds).param("ids", ids)
@@ -96,10 +97,13 @@ public class Duplicates {
                 });
         List<Object[]> pairs = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        Map<Long, TextSimilarity.Vector> vectors = new java.util.HashMap<>();
+        Function<IntakeTraces.Trace, TextSimilarity.Vector> texts =
+                trace -> vectors.computeIfAbsent(trace.orderId(), id -> TextSimilarity.Vector.of(trace.text()));
         for (IntakeTraces.Trace order : orders) {
             List<Found> found = new ArrayList<>();
             for (IntakeTraces.Trace other : near.getOrDefault(order.orderId(), List.of())) {
-                score(order, other, rules).ifPresent(found::add);
+                score(order, other, rules, texts).ifPresent(found::add);
             }
             found.sort(Comparator.comparingDouble(Found::score).reversed());
             for (Found f : found.subList(0, Math.min(rules.maxCandidates(), found.size()))) {
@@ -145,6 +149,12 @@ public class Duplicates {
 
     /** The pair's score, or empty when the rules say they are not duplicates. */
     static java.util.Optional<Found> score(IntakeTraces.Trace order, IntakeTraces.Trace other, SorterProperties.DuplicateRules rules) {
+        return score(order, other, rules, trace -> TextSimilarity.Vector.of(trace.text()));
+    }
+
+    /** @param texts each trace's bigram vector, made once per trace by the caller */
+    static java.util.Optional<Found> score(IntakeTraces.Trace order, IntakeTraces.Trace other, SorterProperties.DuplicateRules rules,
+                                           Function<IntakeTraces.Trace, TextSimilarity.Vector> texts) {
         double distance = TextSimilarity.meters(order.lat(), order.lon(), other.lat(), other.lon());
         if (distance > rules.maxDistanceMeters()) {
             return java.util.Optional.empty();
@@ -162,7 +172,7 @@ public class Duplicates {
         } else {
             return java.util.Optional.empty();
         }
-        double text = TextSimilarity.cosine(order.text(), other.text());
+        double text = texts.apply(order).cosine(texts.apply(other));
         if (text < rules.minTextSimilarity()) {
             return java.util.Optional.empty();
         }

@@ -12,19 +12,35 @@ final class TextSimilarity {
     }
 
     static double cosine(String a, String b) {
-        Map<String, Integer> x = bigrams(a);
-        Map<String, Integer> y = bigrams(b);
-        if (x.isEmpty() || y.isEmpty()) {
-            return 0;
+        return Vector.of(a).cosine(Vector.of(b));
+    }
+
+    /**
+     * A text's bigram counts with their norm, made once: one new report is compared with many open orders,
+     * and each of them with the many reports of a batch.
+     */
+    record Vector(Map<String, Integer> counts, double norm) {
+
+        static Vector of(String text) {
+            Map<String, Integer> counts = bigrams(text);
+            return new Vector(counts, TextSimilarity.norm(counts));
         }
-        double dot = 0;
-        for (Map.Entry<String, Integer> e : x.entrySet()) {
-            Integer other = y.get(e.getKey());
-            if (other != null) {
-                dot += (double) e.getValue() * other;
+
+        double cosine(Vector other) {
+            if (counts.isEmpty() || other.counts.isEmpty()) {
+                return 0;
             }
+            Map<String, Integer> small = counts.size() <= other.counts.size() ? counts : other.counts;
+            Map<String, Integer> large = small == counts ? other.counts : counts;
+            double dot = 0;
+            for (Map.Entry<String, Integer> e : small.entrySet()) {
+                Integer count = large.get(e.getKey());
+                if (count != null) {
+                    dot += (double) e.getValue() * count;
+                }
+            }
+            return dot / (norm * other.norm);
         }
-        return dot / (norm(x) * norm(y));
     }
 
     static Map<String, Integer> bigrams(String text) {
