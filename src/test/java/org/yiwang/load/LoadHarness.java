@@ -58,7 +58,7 @@ public final class LoadHarness {
         Map<String, String> options = options(args);
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60")); // the JIT needs about a minute of load
         int cycleSeconds = Integer.parseInt(options.getOrDefault("cycle-seconds", "20"));
         int floorSeconds = Integer.parseInt(options.getOrDefault("floor-seconds", "10"));
         Process server = null;
