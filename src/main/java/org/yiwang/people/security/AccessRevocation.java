@@ -42,10 +42,17 @@ class AccessRevocation {
         endSessionsOf(disabled.username());
     }
 
+    /** In the change's own transaction: a token's remembered roles and scope must not outlive it, on any node. */
+    @EventListener
+    void forgetTokens(UserChanged changed) {
+        if (changed.accessChanged()) {
+            tokens.forgetVerified();
+        }
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void endSessions(UserChanged changed) {
         if (changed.accessChanged()) {
-            tokens.forgetVerified(); // a token's remembered roles and scope must not outlive the change
             endSessionsOf(changed.username());
         }
     }

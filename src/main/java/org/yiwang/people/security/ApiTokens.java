@@ -44,11 +44,15 @@ public class ApiTokens {
 
     /**
      * Recently verified tokens and their principals, so that an API client's every call does not cost
-     * a token and an account lookup. Entries live {@link #RECENT_TTL}; revocation on this node forgets
-     * them at once, on other nodes within the TTL.
+     * a token and an account lookup. Entries live {@link #RECENT_TTL}. A revocation or an access change
+     * bumps the access epoch ({@code people_access_epoch}) in its own transaction: this node forgets every
+     * entry at once and again after the commit, and every node forgets them when its poll (every second)
+     * sees the epoch move.
      */
     static final Duration RECENT_TTL = Duration.ofSeconds(10);
     private final java.util.concurrent.ConcurrentHashMap<String, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The access epoch as this node last saw it; a verification begun under an older one is not remembered. */
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong(-1);
 
     record Recent(SignedInUser principal, Instant until) {
     }
@@ -61,17 +65,61 @@ public class ApiTokens {
         return Optional.of(hit.principal());
     }
 
-    void rememberVerified(String token, SignedInUser principal) {
+    /** The epoch to hand to {@link #rememberVerified} for a verification that starts now. */
+    long epochNow() {
+        return epoch.get();
+    }
+
+    /**
+     * Remembers a verification, unless access changed since it began ({@code startedAt} from
+     * {@link #epochNow}): a token read just before its revocation committed is not kept.
+     */
+    void rememberVerified(String token, SignedInUser principal, long startedAt) {
         if (recent.size() > 10_000) {
             recent.clear();
         }
         recent.put(token, new Recent(principal, clock.instant().plus(RECENT_TTL)));
+        if (epoch.get() != startedAt) {
+            recent.remove(token);
+        }
     }
 
-    /** Forgets every remembered verification (after a revocation or an access change). */
+    /**
+     * Access changed (a token revoked, an account disabled, roles or org unit changed): bumps the access
+     * epoch in the caller's transaction, if any, and forgets every remembered verification now and, in a
+     * transaction, again after its commit.
+     */
     public void forgetVerified() {
+        jdbc.sql("UPDATE people_access_epoch SET value = value + 1 WHERE id = 1").update();
+        forgetLocally();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            forgetLocally();
+                        }
+                    });
+        }
+    }
+
+    private void forgetLocally() {
+        epoch.incrementAndGet();
         recent.clear();
     }
+
+    /** Every node, every second: forgets the remembered verifications when another node changed access. */
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "${yiwang.people.access-check-interval:PT1S}",
+            fixedDelayString = "${yiwang.people.access-check-interval:PT1S}")
+    void followAccessEpoch() {
+        long stored = jdbc.sql("SELECT value FROM people_access_epoch WHERE id = 1").query(Long.class).single();
+        if (stored != lastStored) {
+            lastStored = stored;
+            forgetLocally();
+        }
+    }
+
+    private volatile long lastStored = Long.MIN_VALUE;
 
     /**
      * Creates a token for {@code owner}.

@@ -38,6 +38,7 @@ import java.time.Clock;
  * Username/password sign-in of both chains is throttled by {@link ThrottledPasswordAuthentication}.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling // the access epoch poll (ApiTokens)
 @EnableConfigurationProperties(LoginProperties.class)
 class SecurityConfiguration {
 

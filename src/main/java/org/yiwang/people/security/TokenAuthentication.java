@@ -43,6 +43,7 @@ class TokenAuthentication implements AuthenticationProvider {
         if (known.isPresent()) {
             return BearerTokenAuthentication.authenticated(known.get(), authentication.getDetails());
         }
+        long epoch = tokens.epochNow();
         Optional<ApiTokens.Match> match = tokens.use(token);
         if (match.isEmpty()) {
             addresses.recordFailure(address);
@@ -56,7 +57,7 @@ class TokenAuthentication implements AuthenticationProvider {
             throw new DisabledException("user disabled");
         }
         SignedInUser principal = new SignedInUser(account.actor(), null, true, match.get().tokenId());
-        tokens.rememberVerified(token, principal);
+        tokens.rememberVerified(token, principal, epoch);
         return BearerTokenAuthentication.authenticated(principal, authentication.getDetails());
     }
 }

@@ -128,6 +128,26 @@ class ApiAuthenticationTests {
     }
 
     @Test
+    void aTokenRevokedOnAnotherNodeIsRefusedHereWithinTwoSeconds() throws Exception {
+        JsonNode issued = json.readTree(mvc.perform(post("/api/me/tokens").with(as("handler"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"另一节点吊销\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        String token = issued.get("token").asString();
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk()); // remembered here
+
+        // what ApiTokens.revoke does on another node, in one transaction: this node's memory is not touched
+        jdbc.sql("UPDATE people_api_token SET revoked_at = now() WHERE id = :id").param("id", issued.get("id").asLong()).update();
+        jdbc.sql("UPDATE people_access_epoch SET value = value + 1 WHERE id = 1").update();
+        long revokedAt = System.nanoTime();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> mvc.perform(get("/api/me").header("Authorization", "Bearer " + token).with(from("10.20.0.7")))
+                        .andReturn().getResponse().getStatus() == 401);
+        // remembered verifications live 10 s: refused well before that, by the poll of the access epoch
+        assertThat(System.nanoTime() - revokedAt).isLessThan(java.time.Duration.ofSeconds(2).toNanos());
+    }
+
+    @Test
     void wrongAndMalformedTokensAreRefused() throws Exception {
         for (String token : new String[]{"ywt_" + "x".repeat(43), "garbage", ""}) {
             mvc.perform(get("/api/me").header("Authorization", "Bearer " + token).with(from("10.20.0.3")))
