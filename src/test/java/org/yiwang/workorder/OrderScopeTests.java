@@ -197,7 +197,7 @@ class OrderScopeTests {
         String id = upload("resident", bytes);
         call(get("/api/photos/" + id).with(as("handler")), 404);
         assertThat(upload("handler", bytes)).isEqualTo(id);
-        call(get("/api/photos/" + id).with(as("handler")), 200);
+        mvc.perform(get("/api/photos/" + id).with(as("handler"))).andExpect(status().isOk());
 
         // someone who never uploaded these bytes cannot attach them, and so cannot read them through an order
         String residentsOnly = upload("resident", freshJpeg());
@@ -218,5 +218,19 @@ class OrderScopeTests {
         mvc.perform(get("/console/orders/" + id).with(as("handler"))).andExpect(status().isOk());
         mvc.perform(get("/m/grid/orders/" + id).with(as("gridworker"))).andExpect(status().isOk());
         mvc.perform(get("/m/reports/" + id).with(as("resident"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aWhistleLinkLandsOnItsOrderForTheSummonedDepartment() throws Exception {
+        long id = report("resident", inGrid("description", "占道经营反复出现", "categoryCode", otherDepartmentCategory), 201)
+                .get("id").asLong();
+        long department = people.findByUsername("handler").orElseThrow().orgUnitId();
+        long whistle = call(post("/api/work-orders/" + id + "/whistles").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("kind", "ROUTINE", "reason", "多部门联合整治", "departmentIds", List.of(department)))),
+                201).get("id").asLong();
+        mvc.perform(get("/whistles/" + whistle).with(as("handler"))).andExpect(redirectedUrl("/console/orders/" + id + "#whistle"));
+        mvc.perform(get("/whistles/" + whistle).with(as("dispatcher"))).andExpect(redirectedUrl("/console/orders/" + id + "#whistle"));
+        mvc.perform(get("/console/orders/" + id).with(as("handler"))).andExpect(status().isOk());
+        mvc.perform(get("/whistles/" + whistle).with(as("dispatcher-honghua"))).andExpect(status().isNotFound());
     }
 }

@@ -1,10 +1,15 @@
 package org.yiwang.workorder.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
+import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.StaffErrorPage;
 import org.yiwang.platform.Role;
 import org.yiwang.workorder.WorkOrderQueries;
 
@@ -18,9 +23,11 @@ import org.yiwang.workorder.WorkOrderQueries;
 class NoticeLinks {
 
     private final WorkOrderQueries queries;
+    private final StaffErrorPage errors;
 
-    NoticeLinks(WorkOrderQueries queries) {
+    NoticeLinks(WorkOrderQueries queries, StaffErrorPage errors) {
         this.queries = queries;
+        this.errors = errors;
     }
 
     @GetMapping("/work-orders/{id}")
@@ -37,5 +44,11 @@ class NoticeLinks {
         boolean onlyInTheField = actor.has(Role.GRID_WORKER)
                 && !actor.hasAny(Role.ADMIN, Role.LEADER, Role.DISPATCHER, Role.HANDLER, Role.COMMUNITY_STAFF);
         return onlyInTheField ? "/m/grid/orders/" + id : "/console/orders/" + id;
+    }
+
+    /** A link to something gone or out of reach: the error page, in the reader's language. */
+    @ExceptionHandler(LocalizedException.class)
+    String failed(LocalizedException e, Model model, HttpServletResponse response) {
+        return errors.show(e, "/", "workorder.admin.journal.back", model, response);
     }
 }
