@@ -21,7 +21,11 @@ import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.Grids;
 import org.yiwang.geo.IndexedGrid;
 import org.yiwang.ledger.Ledger;
+import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
+import org.yiwang.people.account.CreateUser;
+import org.yiwang.people.account.UserAdministration;
+import org.yiwang.platform.Role;
 import org.yiwang.people.People;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -54,6 +59,7 @@ class OrderScopeTests {
     @Autowired People people;
     @Autowired Organization organization;
     @Autowired Ledger ledger;
+    @Autowired UserAdministration administration;
 
     IndexedGrid grid;
     String handlerCategory;
@@ -225,12 +231,27 @@ class OrderScopeTests {
         long id = report("resident", inGrid("description", "占道经营反复出现", "categoryCode", otherDepartmentCategory), 201)
                 .get("id").asLong();
         long department = people.findByUsername("handler").orElseThrow().orgUnitId();
-        long whistle = call(post("/api/work-orders/" + id + "/whistles").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(Map.of("kind", "ROUTINE", "reason", "多部门联合整治", "departmentIds", List.of(department)))),
-                201).get("id").asLong();
+        JsonNode blown = call(post("/api/work-orders/" + id + "/whistles").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("kind", "ROUTINE", "reason", "多部门联合整治，联系人 13912345678",
+                        "departmentIds", List.of(department)))), 201);
+        long whistle = blown.get("id").asLong();
         mvc.perform(get("/whistles/" + whistle).with(as("handler"))).andExpect(redirectedUrl("/console/orders/" + id + "#whistle"));
         mvc.perform(get("/whistles/" + whistle).with(as("dispatcher"))).andExpect(redirectedUrl("/console/orders/" + id + "#whistle"));
         mvc.perform(get("/console/orders/" + id).with(as("handler"))).andExpect(status().isOk());
         mvc.perform(get("/whistles/" + whistle).with(as("dispatcher-honghua"))).andExpect(status().isNotFound());
+
+        // the whistle's ledger: the street and the summoned department, reasons masked; not another department of the district
+        ledger.seal();
+        String entries = "/api/ledger/whistle/" + blown.get("number").asString();
+        for (String reader : List.of("dispatcher", "handler")) {
+            String canonical = call(get(entries).with(as(reader)), 200).get("entries").get(0).get("canonical").asString();
+            assertThat(canonical).as(reader).contains("139****5678").doesNotContain("13912345678");
+        }
+        long otherDepartment = organization.departmentsOf(grid.district().code()).stream().map(OrgUnit::id)
+                .filter(u -> u != department).findFirst().orElseThrow();
+        String username = "dept-" + System.nanoTime();
+        administration.create(people.actorOf("admin").orElseThrow(), new CreateUser(username, "另一部门处置人员", "Unsummoned-Dept-2026!",
+                null, null, otherDepartment, Set.of(Role.HANDLER), false));
+        call(get(entries).with(as(username)), 404);
     }
 }
