@@ -102,6 +102,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void launch() throws IOException {
+        // zonky locks pg17/epg-lock and, when a start fails, never lets go of it: a new file (we hold the folder's
+        // own lock) keeps a failed restart from making every later one fail on the leaked lock
+        Files.deleteIfExists(pgData.resolve("epg-lock"));
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
