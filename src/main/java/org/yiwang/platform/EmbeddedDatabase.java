@@ -80,8 +80,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new DataFolderInUseException(folder);
         }
         try {
+            Path passwordFile = folder.resolve(PASSWORD_FILE);
+            Path hba = folder.resolve("pg17").resolve("pg_hba.conf");
+            if (!Files.exists(passwordFile) && Files.exists(hba) && Files.readAllLines(hba).stream().noneMatch(EmbeddedDatabase::trusts)) {
+                // a new password would lock us out of our own cluster: say what is missing instead of "authentication failed"
+                throw new IOException("The embedded PostgreSQL in " + hba.getParent().toAbsolutePath() + " requires the password in "
+                        + passwordFile.toAbsolutePath() + ", which is missing: restore it from a backup of the data folder");
+            }
             EmbeddedDatabase database = new EmbeddedDatabase(folder, channel, lock, port == 0 ? freePort() : port,
-                    readOrCreatePassword(folder.resolve(PASSWORD_FILE)));
+                    readOrCreatePassword(passwordFile));
             stopOrphanedPostmaster(database.pgData);
             database.launch();
             database.requirePassword();

@@ -127,6 +127,18 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void aLostPasswordFileIsNamedInsteadOfReplaced() throws Exception {
+        try (EmbeddedDatabase ignored = EmbeddedDatabase.start(folder, 0)) {
+            // the cluster now exists and requires the password
+        }
+        Files.delete(folder.resolve(EmbeddedDatabase.PASSWORD_FILE));
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(folder, 0)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(EmbeddedDatabase.PASSWORD_FILE).hasMessageContaining("missing");
+        assertThat(folder.resolve(EmbeddedDatabase.PASSWORD_FILE)).doesNotExist();
+    }
+
+    @Test
     void killedServerIsRestartedOnTheSamePortWithItsData() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(folder, 0)) {
             execute(db, "create table kept (v text)", "insert into kept values ('派遣')");

@@ -53,4 +53,17 @@ class ProblemResponsesTests {
                 new IllegalStateException("something else"));
         assertThat(ProblemResponses.refusal(otherFailure, NOW).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void aSignInWhileTheDatabaseIsAwayReturnsToTheFormSayingSo() throws Exception {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/login");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var away = new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup failed",
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("timeout")));
+
+        SecurityConfiguration.signInFailure(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).onAuthenticationFailure(request, response, away);
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/login?error=unavailable");
+    }
 }
