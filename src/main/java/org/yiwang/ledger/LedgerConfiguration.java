@@ -11,7 +11,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.platform.YiwangProperties;
 
 import javax.sql.DataSource;
@@ -32,25 +31,8 @@ class LedgerConfiguration {
     @Bean
     LedgerLog ledgerLog(DataSource dataSource, LedgerProperties properties, YiwangProperties yiwang, Clock clock,
                         ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
-        Path keys = Path.of(yiwang.dataDir()).resolve("keys");
-        LedgerLog.KeySource key = new LedgerLog.KeySource() {
-            private volatile CheckpointKey loaded;
-
-            @Override
-            public CheckpointKey get() {
-                CheckpointKey current = loaded;
-                if (current == null) {
-                    synchronized (this) {
-                        if (loaded == null) {
-                            loaded = CheckpointKey.loadOrGenerate(keys);
-                        }
-                        current = loaded;
-                    }
-                }
-                return current;
-            }
-        };
-        return new LedgerLog(dataSource, key, properties.origin(), clock, events, new TransactionTemplate(transactionManager));
+        return new LedgerLog(dataSource, Path.of(yiwang.dataDir()).resolve("keys"), properties.origin(), clock, events,
+                transactionManager);
     }
 
     @Bean

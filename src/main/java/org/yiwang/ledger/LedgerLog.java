@@ -3,9 +3,11 @@ package org.yiwang.ledger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,6 +44,35 @@ public class LedgerLog {
     /** The signing key, loaded (or generated) the first time it is needed, not at start-up. */
     interface KeySource {
         CheckpointKey get();
+    }
+
+    /**
+     * @param keyFolder where the checkpoint key is (or is generated on first use): {@code <data-dir>/keys}
+     * @param origin    the log's name in its checkpoints
+     */
+    public LedgerLog(DataSource dataSource, Path keyFolder, String origin, Clock clock, ApplicationEventPublisher events,
+                     PlatformTransactionManager transactionManager) {
+        this(dataSource, lazy(keyFolder), origin, clock, events, new TransactionTemplate(transactionManager));
+    }
+
+    private static KeySource lazy(Path keyFolder) {
+        return new KeySource() {
+            private volatile CheckpointKey loaded;
+
+            @Override
+            public CheckpointKey get() {
+                CheckpointKey current = loaded;
+                if (current == null) {
+                    synchronized (this) {
+                        if (loaded == null) {
+                            loaded = CheckpointKey.loadOrGenerate(keyFolder);
+                        }
+                        current = loaded;
+                    }
+                }
+                return current;
+            }
+        };
     }
 
     LedgerLog(DataSource dataSource, KeySource key, String origin, Clock clock, ApplicationEventPublisher events,
