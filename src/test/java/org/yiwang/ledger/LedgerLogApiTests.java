@@ -72,6 +72,16 @@ class LedgerLogApiTests {
                 .param("size", String.valueOf(size)).with(authentication(LedgerActors.resident())));
         assertThat(byLeaf).isEqualTo(byIndex);
 
+        // a receipt: the leaf hash a subject's entry carries proves that entry is in the signed tree
+        JsonNode entries = read(get("/api/ledger/workorder/WO-LOG-2").with(authentication(LedgerActors.in(Role.DISPATCHER,
+                LedgerActors.FUZIMIAO))));
+        JsonNode entry = entries.get("entries").get(4);
+        JsonNode receipt = read(get("/api/ledger/proofs/inclusion").param("leaf", entry.get("leafHash").asString())
+                .with(authentication(LedgerActors.resident())));
+        assertThat(receipt.get("seq").asLong()).isEqualTo(entry.get("seq").asLong());
+        assertThat(MerkleTree.verifyInclusion(receipt.get("index").asLong(), size, hex(entry.get("leafHash").asString()),
+                hexes(receipt.get("auditPath")), hex(checkpoint.rootHash()))).isTrue();
+
         JsonNode consistency = read(get("/api/ledger/proofs/consistency").param("from", first.get("size").asString())
                 .param("to", String.valueOf(size)).with(authentication(LedgerActors.resident())));
         assertThat(MerkleTree.verifyConsistency(first.get("size").asLong(), size, hex(first.get("rootHash").asString()),
