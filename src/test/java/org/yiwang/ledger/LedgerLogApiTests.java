@@ -73,7 +73,7 @@ class LedgerLogApiTests {
         assertThat(byLeaf).isEqualTo(byIndex);
 
         // a receipt: the leaf hash a subject's entry carries proves that entry is in the signed tree
-        JsonNode entries = read(get("/api/ledger/workorder/WO-LOG-2").with(authentication(LedgerActors.in(Role.DISPATCHER,
+        JsonNode entries = read(get("/api/ledger/logtest/WO-LOG-2").with(authentication(LedgerActors.in(Role.DISPATCHER,
                 LedgerActors.FUZIMIAO))));
         JsonNode entry = entries.get("entries").get(4);
         JsonNode receipt = read(get("/api/ledger/proofs/inclusion").param("leaf", entry.get("leafHash").asString())
@@ -127,7 +127,7 @@ class LedgerLogApiTests {
     private JsonNode signAfterAppending(String subject, int records) throws Exception {
         transactions.executeWithoutResult(status -> {
             for (int i = 0; i < records; i++) {
-                ledger.append(LedgerRecord.of("workorder", subject, LedgerActors.FUZIMIAO + "001", "STEP" + i,
+                ledger.append(LedgerRecord.of("logtest", subject, LedgerActors.FUZIMIAO + "001", "STEP" + i,
                         Instant.parse("2025-03-01T08:00:00Z"), 7, Map.of("i", i)));
             }
         });
