@@ -7,6 +7,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
@@ -48,15 +49,20 @@ public class PlausibleTimes {
     /** The reader attribute that marks a request body. */
     static final String EDGE = "yiwang.requestBody";
 
-    /** Boot's JSON converter, with its readers marked as reading request bodies. */
+    /**
+     * The server's JSON converter, in its usual place among the converters, with its readers marked as
+     * reading request bodies. (A converter bean would be put ahead of the byte-array and string
+     * converters and turn {@code byte[]} answers into base64 strings.)
+     */
     @Bean
-    JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper mapper) {
-        return new JacksonJsonHttpMessageConverter(mapper) {
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer requestBodyMarkingJsonConverter(JsonMapper mapper) {
+        return builder -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(mapper) {
             @Override
             protected ObjectReader customizeReader(ObjectReader reader, JavaType type) {
                 return super.customizeReader(reader, type).withAttribute(EDGE, Boolean.TRUE);
             }
-        };
+        });
     }
 
     @Bean

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.yiwang.people.Fixtures.as;
 import static org.yiwang.people.Fixtures.from;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -56,10 +57,15 @@ class UserAdministrationTests {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", startsWith("http://localhost/api/people/users/")))
                 .andExpect(jsonPath("$.username").value("chen.ming"))
-                .andExpect(jsonPath("$.phone").value("13811112222"))
-                .andExpect(jsonPath("$.idNumber").value(idNumber))
+                .andExpect(jsonPath("$.phone").value("138****2222"))
+                .andExpect(jsonPath("$.idNumber").value(idNumber.substring(0, 6) + "********" + idNumber.substring(14)))
                 .andExpect(jsonPath("$.orgUnit.name").value("夫子庙街道指挥中心")));
         long id = created.get("id").asLong();
+        mvc.perform(post("/api/people/users/{id}/personal-data", id).with(as("admin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"核对新账号信息\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.phone").value("13811112222"))
+                .andExpect(jsonPath("$.idNumber").value(idNumber));
 
         var row = jdbc.sql("SELECT password_hash, id_number_cipher FROM people_user WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Object[]{rs.getString(1), rs.getBytes(2)}).single();
@@ -128,7 +134,7 @@ class UserAdministrationTests {
                                 .formatted(version)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fullTimeGridWorker").value(true))
-                .andExpect(jsonPath("$.phone").value("025-84561234"))
+                .andExpect(jsonPath("$.phone").value("025*****1234"))
                 .andExpect(jsonPath("$.roles.length()").value(2));
         mvc.perform(patch("/api/people/users/{id}", id).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"displayName\":\"周杰伦\",\"version\":%d}".formatted(version)))

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.yiwang.people.Fixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -106,12 +107,19 @@ class UserScopeTests {
     }
 
     @Test
-    void phoneAndIdNumbersAreMaskedForEveryoneButAdministratorsAndTheOwner() throws Exception {
+    void phoneAndIdNumbersAreMaskedForEveryoneButTheOwnerAndShownToAnAdministratorOnlyWithAReason() throws Exception {
         long gridworker = people.findByUsername("gridworker").orElseThrow().id();
         JsonNode seenByDispatcher = read(mvc.perform(get("/api/people/users/{id}", gridworker).with(as("dispatcher")))
                 .andExpect(status().isOk()));
-        JsonNode seenByAdmin = read(mvc.perform(get("/api/people/users/{id}", gridworker).with(as("admin")))
+        JsonNode maskedForAdmin = read(mvc.perform(get("/api/people/users/{id}", gridworker).with(as("admin")))
                 .andExpect(status().isOk()));
+        mvc.perform(post("/api/people/users/{id}/personal-data", gridworker).with(as("dispatcher")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"回访\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/people/users/{id}/personal-data", gridworker).with(as("admin")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}")).andExpect(status().isBadRequest());
+        JsonNode seenByAdmin = read(mvc.perform(post("/api/people/users/{id}/personal-data", gridworker).with(as("admin")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"核对网格员联系方式\"}")).andExpect(status().isOk()));
+        assertThat(maskedForAdmin.get("phone").asString()).isEqualTo(seenByDispatcher.get("phone").asString());
         JsonNode seenBySelf = read(mvc.perform(get("/api/me").with(as("gridworker"))).andExpect(status().isOk()));
 
         String phone = seenByAdmin.get("phone").asString();
