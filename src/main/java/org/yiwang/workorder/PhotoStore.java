@@ -49,6 +49,15 @@ public class PhotoStore {
 
     /** Stores the bytes of one photo; the id is their SHA-256 in hex. */
     public StoredPhoto store(byte[] bytes, long uploaderUserId) {
+        return upload(bytes, uploaderUserId).photo();
+    }
+
+    /** A photo stored by one request, and whether that request was the first to store these bytes. */
+    public record Upload(StoredPhoto photo, boolean isNew) {
+    }
+
+    /** Stores the bytes of one photo and tells whether they were new, so that a refused request can take them back. */
+    public Upload upload(byte[] bytes, long uploaderUserId) {
         if (bytes == null || bytes.length == 0) {
             throw LocalizedException.badRequest("workorder.error.photoEmpty");
         }
@@ -75,14 +84,38 @@ public class PhotoStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not store photo " + id, e);
         }
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into workorder_photo (sha256, content_type, size_bytes, uploaded_by, uploaded_at)
                 values (:id, :type, :size, :by, :at) on conflict (sha256) do nothing
                 """)
                 .param("id", id).param("type", type).param("size", bytes.length)
                 .param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
                 .update();
-        return new StoredPhoto(id, type, bytes.length);
+        return new Upload(new StoredPhoto(id, type, bytes.length), inserted == 1);
+    }
+
+    /**
+     * Takes back the photos a refused request stored: those it stored first and that no transition refers to
+     * (the same bytes uploaded before, or used meanwhile, stay). Row and file go; nothing is left half-written.
+     */
+    public void discard(java.util.List<Upload> uploads) {
+        for (Upload upload : uploads) {
+            if (!upload.isNew()) {
+                continue;
+            }
+            String id = upload.photo().id();
+            int deleted = jdbc.sql("""
+                    delete from workorder_photo p where p.sha256 = :id
+                       and not exists (select 1 from workorder_transition t where t.photos @> array[cast(:id as varchar(64))])
+                    """).param("id", id).update();
+            if (deleted == 1) {
+                try {
+                    Files.deleteIfExists(pathOf(id));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not remove photo " + id, e);
+                }
+            }
+        }
     }
 
     public Optional<StoredPhoto> find(String id) {
