@@ -100,6 +100,20 @@ class WebEdgeHttpTests {
     }
 
     @Test
+    void whatTheContainerSendsToTheErrorPageIsAProblemOrTheStaffErrorPage() throws IOException {
+        // no CSRF token: Spring Security refuses with a bare 403, which the container sends to /error
+        Answer api = post("/admin/users", "application/x-www-form-urlencoded", "username=x", "Accept: application/json\r\nAccept-Language: en\r\n");
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.header("content-type")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"code\":\"error.http.403\"").contains("\"title\":\"Forbidden\"")
+                .doesNotContain("timestamp").doesNotContain("\"error\":");
+        Answer page = post("/admin/users", "application/x-www-form-urlencoded", "username=x", "Accept: text/html\r\n");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.header("content-type")).startsWith("text/html");
+        assertThat(page.body()).contains("无权操作").contains("/js/staff/page.js");
+    }
+
+    @Test
     void theSignInRedirectDoesNotFollowAForeignHostHeader() throws IOException {
         Answer answer = send("GET /console/inbox HTTP/1.1\r\nHost: evil.example\r\n");
         assertThat(answer.status()).isEqualTo(302);
