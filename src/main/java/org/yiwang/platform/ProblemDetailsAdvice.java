@@ -76,6 +76,10 @@ class ProblemDetailsAdvice {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof PlausibleTimes.ImplausibleTime t) {
+            return problem(HttpStatus.BAD_REQUEST, "error.dateOutOfRange",
+                    new Object[]{t.field(), String.valueOf(PlausibleTimes.FIRST_YEAR), String.valueOf(PlausibleTimes.LAST_YEAR)}, request);
+        }
         for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof LocalizedException localized) {
                 return localized(localized, request);
