@@ -64,7 +64,7 @@ class OrderJson {
         m.put("source", o.source().name());
         m.put("urgency", o.urgency().name());
         m.put("category", category(o.categoryCode()));
-        m.put("description", o.description());
+        m.put("description", PersonalData.textFor(reader, o.reporterUserId() == null ? -1 : o.reporterUserId(), o.description()));
         m.put("address", o.address());
         m.put("location", Map.of("lat", o.lat(), "lon", o.lon(), "crs", "wgs84"));
         m.put("grid", grid(o));
@@ -85,7 +85,7 @@ class OrderJson {
         WorkOrder o = detail.order();
         Map<String, Object> m = summary(o, reader);
         long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
-        m.put("reporter", mapOf("name", o.reporterName(), "phone", PersonalData.phoneFor(reader, owner, o.reporterPhone())));
+        m.put("reporter", mapOf("name", PersonalData.nameFor(reader, owner, o.reporterName()), "phone", PersonalData.phoneFor(reader, owner, o.reporterPhone())));
         m.put("assists", o.assistOrgUnitIds().stream().map(this::unit).toList());
         m.put("routingLevel", o.routingLevel());
         m.put("stageRule", o.stageRule());

@@ -99,7 +99,7 @@ class ConsoleOrders {
             steps.add(step(t, units));
         }
         Instant suggestedUntil = o.stageDueAt() == null ? null : o.stageDueAt().plus(java.time.Duration.ofDays(3));
-        return new Page(row(o, clock.instant(), units), o, PersonalData.maskText(o.description()), o.reporterName(),
+        return new Page(row(o, clock.instant(), units), o, PersonalData.textFor(reader, owner, o.description()), PersonalData.nameFor(reader, owner, o.reporterName()),
                 PersonalData.phoneFor(reader, owner, o.reporterPhone()),
                 grid.map(g -> g.grid().name() + "（" + o.gridCode() + "）").orElse(o.gridCode()),
                 grid.map(g -> g.community().name()).orElse(o.communityCode()),
