@@ -34,7 +34,8 @@ class ErrorPage implements ErrorController {
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i && i >= 400 ? i : 500;
+        // opened directly, /error is just an address where nothing is
+        int status = code == null ? 404 : code instanceof Integer i && i >= 400 ? i : 500;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String key = EdgeErrors.keyOf(status);
         Object[] args = {String.valueOf(status)};

@@ -107,6 +107,9 @@ class WebEdgeHttpTests {
         assertThat(api.header("content-type")).startsWith("application/problem+json");
         assertThat(api.body()).contains("\"code\":\"error.http.403\"").contains("\"title\":\"Forbidden\"")
                 .doesNotContain("timestamp").doesNotContain("\"error\":");
+        Answer direct = send("GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n");
+        assertThat(direct.status()).isEqualTo(404);
+        assertThat(direct.body()).contains("\"code\":\"error.http.404\"");
         Answer page = post("/admin/users", "application/x-www-form-urlencoded", "username=x", "Accept: text/html\r\n");
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.header("content-type")).startsWith("text/html");
