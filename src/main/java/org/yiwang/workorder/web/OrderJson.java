@@ -12,8 +12,10 @@ import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.RowGuard;
 import org.yiwang.workorder.DeadlinePolicy;
 import org.yiwang.workorder.Transition;
+import org.yiwang.workorder.TrafficLight;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
 
@@ -204,6 +206,20 @@ class OrderJson {
     }
 
     List<Map<String, Object>> summaries(List<WorkOrder> orders, Actor reader) {
-        return orders.stream().map(o -> summary(o, reader)).toList();
+        return RowGuard.each("work order", orders, WorkOrder::number, o -> summary(o, reader), o -> degraded(o, reader));
+    }
+
+    /** A list line that could not be made in full: what the order row itself holds, no light, no names. */
+    private Map<String, Object> degraded(WorkOrder o, Actor reader) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id());
+        m.put("number", o.number());
+        m.put("version", o.version());
+        m.put("status", o.status().name());
+        m.put("source", o.source().name());
+        m.put("urgency", o.urgency().name());
+        m.put("light", TrafficLight.NONE.name());
+        m.put("degraded", true);
+        return m;
     }
 }
