@@ -52,9 +52,9 @@ class ErrorPage implements ErrorController {
         }
         String accept = request.getHeader("Accept");
         String path = EdgeErrors.pathOf(request);
-        boolean page = accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/open311/");
-        if (page) {
-            return this.page.show(status, key, args, "/", "error.back", model, response);
+        boolean browser = accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/open311/");
+        if (browser) {
+            return page.show(status, key, args, "/", "error.back", model, response);
         }
         errors.write(request, response, status, key, args);
         return null;
