@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.YiwangProperties;
 
@@ -52,8 +53,11 @@ public class PhotoStore {
         return upload(bytes, uploaderUserId).photo();
     }
 
-    /** A photo stored by one request, and whether that request was the first to store these bytes. */
-    public record Upload(StoredPhoto photo, boolean isNew) {
+    /**
+     * A photo stored by one request: whether that request was the first to store these bytes, and whether it made
+     * {@code uploader} one of their uploaders.
+     */
+    public record Upload(StoredPhoto photo, boolean isNew, long uploader, boolean newUploader) {
     }
 
     /** Stores the bytes of one photo and tells whether they were new, so that a refused request can take them back. */
@@ -91,22 +95,34 @@ public class PhotoStore {
                 .param("id", id).param("type", type).param("size", bytes.length)
                 .param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
                 .update();
-        return new Upload(new StoredPhoto(id, type, bytes.length), inserted == 1);
+        int newUploader = jdbc.sql("""
+                insert into workorder_photo_uploader (sha256, user_id, uploaded_at)
+                values (:id, :by, :at) on conflict do nothing
+                """)
+                .param("id", id).param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
+                .update();
+        return new Upload(new StoredPhoto(id, type, bytes.length), inserted == 1, uploaderUserId, newUploader == 1);
     }
 
     /**
-     * Takes back the photos a refused request stored: those it stored first and that no transition refers to
-     * (the same bytes uploaded before, or used meanwhile, stay). Row and file go; nothing is left half-written.
+     * Takes back what a refused request stored: the uploader's claim on the photo if the request made it, and
+     * the photo itself if the request stored it first and no transition refers to it (the same bytes uploaded
+     * before, or used meanwhile, stay). Rows and file go; nothing is left half-written.
      */
     public void discard(java.util.List<Upload> uploads) {
         for (Upload upload : uploads) {
+            String id = upload.photo().id();
+            if (upload.newUploader()) {
+                jdbc.sql("delete from workorder_photo_uploader where sha256 = :id and user_id = :by")
+                        .param("id", id).param("by", upload.uploader()).update();
+            }
             if (!upload.isNew()) {
                 continue;
             }
-            String id = upload.photo().id();
             int deleted = jdbc.sql("""
                     delete from workorder_photo p where p.sha256 = :id
                        and not exists (select 1 from workorder_transition t where t.photos @> array[cast(:id as varchar(64))])
+                       and not exists (select 1 from workorder_photo_uploader u where u.sha256 = :id)
                     """).param("id", id).update();
             if (deleted == 1) {
                 try {
@@ -136,13 +152,22 @@ public class PhotoStore {
         }
     }
 
-    /** Fails with a 400 naming the first id that is not a stored photo. */
-    void requireAll(java.util.List<String> ids) {
+    /**
+     * Fails with a 400 naming the first id that is not a photo {@code author} uploaded: a photo's id is its
+     * SHA-256, which anyone who has the picture can compute, so knowing it grants nothing.
+     */
+    void requireAll(java.util.List<String> ids, Actor author) {
         for (String id : ids) {
-            if (find(id).isEmpty()) {
+            if (find(id).isEmpty() || !(author.isSystem() || uploadedBy(id, author.userId()))) {
                 throw LocalizedException.badRequest("workorder.error.photoUnknown", id);
             }
         }
+    }
+
+    /** Whether this user uploaded these bytes (first or again). */
+    boolean uploadedBy(String id, long userId) {
+        return jdbc.sql("select exists (select 1 from workorder_photo_uploader where sha256 = :id and user_id = :me)")
+                .param("id", id).param("me", userId).query(Boolean.class).single();
     }
 
     private Path pathOf(String id) {

@@ -23,7 +23,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yiwang.people.account.SignInAccounts;
 
@@ -33,8 +32,8 @@ import java.time.Clock;
  * Who may call what. Two filter chains:
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic, personal bearer tokens ({@code Authorization: Bearer ywt_...}) or
- *   the browser session; no session is ever created here; CSRF is checked only for calls without an
- *   Authorization header (browser calls); refusals are problem JSON (401, 403, 429).</li>
+ *   the browser session; no session is ever created here; CSRF is checked for every call that does not
+ *   bring Basic or Bearer credentials (browser calls); refusals are problem JSON (401, 403, 429).</li>
  *   <li>everything else: the browser — form sign-in at {@code /login}, sessions in the database,
  *   CSRF on every form, a redirect to {@code /login} when not signed in.</li>
  * </ul>
@@ -62,7 +61,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems,
                                     YiwangProperties properties) throws Exception {
-        RequestMatcher withAuthorizationHeader = new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION);
+        RequestMatcher withAuthorizationHeader = SecurityConfiguration::authenticatesItself;
         return http
                 .securityMatcher("/api/**")
                 .headers(headers -> headers(headers, properties))
@@ -125,6 +124,16 @@ class SecurityConfiguration {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(365L * 24 * 3600));
+    }
+
+    /**
+     * Whether a call brings credentials of a scheme this chain checks (Basic or Bearer) — such a call is
+     * authenticated by them or refused, never by a session cookie, so CSRF cannot ride on it. Any other
+     * Authorization header (an unknown scheme) leaves the cookie session in charge, and with it the CSRF check.
+     */
+    static boolean authenticatesItself(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 
     /** Back to the sign-in page, saying why: {@code ?error=bad|locked|blocked|disabled} (and {@code minutes}). */
