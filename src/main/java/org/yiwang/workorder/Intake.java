@@ -57,12 +57,13 @@ public class Intake {
     private final ObjectProvider<CategorySuggester> suggesters;
     private volatile CategorySuggester suggester;
     private final double autoCategoryConfidence;
+    private final IntakeCounts counts;
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
            DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
            @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch,
            ObjectProvider<CategorySuggester> suggesters,
-           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence) {
+           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence, IntakeCounts counts) {
         this.locator = locator;
         this.catalog = catalog;
         this.router = router;
@@ -77,6 +78,7 @@ public class Intake {
         this.autoDispatch = autoDispatch;
         this.suggesters = suggesters;
         this.autoCategoryConfidence = autoCategoryConfidence;
+        this.counts = counts;
     }
 
     public IntakeResult report(ReportProblem command, Actor reporter) {
@@ -92,11 +94,11 @@ public class Intake {
         }
         Prepared prepared = prepare(command, reporter, key);
         try {
-            return transactions.execute(status -> {
+            return counts.counted(transactions.execute(status -> {
                 IntakeResult created = create(prepared, reporter);
                 remember(created.order(), key, fingerprint(command, null), reporter);
                 return created;
-            });
+            }));
         } catch (DuplicateKeyException raced) {
             // the same request arrived twice at once: the other one won, answer with its order
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
@@ -144,7 +146,7 @@ public class Intake {
             throw LocalizedException.conflict("workorder.error.notSmallMatter");
         }
         try {
-            return transactions.execute(status -> {
+            return counts.counted(transactions.execute(status -> {
                 Instant now = clock.instant();
                 WorkOrder order = WorkOrder.report(prepared.report(), nextNumber(now), reporter, now, deadlines);
                 if (!ActionPolicy.mayPerform(reporter, Action.CLOSE_ON_SPOT, order)) {
@@ -156,7 +158,7 @@ public class Intake {
                 WorkOrder saved = journal.save(order);
                 remember(saved, key, fingerprint(command, note), reporter);
                 return new IntakeResult(saved, prepared.routing(), false, transitions);
-            });
+            }));
         } catch (DuplicateKeyException raced) {
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
                     .map(order -> replay(order, fingerprint(command, note), reporter))

@@ -49,6 +49,9 @@ class SecurityConfiguration {
             "/actuator/health/**", "/error", "/open311/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
             "/swagger-ui.html"};
 
+    /** Prometheus metrics: administrators only, unless {@code yiwang.metrics.public-scrape}. */
+    static final String METRICS = "/actuator/prometheus";
+
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService users, PasswordEncoder encoder, LoginThrottle accounts,
                                                 AddressThrottle addresses, ApiTokens tokens, SignInAccounts signInAccounts) {
@@ -60,13 +63,21 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems,
-                                    YiwangProperties properties) throws Exception {
+                                    org.yiwang.platform.YiwangProperties settings) throws Exception {
         RequestMatcher withAuthorizationHeader = SecurityConfiguration::authenticatesItself;
         return http
-                .securityMatcher("/api/**")
-                .headers(headers -> headers(headers, properties))
+                // Prometheus scrapes like an API client: HTTP Basic or a personal token of an administrator
+                .securityMatcher("/api/**", METRICS)
+                .headers(headers -> headers(headers, settings))
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    if (settings.metrics().publicScrape()) {
+                        requests.requestMatchers(METRICS).permitAll();
+                    } else {
+                        requests.requestMatchers(METRICS).hasAuthority(org.yiwang.platform.Role.ADMIN.authority());
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(authenticationManager, problems), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withAuthorizationHeader))
@@ -144,6 +155,7 @@ class SecurityConfiguration {
                 case "people.auth.locked" -> "locked&minutes=" + refusal.args()[0];
                 case "people.auth.addressBlocked" -> "blocked&minutes=" + refusal.args()[0];
                 case "people.auth.disabled" -> "disabled";
+                case org.yiwang.platform.DatabaseUnavailable.MESSAGE_KEY -> "unavailable";
                 default -> "bad";
             };
             response.sendRedirect(request.getContextPath() + "/login?error=" + query);
