@@ -132,6 +132,9 @@ public class Intake {
         if (blankToNull(note) == null) {
             throw LocalizedException.badRequest("workorder.error.noteRequired");
         }
+        if (note.length() > ActOnOrder.MAX_NOTE) {
+            throw LocalizedException.badRequest("workorder.error.noteTooLong", ActOnOrder.MAX_NOTE);
+        }
         if (blankToNull(command.categoryCode()) == null) {
             throw LocalizedException.badRequest("workorder.error.categoryRequired");
         }
@@ -209,6 +212,12 @@ public class Intake {
         }
         if (description.length() > ReportProblem.MAX_DESCRIPTION) {
             throw LocalizedException.badRequest("workorder.error.descriptionTooLong", ReportProblem.MAX_DESCRIPTION);
+        }
+        if (command.reporterName() != null && command.reporterName().length() > ReportProblem.MAX_REPORTER_NAME) {
+            throw LocalizedException.badRequest("workorder.error.reporterNameTooLong", ReportProblem.MAX_REPORTER_NAME);
+        }
+        if (command.reporterPhone() != null && command.reporterPhone().length() > ReportProblem.MAX_REPORTER_PHONE) {
+            throw LocalizedException.badRequest("workorder.error.reporterPhoneTooLong", ReportProblem.MAX_REPORTER_PHONE);
         }
         Source source = command.source() == null ? defaultSource(reporter) : command.source();
         if (!sourceAllowed(reporter, source)) {

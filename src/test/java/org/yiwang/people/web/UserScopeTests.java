@@ -79,7 +79,7 @@ class UserScopeTests {
             mvc.perform(post("/api/people/users/{id}/disable", id).with(as("dispatcher")))
                     .andExpect(status().isForbidden());
             mvc.perform(put("/api/people/users/{id}/password", id).with(as("dispatcher"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"taken-over-1\"}"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Copper-Mantis-Fjord\"}"))
                     .andExpect(status().isForbidden());
         }
         assertThat(people.find(honghua).orElseThrow().displayName()).isNotEqualTo("改名");
@@ -91,7 +91,7 @@ class UserScopeTests {
         long urban = organization.department("320104", DepartmentType.URBAN_MANAGEMENT).orElseThrow().id();
         String created = mvc.perform(post("/api/people/users").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"market-inspector","displayName":"孙丽","password":"inspect-2026",
+                                {"username":"market-inspector","displayName":"孙丽","password":"Wren-Basalt-Oboe-9",
                                  "orgUnitId":%d,"roles":["HANDLER"]}""".formatted(market)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long inspector = json.readTree(created).get("id").asLong();
@@ -141,7 +141,7 @@ class UserScopeTests {
         long community = people.findByUsername("community").orElseThrow().orgUnitId();
         mvc.perform(post("/api/people/users").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"log-check","displayName":"吴刚","password":"log-check-2026",
+                                {"username":"log-check","displayName":"吴刚","password":"Quill-Nectar-Jib-7",
                                  "phone":"13987654321","idNumber":"%s","orgUnitId":%d,"roles":["COMMUNITY_STAFF"]}"""
                                 .formatted(org.yiwang.people.account.IdNumbers.withCheckCharacter("32010419900101123"), community)))
                 .andExpect(status().isCreated());

@@ -158,7 +158,7 @@ class GridAdminController {
                         "geometry", Map.of("type", "Point", "coordinates", List.of(p.at().lon(), p.at().lat()))));
             }
         }
-        return JSON.writeValueAsString(Map.of("type", "FeatureCollection", "features", features));
+        return org.yiwang.platform.InlineJson.escape(JSON.writeValueAsString(Map.of("type", "FeatureCollection", "features", features)));
     }
 
     private void page(Actor admin, String street, String community, String kind, int page, Model model) {
