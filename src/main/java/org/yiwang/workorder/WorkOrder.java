@@ -3,6 +3,7 @@ package org.yiwang.workorder;
 import org.yiwang.catalog.Stage;
 import org.yiwang.catalog.Urgency;
 
+import org.jspecify.annotations.Nullable;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 
@@ -23,44 +24,44 @@ public class WorkOrder {
     // Fields are package-private for WorkOrderRows only (the row mapping beside the repository); every
     // other class reads them through the accessors and changes them through the verbs.
 
-    Long id;
+    @Nullable Long id;
     /** Optimistic locking: each stored change adds one (see {@link WorkOrders}). */
     int version;
     String number;
     Place place;
-    String address;
+    @Nullable String address;
     Source source;
     Urgency urgency;
-    String categoryCode;
+    @Nullable String categoryCode;
     String description;
-    Long reporterUserId;
-    String reporterName;
-    String reporterPhone;
+    @Nullable Long reporterUserId;
+    @Nullable String reporterName;
+    @Nullable String reporterPhone;
     WorkOrderStatus status;
-    Long assigneeOrgUnitId;
-    Long assigneeUserId;
+    @Nullable Long assigneeOrgUnitId;
+    @Nullable Long assigneeUserId;
     List<Long> assistOrgUnitIds = new ArrayList<>();
-    String routingLevel;
-    Stage stage;
-    Instant stageStartedAt;
+    @Nullable String routingLevel;
+    @Nullable Stage stage;
+    @Nullable Instant stageStartedAt;
     /** Where the light's clock starts: the stage start, moved later by time spent suspended. */
-    Instant stageClockStartedAt;
+    @Nullable Instant stageClockStartedAt;
     /** The running stage's deadline; null when no stage runs. */
-    Deadline deadline;
+    @Nullable Deadline deadline;
     boolean suspended;
-    Instant suspendedAt;
-    Instant extensionRequestedUntil;
+    @Nullable Instant suspendedAt;
+    @Nullable Instant extensionRequestedUntil;
     int supervisionCount;
     int reworkCount;
     int returnCount;
     boolean verified;
-    Satisfaction satisfaction;
-    Long masterOrderId;
-    String idempotencyKey;
+    @Nullable Satisfaction satisfaction;
+    @Nullable Long masterOrderId;
+    @Nullable String idempotencyKey;
     Instant createdAt;
     Instant updatedAt;
-    Instant handledAt;
-    Instant closedAt;
+    @Nullable Instant handledAt;
+    @Nullable Instant closedAt;
     boolean handledOnTime;
     boolean closedOnTime;
 
@@ -358,7 +359,7 @@ public class WorkOrder {
         return TrafficLight.of(usedFraction(now, deadlines));
     }
 
-    public Long id() { return id; }
+    public @Nullable Long id() { return id; }
     public int version() { return version; }
     public String number() { return number; }
     public Place place() { return place; }
@@ -368,40 +369,40 @@ public class WorkOrder {
     public String gridCode() { return place.gridCode(); }
     public double lat() { return place.lat(); }
     public double lon() { return place.lon(); }
-    public String address() { return address; }
+    public @Nullable String address() { return address; }
     public Source source() { return source; }
     public Urgency urgency() { return urgency; }
-    public String categoryCode() { return categoryCode; }
+    public @Nullable String categoryCode() { return categoryCode; }
     public String description() { return description; }
-    public Long reporterUserId() { return reporterUserId; }
-    public String reporterName() { return reporterName; }
-    public String reporterPhone() { return reporterPhone; }
+    public @Nullable Long reporterUserId() { return reporterUserId; }
+    public @Nullable String reporterName() { return reporterName; }
+    public @Nullable String reporterPhone() { return reporterPhone; }
     public WorkOrderStatus status() { return status; }
-    public Long assigneeOrgUnitId() { return assigneeOrgUnitId; }
-    public Long assigneeUserId() { return assigneeUserId; }
+    public @Nullable Long assigneeOrgUnitId() { return assigneeOrgUnitId; }
+    public @Nullable Long assigneeUserId() { return assigneeUserId; }
     public List<Long> assistOrgUnitIds() { return List.copyOf(assistOrgUnitIds); }
-    public String routingLevel() { return routingLevel; }
-    public Stage stage() { return stage; }
-    public Instant stageStartedAt() { return stageStartedAt; }
+    public @Nullable String routingLevel() { return routingLevel; }
+    public @Nullable Stage stage() { return stage; }
+    public @Nullable Instant stageStartedAt() { return stageStartedAt; }
     /** The running stage's deadline; null when no stage runs. */
-    public Deadline deadline() { return deadline; }
-    public Instant stageDueAt() { return deadline == null ? null : deadline.due(); }
+    public @Nullable Deadline deadline() { return deadline; }
+    public @Nullable Instant stageDueAt() { return deadline == null ? null : deadline.due(); }
     public boolean stageWorkingTime() { return deadline != null && deadline.workingTime(); }
-    public String stageRule() { return deadline == null ? null : deadline.rule(); }
+    public @Nullable String stageRule() { return deadline == null ? null : deadline.rule(); }
     public boolean suspended() { return suspended; }
-    public Instant suspendedAt() { return suspendedAt; }
-    public Instant extensionRequestedUntil() { return extensionRequestedUntil; }
+    public @Nullable Instant suspendedAt() { return suspendedAt; }
+    public @Nullable Instant extensionRequestedUntil() { return extensionRequestedUntil; }
     public int supervisionCount() { return supervisionCount; }
     public int reworkCount() { return reworkCount; }
     public int returnCount() { return returnCount; }
     public boolean verified() { return verified; }
-    public Satisfaction satisfaction() { return satisfaction; }
-    public Long masterOrderId() { return masterOrderId; }
-    public String idempotencyKey() { return idempotencyKey; }
+    public @Nullable Satisfaction satisfaction() { return satisfaction; }
+    public @Nullable Long masterOrderId() { return masterOrderId; }
+    public @Nullable String idempotencyKey() { return idempotencyKey; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
-    public Instant handledAt() { return handledAt; }
-    public Instant closedAt() { return closedAt; }
+    public @Nullable Instant handledAt() { return handledAt; }
+    public @Nullable Instant closedAt() { return closedAt; }
     public boolean handledOnTime() { return handledOnTime; }
     public boolean closedOnTime() { return closedOnTime; }
 
