@@ -13,8 +13,10 @@ import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.RowGuard;
 import org.yiwang.workorder.DeadlinePolicy;
 import org.yiwang.workorder.Transition;
+import org.yiwang.workorder.TrafficLight;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
 
@@ -65,7 +67,7 @@ class OrderJson {
         m.put("source", o.source().name());
         m.put("urgency", o.urgency().name());
         m.put("category", category(o.categoryCode()));
-        m.put("description", o.description());
+        m.put("description", PersonalData.textFor(reader, o.reporterUserId() == null ? -1 : o.reporterUserId(), o.description()));
         m.put("address", o.address());
         m.put("location", Map.of("lat", o.lat(), "lon", o.lon(), "crs", "wgs84"));
         m.put("grid", grid(o));
@@ -86,7 +88,7 @@ class OrderJson {
         WorkOrder o = detail.order();
         Map<String, Object> m = summary(o, reader);
         long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
-        m.put("reporter", mapOf("name", o.reporterName(), "phone", PersonalData.phoneFor(reader, owner, o.reporterPhone())));
+        m.put("reporter", mapOf("name", PersonalData.nameFor(reader, owner, o.reporterName()), "phone", PersonalData.phoneFor(reader, owner, o.reporterPhone())));
         m.put("assists", o.assistOrgUnitIds().stream().map(this::unit).toList());
         m.put("routingLevel", o.routingLevel());
         m.put("stageRule", o.stageRule());
@@ -205,6 +207,20 @@ class OrderJson {
     }
 
     List<Map<String, Object>> summaries(List<WorkOrder> orders, Actor reader) {
-        return orders.stream().map(o -> summary(o, reader)).toList();
+        return RowGuard.each("work order", orders, WorkOrder::number, o -> summary(o, reader), o -> degraded(o, reader));
+    }
+
+    /** A list line that could not be made in full: what the order row itself holds, no light, no names. */
+    private Map<String, Object> degraded(WorkOrder o, Actor reader) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id());
+        m.put("number", o.number());
+        m.put("version", o.version());
+        m.put("status", o.status().name());
+        m.put("source", o.source().name());
+        m.put("urgency", o.urgency().name());
+        m.put("light", TrafficLight.NONE.name());
+        m.put("degraded", true);
+        return m;
     }
 }
