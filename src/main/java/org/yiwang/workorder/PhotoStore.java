@@ -1,6 +1,5 @@
 package org.yiwang.workorder;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,10 +35,10 @@ public class PhotoStore {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PhotoStore(YiwangProperties properties, @Value("${yiwang.photos.folder:}") String folder,
-               @Value("${yiwang.photos.max-bytes:10485760}") long maxBytes, JdbcClient jdbc, Clock clock) {
+    PhotoStore(YiwangProperties properties, WorkOrderProperties settings, JdbcClient jdbc, Clock clock) {
+        String folder = settings.photos().folder();
         this.folder = folder.isBlank() ? Path.of(properties.dataDir(), "photos") : Path.of(folder);
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.photos().maxBytes();
         this.jdbc = jdbc;
         this.clock = clock;
     }
