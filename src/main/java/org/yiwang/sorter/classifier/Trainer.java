@@ -197,8 +197,12 @@ public final class Trainer {
             dense[0] = new float[vocabulary.size()];
             bias[0] = 1;
         } else {
-            List<LinearSvm.Binary> binaries = LinearSvm.train(x, y, w, classes, vocabulary.size(), options.cost(),
-                    options.balanced(), options.nbPower(), options.threads(), options.seed());
+            List<LinearSvm.Binary> binaries = switch (options.solver()) {
+                case OWN -> LinearSvm.train(x, y, w, classes, vocabulary.size(), options.cost(),
+                        options.balanced(), options.nbPower(), options.threads(), options.seed());
+                case LIBLINEAR -> LiblinearSvm.train(x, y, w, classes, vocabulary.size(), options.cost(),
+                        options.balanced(), options.nbPower(), options.threads(), options.seed());
+            };
             for (int c = 0; c < classes; c++) {
                 dense[c] = binaries.get(c).weights();
                 bias[c] = binaries.get(c).bias();

@@ -14,9 +14,18 @@ package org.yiwang.sorter.classifier;
  * @param maxWeights       at most this many non-zero weights are kept (memory bound for many labels)
  * @param threads          labels trained at once
  * @param seed             for the folds and the solver's order: the same data and seed give the same model
+ * @param solver           which implementation solves the SVMs
  */
 public record TrainingOptions(FeatureSettings features, double cost, boolean balanced, double nbPower, int calibrationFolds,
-                              int maxWeights, int threads, long seed) {
+                              int maxWeights, int threads, long seed, Solver solver) {
+
+    /** The SVM solver: the sorter's own dual coordinate descent, or LIBLINEAR's (Java port) on the same problem. */
+    public enum Solver { OWN, LIBLINEAR }
+
+    public TrainingOptions(FeatureSettings features, double cost, boolean balanced, double nbPower, int calibrationFolds,
+                           int maxWeights, int threads, long seed) {
+        this(features, cost, balanced, nbPower, calibrationFolds, maxWeights, threads, seed, Solver.OWN);
+    }
 
     public TrainingOptions {
         if (!(cost > 0)) {
@@ -28,6 +37,7 @@ public record TrainingOptions(FeatureSettings features, double cost, boolean bal
         if (calibrationFolds < 0 || calibrationFolds == 1 || calibrationFolds > 20) {
             throw new IllegalArgumentException("calibrationFolds must be 0 or 2..20");
         }
+        java.util.Objects.requireNonNull(solver, "solver");
         if (maxWeights < 1 || threads < 1) {
             throw new IllegalArgumentException("maxWeights and threads must be positive");
         }
@@ -39,22 +49,30 @@ public record TrainingOptions(FeatureSettings features, double cost, boolean bal
     }
 
     public TrainingOptions withCalibrationFolds(int folds) {
-        return new TrainingOptions(features, cost, balanced, nbPower, folds, maxWeights, threads, seed);
+        return new TrainingOptions(features, cost, balanced, nbPower, folds, maxWeights, threads, seed, solver);
     }
 
     public TrainingOptions withFeatures(FeatureSettings settings) {
-        return new TrainingOptions(settings, cost, balanced, nbPower, calibrationFolds, maxWeights, threads, seed);
+        return new TrainingOptions(settings, cost, balanced, nbPower, calibrationFolds, maxWeights, threads, seed, solver);
     }
 
     public TrainingOptions withCost(double c) {
-        return new TrainingOptions(features, c, balanced, nbPower, calibrationFolds, maxWeights, threads, seed);
+        return new TrainingOptions(features, c, balanced, nbPower, calibrationFolds, maxWeights, threads, seed, solver);
     }
 
     public TrainingOptions withNbPower(double power) {
-        return new TrainingOptions(features, cost, balanced, power, calibrationFolds, maxWeights, threads, seed);
+        return new TrainingOptions(features, cost, balanced, power, calibrationFolds, maxWeights, threads, seed, solver);
     }
 
     public TrainingOptions withBalanced(boolean b) {
-        return new TrainingOptions(features, cost, b, nbPower, calibrationFolds, maxWeights, threads, seed);
+        return new TrainingOptions(features, cost, b, nbPower, calibrationFolds, maxWeights, threads, seed, solver);
+    }
+
+    public TrainingOptions withSolver(Solver s) {
+        return new TrainingOptions(features, cost, balanced, nbPower, calibrationFolds, maxWeights, threads, seed, s);
+    }
+
+    public TrainingOptions withMaxWeights(int max) {
+        return new TrainingOptions(features, cost, balanced, nbPower, calibrationFolds, max, threads, seed, solver);
     }
 }
