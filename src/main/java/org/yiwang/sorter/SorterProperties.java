@@ -11,7 +11,11 @@ import java.time.Duration;
  *
  * @param keywordMaxConfidence the highest confidence the catalog keyword model (cold start) gives: it has no
  *                             history to be calibrated on, so by default it never files an order on its own
- * @param refreshInterval      how often a node looks for another active model (activated on another node)
+ * @param refreshInterval      how often a node looks for another active model (activated on another node) and
+ *                             for the administrators' settings changed on another node
+ * @param defaultModel         the model used while no model learnt from local history is active ("classpath:…" or a
+ *                             file; built by {@code sorter build-default}); blank or absent: catalog keywords
+ * @param sectors              the mapping of the default model's sectors to department types and categories
  * @param training             when and from what models are trained
  * @param duplicates           what counts as a likely duplicate
  * @param hotspots             what counts as a hot spot
@@ -19,6 +23,8 @@ import java.time.Duration;
 @ConfigurationProperties("yiwang.sorter")
 record SorterProperties(@DefaultValue("0.8") double keywordMaxConfidence,
                         @DefaultValue("30s") Duration refreshInterval,
+                        @DefaultValue("classpath:sorter/default-model.bin") String defaultModel,
+                        @DefaultValue("classpath:sorter/sectors.csv") String sectors,
                         @DefaultValue Training training,
                         @DefaultValue DuplicateRules duplicates,
                         @DefaultValue HotspotRules hotspots) {

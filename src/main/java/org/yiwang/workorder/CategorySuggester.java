@@ -15,6 +15,14 @@ public interface CategorySuggester {
     List<Suggestion> suggest(String text, int limit);
 
     /**
+     * The confidence at or above which intake files a report under the top suggestion. {@code configured} is
+     * {@code yiwang.workorder.auto-category-confidence}; an implementation may let administrators change it.
+     */
+    default double autoConfidence(double configured) {
+        return configured;
+    }
+
+    /**
      * @param evidence the words or features that drove the suggestion, for the dispatcher to see
      */
     record Suggestion(String categoryCode, double confidence, List<String> evidence) {

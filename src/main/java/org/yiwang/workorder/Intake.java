@@ -78,6 +78,11 @@ public class Intake {
         this.counts = counts;
     }
 
+    /** {@code yiwang.workorder.auto-category-confidence}: the sorter's settings show it as the default of their own. */
+    public double configuredAutoCategoryConfidence() {
+        return autoCategoryConfidence;
+    }
+
     public IntakeResult report(ReportProblem command, Actor reporter) {
         String key = blankToNull(command.idempotencyKey());
         if (key != null) {
@@ -245,7 +250,7 @@ public class Intake {
         CategorySuggester suggester = suggester();
         if (category == null && suggester != null) {
             suggestions = suggester.suggest(description, 3);
-            if (!suggestions.isEmpty() && suggestions.getFirst().confidence() >= autoCategoryConfidence) {
+            if (!suggestions.isEmpty() && suggestions.getFirst().confidence() >= suggester.autoConfidence(autoCategoryConfidence)) {
                 Optional<Category> top = catalog.find(suggestions.getFirst().categoryCode()).filter(Category::enabled);
                 if (top.isPresent()) {
                     category = top.get();

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +78,54 @@ class SorterCommandTests {
         assertThat(run("sorter", "frobnicate").exit()).isEqualTo(2);
         Path oneLabel = Files.writeString(dir.resolve("one.jsonl"), "{\"id\":\"1\",\"text\":\"井盖\",\"label\":\"A\"}\n{\"id\":\"2\",\"text\":\"垃圾\",\"label\":\"A\"}\n");
         assertThat(run("sorter", "evaluate", "--train", oneLabel.toString(), "--cv", "2").err()).contains("at least two labels");
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsWithZero() {
+        for (String[] args : List.of(new String[]{"sorter", "--help"}, new String[]{"sorter", "evaluate", "--help"},
+                new String[]{"sorter", "build-default", "-h"})) {
+            Run run = run(args);
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("usage:", "sorter evaluate", "--cv", "build-default", "--solver");
+            assertThat(run.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileStartingWithAByteOrderMarkIsRead(@TempDir Path dir) throws IOException {
+        Path withBom = dir.resolve("bom.jsonl");
+        Files.write(withBom, ("\uFEFF" + Files.readString(Path.of(resource("train.jsonl")))).getBytes(StandardCharsets.UTF_8));
+        Run run = run("sorter", "evaluate", "--train", withBom.toString(), "--cv", "3");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("3-fold cross-validation on 60 messages, 4 labels");
+    }
+
+    @Test
+    void testLabelsTheTrainingNeverSawAreNamedOnStandardError(@TempDir Path dir) throws IOException {
+        Path test = Files.writeString(dir.resolve("test.jsonl"), Files.readString(Path.of(resource("test.jsonl")))
+                + "{\"id\":\"u1\",\"text\":\"楼道里堆满了杂物\",\"label\":\"L03001\"}\n"
+                + "{\"id\":\"u2\",\"text\":\"楼道里电动车充电\",\"label\":\"L03001\"}\n");
+        Run run = run("sorter", "evaluate", "--train", resource("train.jsonl"), "--test", test.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning", "never saw", "L03001 (2)").doesNotContain("C01002");
+        assertThat(run("sorter", "evaluate", "--train", resource("train.jsonl"), "--test", resource("test.jsonl")).err()).isEmpty();
+    }
+
+    @Test
+    void liblinearSolvesTheSameProblemOnRequest() {
+        Run run = run("sorter", "evaluate", "--train", resource("train.jsonl"), "--test", resource("test.jsonl"), "--solver", "liblinear");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("solver liblinear");
+        assertThat(Double.parseDouble(run.lastLine().substring("macro-F1 ".length()))).isGreaterThan(0.7);
+        assertThat(run("sorter", "evaluate", "--train", resource("train.jsonl"), "--cv", "2", "--solver", "svmlight").err())
+                .contains("--solver must be own or liblinear");
+    }
+
+    @Test
+    void buildDefaultNeedsAnOutputFile() {
+        Run run = run("sorter", "build-default", "--train", resource("train.jsonl"));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--out is required");
     }
 
     @Test

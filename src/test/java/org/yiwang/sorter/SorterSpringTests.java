@@ -52,6 +52,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -142,6 +143,47 @@ class SorterSpringTests {
         assertThat(result.order().status()).isEqualTo(WorkOrderStatus.REPORTED);
         assertThat(result.order().categoryCode()).as("the keyword model never files on its own").isNull();
         assertThat(result.history().getFirst().details().get("suggestions").toString()).startsWith("[C01002 0.");
+    }
+
+    @Test
+    @Order(1)
+    void anAdministratorsConfidenceThresholdDecidesWhetherIntakeFilesUnderTheTopSuggestion() throws Exception {
+        JsonNode before = call(get("/api/sorter/settings").with(as("admin")), 200);
+        assertThat(before.get("autoConfidence").asDouble()).isEqualTo(0.85);
+        assertThat(before.get("stored").asBoolean()).isFalse();
+        call(get("/api/sorter/settings").with(as("dispatcher")), 403);
+        for (String bad : List.of("0", "1.5", "-0.2", "\"abc\"", "\"\"", "true", "[0.5]")) {
+            JsonNode refused = call(put("/api/sorter/settings").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"autoConfidence\":" + bad + "}"), 400);
+            assertThat(refused.get("detail").asString()).as(bad).contains("autoConfidence");
+        }
+        call(put("/api/sorter/settings").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"autoConfidence\":0.5}"), 403);
+        assertThat(call(get("/api/sorter/settings").with(as("admin")), 200).get("stored").asBoolean()).as("nothing half-written").isFalse();
+        try {
+            // the keyword model's confidence stays below the configured 0.85; an administrator's 0.01 lets it file
+            JsonNode changed = call(put("/api/sorter/settings").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"autoConfidence\":0.01}"), 200);
+            assertThat(changed.get("autoConfidence").asDouble()).isEqualTo(0.01);
+            assertThat(changed.get("configuredDefault").asDouble()).isEqualTo(0.85);
+            IntakeResult filed = report("小区门口的污水井盖坏了", null, 0);
+            assertThat(filed.order().categoryCode()).isEqualTo("C01002");
+
+            String page = mvc.perform(get("/admin/sorter").with(as("admin"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("auto-confidence", "0.01");
+            mvc.perform(post("/admin/sorter").with(as("admin")).with(csrf()).param("autoConfidence", "2"))
+                    .andExpect(status().isBadRequest());
+            mvc.perform(post("/admin/sorter").with(as("admin")).with(csrf()).param("autoConfidence", "0,9"))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(call(get("/api/sorter/settings").with(as("admin")), 200).get("autoConfidence").asDouble()).isEqualTo(0.9);
+        } finally {
+            JsonNode reset = call(put("/api/sorter/settings").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"autoConfidence\":null}"), 200);
+            assertThat(reset.get("autoConfidence").asDouble()).isEqualTo(0.85);
+        }
+        IntakeResult waiting = report("小区门口的污水井盖又坏了", null, 0);
+        assertThat(waiting.order().categoryCode()).as("back at the configured threshold").isNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,6 +24,9 @@ import org.yiwang.sorter.Hotspots;
 import org.yiwang.sorter.ModelInfo;
 import org.yiwang.sorter.Sorter;
 import org.yiwang.sorter.SorterModels;
+import org.yiwang.sorter.SorterSettings;
+import org.yiwang.platform.LocalizedException;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
@@ -39,8 +43,11 @@ class SorterController {
     private final Duplicates duplicates;
     private final Hotspots hotspots;
     private final Catalog catalog;
+    private final SorterSettings settings;
 
-    SorterController(Sorter sorter, SorterModels models, Duplicates duplicates, Hotspots hotspots, Catalog catalog) {
+    SorterController(Sorter sorter, SorterModels models, Duplicates duplicates, Hotspots hotspots, Catalog catalog,
+                     SorterSettings settings) {
+        this.settings = settings;
         this.sorter = sorter;
         this.models = models;
         this.duplicates = duplicates;
@@ -52,8 +59,12 @@ class SorterController {
     record SuggestionJson(String categoryCode, String name, String majorClass, double confidence, List<String> evidence) {
     }
 
-    /** What the suggest endpoint answers. */
-    record SuggestJson(String model, Integer version, List<SuggestionJson> suggestions) {
+    /** What the suggest endpoint answers; {@code sectors} only from the default model (sector and department type). */
+    record SuggestJson(String model, Integer version, List<SuggestionJson> suggestions, List<Sorter.SectorSuggestion> sectors) {
+    }
+
+    /** The body of a change of the sorter's settings: a number within (0, 1], or null for the configured default. */
+    record SettingsBody(JsonNode autoConfidence) {
     }
 
     /** The body of a POST to the suggest endpoint. */
@@ -86,7 +97,35 @@ class SorterController {
                     return new SuggestionJson(s.categoryCode(), category == null ? null : category.name(),
                             category == null ? null : category.majorClass(), Math.round(s.confidence() * 1000) / 1000.0, s.evidence());
                 })
-                .toList());
+                .toList(), sorting.sectors());
+    }
+
+    @Operation(summary = "The sorter's settings (ADMIN)",
+            description = "autoConfidence: at or above it a report without a category is filed under the top suggestion.")
+    @GetMapping("/api/sorter/settings")
+    SorterSettings.Settings settings() {
+        Actors.requireAny(Role.ADMIN);
+        return settings.get();
+    }
+
+    @Operation(summary = "Change the sorter's settings (ADMIN)",
+            description = "autoConfidence within (0, 1]; null goes back to yiwang.workorder.auto-category-confidence.")
+    @PutMapping(path = "/api/sorter/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SorterSettings.Settings changeSettings(@RequestBody(required = false) SettingsBody body) {
+        Actor admin = Actors.requireAny(Role.ADMIN);
+        JsonNode value = body == null ? null : body.autoConfidence();
+        String typed;
+        if (value == null || value.isNull()) {
+            typed = null;
+        } else if (value.isNumber() || value.isString()) {
+            typed = value.asString();
+            if (typed.isBlank()) {
+                throw LocalizedException.badRequest("sorter.error.autoConfidence", typed);
+            }
+        } else {
+            throw LocalizedException.badRequest("sorter.error.autoConfidence", value.toString());
+        }
+        return settings.changeAutoConfidence(typed, admin);
     }
 
     @Operation(summary = "Model versions, newest first (ADMIN, LEADER)")
