@@ -68,7 +68,10 @@ public final class SorterCommand {
             requireTwoLabels(train, arguments.train());
             TrainingOptions options = TrainingOptions.defaults().withSolver(arguments.solver());
             if (arguments.build()) {
-                return buildDefault(arguments, train, options, out);
+                return buildDefault(arguments, train, pruned(options, arguments.maxFeatures(), arguments.maxWeights()), out);
+            }
+            if (arguments.prunedExplicitly()) {
+                options = pruned(options, arguments.maxFeatures(), arguments.maxWeights());
             }
             Trainer trainer = new Trainer(options);
             Evaluation evaluation;
@@ -114,12 +117,17 @@ public final class SorterCommand {
         }
     }
 
-    private static int buildDefault(Arguments arguments, List<Example> train, TrainingOptions options, PrintStream out) {
+    /** At most this many features (the most frequent) and non-zero weights (the largest). */
+    private static TrainingOptions pruned(TrainingOptions options, int maxFeatures, int maxWeights) {
         FeatureSettings f = options.features();
         FeatureSettings pruned = new FeatureSettings(f.charMin(), f.charMax(), f.words(), f.wordPairs(), f.leadChars(),
-                f.leadMin(), f.leadMax(), f.foldDigits(), f.minDf(), arguments.maxFeatures(), f.charWeight(), f.wordWeight(),
+                f.leadMin(), f.leadMax(), f.foldDigits(), f.minDf(), maxFeatures, f.charWeight(), f.wordWeight(),
                 f.leadWeight());
-        Trainer.Trained trained = new Trainer(options.withFeatures(pruned).withMaxWeights(arguments.maxWeights())).train(train);
+        return options.withFeatures(pruned).withMaxWeights(maxWeights);
+    }
+
+    private static int buildDefault(Arguments arguments, List<Example> train, TrainingOptions options, PrintStream out) {
+        Trainer.Trained trained = new Trainer(options).train(train);
         byte[] bytes = trained.model().toBytes();
         try {
             Path parent = arguments.out().toAbsolutePath().getParent();
@@ -223,16 +231,18 @@ public final class SorterCommand {
     }
 
     record Arguments(boolean help, boolean build, Path train, Path test, int folds, TrainingOptions.Solver solver, Path out,
-                     int maxFeatures, int maxWeights) {
+                     int maxFeatures, int maxWeights, boolean prunedExplicitly) {
 
         static final String USAGE = """
-                usage: java -jar yiwang.jar sorter evaluate --train TRAIN.jsonl --test TEST.jsonl [--solver own|liblinear]
-                       java -jar yiwang.jar sorter evaluate --train FILE.jsonl --cv K [--solver own|liblinear]
+                usage: java -jar yiwang.jar sorter evaluate --train TRAIN.jsonl --test TEST.jsonl [--solver own|liblinear] [pruning]
+                       java -jar yiwang.jar sorter evaluate --train FILE.jsonl --cv K [--solver own|liblinear] [pruning]
                        java -jar yiwang.jar sorter build-default --train FILE.jsonl --out MODEL.bin [--max-features N] [--max-weights N]
                        java -jar yiwang.jar sorter --help
                 lines are JSON objects {"id": …, "text": …, "label": …} (UTF-8, a byte-order mark is accepted)
                 evaluate: per-label precision, recall, F1, confusion matrix; the last line is macro-F1
-                build-default: trains the default model (used until a model learnt from local history is active)""";
+                build-default: trains the default model (used until a model learnt from local history is active)
+                pruning: --max-features N (60000 for build-default) --max-weights N (250000 for build-default);
+                         evaluate prunes only when given them""";
 
         static Arguments parse(String[] args) {
             if (args.length < 2 || List.of("--help", "-h", "help").contains(args[1])
@@ -240,7 +250,7 @@ public final class SorterCommand {
                 if (args.length < 2) {
                     throw new BadInput("which command?", true);
                 }
-                return new Arguments(true, false, null, null, 0, TrainingOptions.Solver.OWN, null, 0, 0);
+                return new Arguments(true, false, null, null, 0, TrainingOptions.Solver.OWN, null, 0, 0, false);
             }
             boolean build = "build-default".equals(args[1]);
             if (!build && !"evaluate".equals(args[1])) {
@@ -252,6 +262,7 @@ public final class SorterCommand {
             int folds = 0;
             int maxFeatures = DEFAULT_MAX_FEATURES;
             int maxWeights = DEFAULT_MAX_WEIGHTS;
+            boolean pruned = false;
             TrainingOptions.Solver solver = TrainingOptions.Solver.OWN;
             for (int i = 2; i < args.length; i++) {
                 String name = args[i];
@@ -269,8 +280,14 @@ public final class SorterCommand {
                             throw new BadInput("--cv must be within 2..20", true);
                         }
                     }
-                    case "--max-features" -> maxFeatures = positive(name, value);
-                    case "--max-weights" -> maxWeights = positive(name, value);
+                    case "--max-features" -> {
+                        maxFeatures = positive(name, value);
+                        pruned = true;
+                    }
+                    case "--max-weights" -> {
+                        maxWeights = positive(name, value);
+                        pruned = true;
+                    }
                     case "--solver" -> solver = switch (value.toLowerCase(Locale.ROOT)) {
                         case "own" -> TrainingOptions.Solver.OWN;
                         case "liblinear" -> TrainingOptions.Solver.LIBLINEAR;
@@ -292,7 +309,7 @@ public final class SorterCommand {
             } else if ((test == null) == (folds == 0)) {
                 throw new BadInput("give either --test or --cv", true);
             }
-            return new Arguments(false, build, train, test, folds, solver, out, maxFeatures, maxWeights);
+            return new Arguments(false, build, train, test, folds, solver, out, maxFeatures, maxWeights, pruned);
         }
 
         private static int whole(String name, String value) {
