@@ -65,7 +65,7 @@ class WorkOrderController {
                       Source source, Urgency urgency, String reporterName, String reporterPhone, List<String> photoIds) {
     }
 
-    @Operation(summary = "Report a problem (上报)", description = "Locates the point, checks the category, routes by the duty list; "
+    @Operation(operationId = "reportProblem", summary = "Report a problem (上报)", description = "Locates the point, checks the category, routes by the duty list; "
             + "the same Idempotency-Key from the same user returns the first order.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderJson.Detail> report(@RequestBody ReportBody body,
@@ -78,7 +78,7 @@ class WorkOrderController {
                 body.address(), body.source(), body.urgency(), body.reporterName(), body.reporterPhone(), body.photoIds(), key), actor), actor);
     }
 
-    @Operation(summary = "Report a problem with photos (multipart)")
+    @Operation(operationId = "reportProblem", summary = "Report a problem with photos (multipart)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<OrderJson.Detail> reportWithPhotos(@RequestParam(required = false) String description,
                                                          @RequestParam(required = false) String categoryCode,
@@ -102,14 +102,14 @@ class WorkOrderController {
                 reporterName, reporterPhone, ids, key), actor), actor);
     }
 
-    @Operation(summary = "One order with its full history, traffic light and the actions you may take")
+    @Operation(operationId = "getOrder", summary = "One order with its full history, traffic light and the actions you may take")
     @GetMapping("/{id}")
     OrderJson.Detail detail(@PathVariable long id) {
         Actor actor = Actors.require();
         return json.detail(queries.detail(id, actor), actor);
     }
 
-    @Operation(summary = "Orders in your scope, newest first")
+    @Operation(operationId = "listOrders", summary = "Orders in your scope, newest first")
     @GetMapping
     PageView<OrderJson.Summary> list(@RequestParam(required = false) WorkOrderStatus status,
                              @RequestParam(required = false) Boolean open,
@@ -129,7 +129,7 @@ class WorkOrderController {
         return json.page(result, actor);
     }
 
-    @Operation(summary = "Take an action: register, void, dispatch, accept, return, handle, request-verification, approve, "
+    @Operation(operationId = "actOnOrder", summary = "Take an action: register, void, dispatch, accept, return, handle, request-verification, approve, "
             + "rework, close, close-on-spot, evaluate, reopen, request-extension, approve-extension, reject-extension, "
             + "suspend, resume, supervise, merge")
     @PostMapping(path = "/{id}/{action}")
