@@ -6,10 +6,8 @@ import org.springframework.stereotype.Component;
 import org.yiwang.intake.PendingReports;
 import org.yiwang.intake.RecordStatus;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * GET tokens/{token}: the service_request_id of a request that was not created at once, once a
@@ -29,7 +27,7 @@ public class Tokens {
         this.messages = messages;
     }
 
-    public List<Map<String, Object>> find(String token, Locale locale) {
+    public List<GeoReportJson.TokenAnswer> find(String token, Locale locale) {
         Long recordId = token == null || !token.matches("[0-9a-f]{32}") ? null
                 : jdbc.sql("SELECT record_id FROM open311_token WHERE token = :token").param("token", token)
                 .query(Long.class).optional().orElse(null);
@@ -41,9 +39,6 @@ public class Tokens {
             throw new GeoReportException(404, messages.getMessage("open311.error.tokenDiscarded",
                     new Object[]{token, status.discardReason()}, locale));
         }
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("service_request_id", status.orderNumber());
-        item.put("token", token);
-        return List.of(item);
+        return List.of(new GeoReportJson.TokenAnswer(status.orderNumber(), token));
     }
 }
