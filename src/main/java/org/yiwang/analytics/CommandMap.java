@@ -14,6 +14,7 @@ import org.yiwang.geo.GridKind;
 import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.IndexedGrid;
 import org.yiwang.platform.Actor;
+import org.yiwang.platform.RowGuard;
 import org.yiwang.platform.DataScope;
 import org.yiwang.workorder.Deadline;
 import org.yiwang.workorder.DeadlinePolicy;
@@ -157,7 +158,9 @@ public class CommandMap {
         Timestamp suspendedAt = rs.getTimestamp("suspended_at");
         Instant at = rs.getBoolean("suspended") && suspendedAt != null ? suspendedAt.toInstant() : now;
         Deadline deadline = new Deadline(due.toInstant(), rs.getBoolean("stage_working_time"), rs.getString("stage_rule"));
-        return TrafficLight.of(deadlines.usedFraction(started.toInstant(), deadline, at));
+        // one marker whose stage cannot be measured is drawn without a light rather than failing the map
+        return RowGuard.one("map marker", rs.getLong("id"), id -> id,
+                id -> TrafficLight.of(deadlines.usedFraction(started.toInstant(), deadline, at)), id -> TrafficLight.NONE);
     }
 
     /**

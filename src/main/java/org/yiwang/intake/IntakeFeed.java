@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.PersonalData;
 import org.yiwang.platform.Role;
 import org.yiwang.workorder.WorkOrderStatus;
 
@@ -103,7 +104,7 @@ public class IntakeFeed {
                 .param("division", divisionCode).param("kind", kind).param("order", orderId).param("number", orderNumber)
                 .param("action", action).param("from", from).param("to", to).param("agency", agency)
                 .param("due", dueAt == null ? null : Timestamp.from(dueAt)).param("note", note == null ? null
-                        : note.length() > 500 ? note.substring(0, 500) : note)
+                        : PersonalData.maskText(note.length() > 500 ? note.substring(0, 500) : note))
                 .param("at", Timestamp.from(at))
                 .update();
     }

@@ -7,7 +7,9 @@ import java.util.Set;
  * which roles and which data scope.
  *
  * @param orgUnitId the org unit (division command centre, community, or department), null for residents
- * @param seesPersonalData whether phone and ID numbers of others are shown unmasked to this user
+ * @param seesPersonalData whether this user administers personal data (administrators); even they see other
+ *                         people's phone and ID numbers masked unless they ask, with a reason, through
+ *                         {@link PersonalDataAccess}
  */
 public record Actor(long userId, String username, String displayName, Set<Role> roles, Long orgUnitId,
                     String orgUnitName, DataScope scope, boolean seesPersonalData)

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 
 /** The one source of time; tests replace it. China Standard Time is the platform's zone. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

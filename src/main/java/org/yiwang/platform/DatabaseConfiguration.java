@@ -45,6 +45,8 @@ class DatabaseConfiguration {
         }
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "yiwang");
+        // a failed statement's message must not carry its values (names, phones, notes) into logs and answers
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 

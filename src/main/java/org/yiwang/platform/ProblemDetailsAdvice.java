@@ -71,6 +71,10 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof PlausibleTimes.ImplausibleTime t) {
+            return problem(HttpStatus.BAD_REQUEST, "error.dateOutOfRange",
+                    new Object[]{t.field(), String.valueOf(PlausibleTimes.FIRST_YEAR), String.valueOf(PlausibleTimes.LAST_YEAR)}, request);
+        }
         return problem(HttpStatus.BAD_REQUEST, "error.malformedBody", new Object[]{rootMessage(e)}, request);
     }
 

@@ -186,7 +186,7 @@ public class SlaQueries {
             String unit = c.assigneeOrgUnitId() == null ? null : unitNames.computeIfAbsent(c.assigneeOrgUnitId(),
                     id -> organization.find(id).map(OrgUnit::name)).orElse(null);
             return new OverdueOrder(c, Duration.between(c.dueAt(), until),
-                    c.workingTime() ? calendar.workingTimeBetween(c.dueAt(), until) : null, unit);
+                    c.workingTime() ? time.span(c.dueAt(), until, true) : null, unit);
         }).toList();
         return new OverduePage(now, content, page, size, total);
     }

@@ -18,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 @Component
 class WarningTime {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WarningTime.class);
+
     private final WorkingCalendar calendar;
 
     WarningTime(WorkingCalendar calendar) {
@@ -26,7 +28,16 @@ class WarningTime {
 
     /** The time between two instants as the stage counts it; negative when {@code to} is before {@code from}. */
     Duration span(Instant from, Instant to, boolean workingTime) {
-        return workingTime ? calendar.workingTimeBetween(from, to) : Duration.between(from, to);
+        if (workingTime) {
+            try {
+                return calendar.workingTimeBetween(from, to);
+            } catch (IllegalArgumentException outsideTheCalendar) {
+                // a due time the calendar cannot reach (bad input from before dates were checked at the
+                // edge): natural time, so that the order's clock still runs instead of parking its change
+                log.warn("{}..{} lies outside the working calendar; counted in natural time", from, to);
+            }
+        }
+        return Duration.between(from, to);
     }
 
     /** The instant at which {@code YELLOW_FROM} of {@code limit} is used, for a stage from {@code start} due at {@code due}. */
@@ -36,7 +47,14 @@ class WarningTime {
         if (toWarning.isNegative()) {
             toWarning = Duration.ZERO;
         }
-        Instant warn = workingTime ? calendar.addWorkingTime(start, toWarning) : start.plus(toWarning);
+        Instant warn = start.plus(toWarning);
+        if (workingTime) {
+            try {
+                warn = calendar.addWorkingTime(start, toWarning);
+            } catch (IllegalArgumentException outsideTheCalendar) {
+                log.warn("warning time of a stage from {} due {} lies outside the working calendar; counted in natural time", start, due);
+            }
+        }
         return warn.truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -15,6 +15,8 @@ import java.time.Instant;
 @Component
 class CatalogDeadlines implements DeadlinePolicy {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogDeadlines.class);
+
     private final TimeLimits limits;
     private final WorkingCalendar calendar;
 
@@ -37,15 +39,36 @@ class CatalogDeadlines implements DeadlinePolicy {
         if (!pausedTo.isAfter(pausedFrom)) {
             return deadline.due();
         }
-        return deadline.workingTime()
-                ? calendar.addWorkingTime(deadline.due(), calendar.workingTimeBetween(pausedFrom, pausedTo))
-                : deadline.due().plus(Duration.between(pausedFrom, pausedTo));
+        if (deadline.workingTime()) {
+            try {
+                return calendar.addWorkingTime(deadline.due(), calendar.workingTimeBetween(pausedFrom, pausedTo));
+            } catch (IllegalArgumentException outsideTheCalendar) {
+                log.warn("due time {} lies outside the working calendar; shifted by natural time", deadline.due());
+            }
+        }
+        return deadline.due().plus(Duration.between(pausedFrom, pausedTo));
     }
 
+    /**
+     * The share of the limit used. A due time the working calendar cannot reach (left by bad input
+     * before dates were checked at the edge) is measured in natural time rather than failing every
+     * list, map and page that shows the order.
+     */
     @Override
     public double usedFraction(Instant start, Deadline deadline, Instant now) {
-        Duration length = deadline.workingTime() ? calendar.workingTimeBetween(start, deadline.due()) : Duration.between(start, deadline.due());
-        Duration used = deadline.workingTime() ? calendar.workingTimeBetween(start, now) : Duration.between(start, now);
+        if (deadline.workingTime()) {
+            try {
+                return fraction(start, deadline, now, true);
+            } catch (IllegalArgumentException outsideTheCalendar) {
+                log.warn("due time {} lies outside the working calendar; light measured in natural time", deadline.due());
+            }
+        }
+        return fraction(start, deadline, now, false);
+    }
+
+    private double fraction(Instant start, Deadline deadline, Instant now, boolean working) {
+        Duration length = working ? calendar.workingTimeBetween(start, deadline.due()) : Duration.between(start, deadline.due());
+        Duration used = working ? calendar.workingTimeBetween(start, now) : Duration.between(start, now);
         if (length.isZero() || length.isNegative()) {
             return now.isAfter(deadline.due()) ? Double.POSITIVE_INFINITY : 0.0;
         }

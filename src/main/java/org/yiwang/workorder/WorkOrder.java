@@ -279,12 +279,18 @@ public class WorkOrder {
         record(Action.MERGE, from, actor, now, note, List.of(), details("master", master));
     }
 
+    /** How far ahead an extension may reach: a stage is a matter of days or weeks, never years. */
+    static final java.time.Duration MAX_EXTENSION = java.time.Duration.ofDays(366);
+
     /** 申请延时 — the unit asks for the handling deadline to move to {@code until}. */
     public void requestExtension(Instant until, Actor actor, Instant now, String reason) {
         guard(Action.REQUEST_EXTENSION);
         requireNote(reason);
         if (until == null || !until.isAfter(stageDueAt)) {
             throw LocalizedException.badRequest("workorder.error.extensionNotLater");
+        }
+        if (until.isAfter(now.plus(MAX_EXTENSION))) {
+            throw LocalizedException.badRequest("workorder.error.extensionTooFar");
         }
         if (extensionRequestedUntil != null) {
             throw LocalizedException.conflict("workorder.error.extensionPending");

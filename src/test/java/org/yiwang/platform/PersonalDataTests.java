@@ -39,9 +39,11 @@ class PersonalDataTests {
     }
 
     @Test
-    void ownersAndPrivilegedViewersSeeTheFullNumber() {
+    void onlyTheOwnerSeesTheFullNumberEvenAdministratorsSeeItMasked() {
         assertThat(PersonalData.phoneFor(viewer(5, false), 5, "13912345678")).isEqualTo("13912345678");
-        assertThat(PersonalData.phoneFor(viewer(6, true), 5, "13912345678")).isEqualTo("13912345678");
+        assertThat(PersonalData.phoneFor(viewer(6, true), 5, "13912345678")).isEqualTo("139****5678");
+        assertThat(PersonalData.nameFor(viewer(6, true), 5, "欧阳娜娜")).isEqualTo("欧***");
+        assertThat(PersonalData.textFor(viewer(5, false), 5, "我的电话13912345678")).isEqualTo("我的电话13912345678");
         assertThat(PersonalData.phoneFor(viewer(6, false), 5, "13912345678")).isEqualTo("139****5678");
         assertThat(PersonalData.phoneFor(null, 5, "13912345678")).isEqualTo("139****5678");
     }

@@ -154,7 +154,18 @@ class WorkOrderApiTests {
 
         JsonNode asDispatcher = call(get("/api/work-orders/" + id).with(as("dispatcher")), 200);
         assertThat(asDispatcher.get("reporter").get("phone").asString()).isEqualTo("139****5678");
-        assertThat(asDispatcher.get("description").asString()).contains("13912345678"); // the resident's own words stay
+        // masked for everyone but the reporter; shown as typed only on a request with a reason, which is recorded
+        assertThat(asDispatcher.get("description").asString()).contains("139****5678").doesNotContain("13912345678");
+        call(post("/api/work-orders/" + id + "/contact").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\" \"}"), 400);
+        JsonNode contact = call(post("/api/work-orders/" + id + "/contact").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("reason", "回访核实"))), 200);
+        assertThat(contact.get("phone").asString()).isEqualTo("13912345678");
+        assertThat(contact.get("description").asString()).contains("13912345678");
+        assertThat(jdbc.sql("select reason from platform_personal_data_access where id = :id").param("id", contact.get("accessId").asLong())
+                .query(String.class).single()).isEqualTo("回访核实");
+        call(post("/api/work-orders/" + id + "/contact").with(as("dispatcher-honghua")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("reason", "x"))), 404);
 
         // every transition is in the ledger
         Long ledgerRecords = jdbc.sql("select (select count(*) from ledger_entry where subject_id = :n) + (select count(*) from ledger_pending where subject_id = :n)")

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.PageView;
+import org.yiwang.platform.PersonalData;
 import org.yiwang.whistle.Summons;
 import org.yiwang.whistle.Whistle;
 import org.yiwang.whistle.WhistleQueries;
@@ -56,13 +57,13 @@ class WhistleJson {
         List<SummonsView> departments = w.summons().stream().map(s -> summons(s, now)).toList();
         return new WhistleView(w.id(), w.number(), w.version(), new OrderRef(w.orderId(), w.orderNumber()),
                 w.kind().name(), label("whistle.kind." + w.kind().name()), w.status().name(),
-                label("whistle.status." + w.status().name()), w.reason(), w.districtCode(), w.streetCode(),
+                label("whistle.status." + w.status().name()), PersonalData.maskText(w.reason()), w.districtCode(), w.streetCode(),
                 new Unit(w.commandUnitId(), w.commandUnitName()), new Person(w.blownBy(), w.blownByName()), time(w.blownAt()),
                 w.reportLimit().amount() + " " + w.reportLimit().unit().name(),
                 label("whistle.limit." + w.reportLimit().unit().name(), w.reportLimit().amount()), time(w.dueAt()),
                 w.isOverdue(now), w.outcome() == null ? null : w.outcome().name(),
-                w.outcome() == null ? null : label("whistle.outcome." + w.outcome().name()), w.outcomeNote(),
-                w.cancelReason(), w.finishedBy() == null ? null : new Person(w.finishedBy(), w.finishedByName()),
+                w.outcome() == null ? null : label("whistle.outcome." + w.outcome().name()), PersonalData.maskText(w.outcomeNote()),
+                PersonalData.maskText(w.cancelReason()), w.finishedBy() == null ? null : new Person(w.finishedBy(), w.finishedByName()),
                 time(w.finishedAt()), departments, queries.allowedActions(w, reader));
     }
 

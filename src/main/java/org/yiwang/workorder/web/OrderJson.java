@@ -17,6 +17,7 @@ import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.PageView;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.RowGuard;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.DeadlinePolicy;
 import org.yiwang.workorder.Satisfaction;
@@ -122,12 +123,16 @@ class OrderJson {
                    List<Unit> assists, String principle, String ruleId, List<Reason> reasons) {
     }
 
-    /** An order in a list. Times are ISO-8601 with the +08:00 offset. */
+    /**
+     * An order in a list. Times are ISO-8601 with the +08:00 offset. A line that could not be made in
+     * full is {@code degraded}: then only id, number, version, status, source, urgency and light NONE.
+     */
     @Schema(name = "OrderSummary")
     record Summary(long id, String number, int version, WorkOrderStatus status, String statusLabel, Source source,
                    Urgency urgency, CategoryRef category, String description, String address, Location location,
                    GridRef grid, Assignee assignee, Stage stage, String stageStartedAt, String dueAt, TrafficLight light,
-                   boolean suspended, int supervisionCount, String createdAt, String updatedAt, String closedAt) {
+                   Boolean suspended, Integer supervisionCount, String createdAt, String updatedAt, String closedAt,
+                   Boolean degraded) {
     }
 
     /**
@@ -158,10 +163,12 @@ class OrderJson {
 
     Summary summary(WorkOrder o, Actor reader) {
         Instant now = clock.instant();
+        long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
         return new Summary(o.id(), o.number(), o.version(), o.status(), label("workorder.status." + o.status().name()),
-                o.source(), o.urgency(), category(o.categoryCode()), o.description(), o.address(), location(o), grid(o),
-                assignee(o), o.stage(), time(o.stageStartedAt()), time(o.stageDueAt()), o.light(now, deadlines),
-                o.suspended(), o.supervisionCount(), time(o.createdAt()), time(o.updatedAt()), time(o.closedAt()));
+                o.source(), o.urgency(), category(o.categoryCode()), PersonalData.textFor(reader, owner, o.description()),
+                o.address(), location(o), grid(o), assignee(o), o.stage(), time(o.stageStartedAt()), time(o.stageDueAt()),
+                o.light(now, deadlines), o.suspended(), o.supervisionCount(), time(o.createdAt()), time(o.updatedAt()),
+                time(o.closedAt()), null);
     }
 
     Detail detail(WorkOrderQueries.OrderDetail detail, Actor reader) {
@@ -169,10 +176,11 @@ class OrderJson {
         Instant now = clock.instant();
         long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
         return new Detail(o.id(), o.number(), o.version(), o.status(), label("workorder.status." + o.status().name()),
-                o.source(), o.urgency(), category(o.categoryCode()), o.description(), o.address(), location(o), grid(o),
-                assignee(o), o.stage(), time(o.stageStartedAt()), time(o.stageDueAt()), o.light(now, deadlines),
-                o.suspended(), o.supervisionCount(), time(o.createdAt()), time(o.updatedAt()), time(o.closedAt()),
-                new Reporter(o.reporterName(), PersonalData.phoneFor(reader, owner, o.reporterPhone())),
+                o.source(), o.urgency(), category(o.categoryCode()), PersonalData.textFor(reader, owner, o.description()),
+                o.address(), location(o), grid(o), assignee(o), o.stage(), time(o.stageStartedAt()), time(o.stageDueAt()),
+                o.light(now, deadlines), o.suspended(), o.supervisionCount(), time(o.createdAt()), time(o.updatedAt()),
+                time(o.closedAt()),
+                new Reporter(PersonalData.nameFor(reader, owner, o.reporterName()), PersonalData.phoneFor(reader, owner, o.reporterPhone())),
                 o.assistOrgUnitIds().stream().map(this::unit).toList(), o.routingLevel(), o.stageRule(),
                 time(o.extensionRequestedUntil()), o.reworkCount(), o.returnCount(), o.verified(), o.satisfaction(),
                 o.masterOrderId(), time(o.handledAt()), o.handledAt() == null ? null : o.handledOnTime(),
@@ -254,7 +262,13 @@ class OrderJson {
     }
 
     PageView<Summary> page(WorkOrderQueries.Page page, Actor reader) {
-        return PageView.of(page.content().stream().map(o -> summary(o, reader)).toList(), page.page(), page.size(),
-                page.totalElements());
+        return PageView.of(RowGuard.each("work order", page.content(), WorkOrder::number, o -> summary(o, reader), OrderJson::degraded),
+                page.page(), page.size(), page.totalElements());
+    }
+
+    /** A list line that could not be made in full: what the order row itself holds, no light, no names. */
+    private static Summary degraded(WorkOrder o) {
+        return new Summary(o.id(), o.number(), o.version(), o.status(), null, o.source(), o.urgency(), null, null, null, null,
+                null, null, null, null, null, TrafficLight.NONE, null, null, null, null, null, true);
     }
 }

@@ -32,6 +32,11 @@ class PeopleAdminAdvice {
         return new NavigationEntry("/admin/org-units", "admin.nav.orgUnits", "⌂", List.of(Role.ADMIN), 82, "admin");
     }
 
+    @Bean
+    static NavigationEntry personalDataAccessNavigation() {
+        return new NavigationEntry("/admin/personal-data-access", "admin.nav.personalDataAccess", "◉", List.of(Role.ADMIN), 83, "admin");
+    }
+
     @ExceptionHandler(LocalizedException.class)
     String failed(LocalizedException e, Model model, HttpServletResponse response) {
         return errors.show(e, "/admin/users", "admin.users.back", model, response);

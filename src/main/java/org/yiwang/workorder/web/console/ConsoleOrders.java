@@ -12,6 +12,7 @@ import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.RowGuard;
 import org.yiwang.workorder.DeadlinePolicy;
 import org.yiwang.workorder.Source;
 import org.yiwang.workorder.TrafficLight;
@@ -75,7 +76,14 @@ class ConsoleOrders {
     List<Row> rows(List<WorkOrder> orders) {
         Instant now = clock.instant();
         Map<Long, String> units = new HashMap<>();
-        return orders.stream().map(o -> row(o, now, units)).toList();
+        return RowGuard.each("work order", orders, WorkOrder::number, o -> row(o, now, units), ConsoleOrders::degraded);
+    }
+
+    /** What a row can always show: number, state and when it came in; the light is NONE, the rest "—". */
+    static Row degraded(WorkOrder o) {
+        return new Row(o.id(), o.number(), o.status(), o.categoryCode(), null, "—", null, null, TrafficLight.NONE,
+                null, ConsoleTime.show(o.createdAt()), null, o.source(), o.urgency(), o.suspended(), o.supervisionCount(),
+                null, o.returnCount(), o.reworkCount());
     }
 
     Row row(WorkOrder o, Instant now, Map<Long, String> units) {
@@ -99,7 +107,7 @@ class ConsoleOrders {
             steps.add(step(t, units));
         }
         Instant suggestedUntil = o.stageDueAt() == null ? null : o.stageDueAt().plus(java.time.Duration.ofDays(3));
-        return new Page(row(o, clock.instant(), units), o, PersonalData.maskText(o.description()), o.reporterName(),
+        return new Page(row(o, clock.instant(), units), o, PersonalData.textFor(reader, owner, o.description()), PersonalData.nameFor(reader, owner, o.reporterName()),
                 PersonalData.phoneFor(reader, owner, o.reporterPhone()),
                 grid.map(g -> g.grid().name() + "（" + o.gridCode() + "）").orElse(o.gridCode()),
                 grid.map(g -> g.community().name()).orElse(o.communityCode()),

@@ -22,6 +22,7 @@ import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.PersonalData;
 import org.yiwang.platform.Role;
 import org.yiwang.whistle.BlowWhistle;
 import org.yiwang.whistle.Whistle;
@@ -35,6 +36,7 @@ import org.yiwang.workorder.OrderFilter;
 import org.yiwang.workorder.PhotoStore;
 import org.yiwang.workorder.Satisfaction;
 import org.yiwang.workorder.Transition;
+import org.yiwang.workorder.OrderContacts;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderActions;
 import org.yiwang.workorder.WorkOrderQueries;
@@ -66,9 +68,12 @@ class OrderPageController {
     private final ConsoleOrders orders;
     private final MessageSource messages;
 
+    private final OrderContacts contacts;
+
     OrderPageController(WorkOrderQueries queries, WorkOrderActions actions, PhotoStore photos, Router router, Catalog catalog,
                         Organization organization, WhistleActions whistleActions, WhistleQueries whistles,
-                        ConsoleOrders orders, MessageSource messages) {
+                        ConsoleOrders orders, MessageSource messages, OrderContacts contacts) {
+        this.contacts = contacts;
         this.queries = queries;
         this.actions = actions;
         this.photos = photos;
@@ -164,6 +169,26 @@ class OrderPageController {
         }
     }
 
+    /** 查看联系方式: the reporter's contact and words as typed, after a reason that is recorded. */
+    @PostMapping("/console/orders/{id}/contact")
+    String contact(@PathVariable long id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+        Actor actor = ConsoleAccess.staff();
+        try {
+            OrderContacts.Contact contact = contacts.reveal(id, actor, reason);
+            String view = render(id, actor, model, ActionInput.EMPTY, null, null, WhistleInput.EMPTY);
+            model.addAttribute("contact", contact);
+            return view;
+        } catch (LocalizedException e) {
+            if (e.status().value() != 400) {
+                throw e;
+            }
+            response.setStatus(400);
+            String view = render(id, actor, model, ActionInput.EMPTY, null, null, WhistleInput.EMPTY);
+            model.addAttribute("contactError", label(e.messageKey(), e.args()));
+            return view;
+        }
+    }
+
     /**
      * Bad input (400, 413, 422) shows the page again with the reason at the form and what was typed; a
      * refusal (403) is the error page; a conflict (409: someone else acted first) goes back to the order
@@ -213,10 +238,15 @@ class OrderPageController {
         }
         List<Whistle> onOrder = whistles.list(new WhistleQueries.Filter(null, null, null, null, null, id), 0, 20, actor).content();
         model.addAttribute("whistles", onOrder);
+        model.addAttribute("whistleReasons", onOrder.stream().collect(java.util.stream.Collectors.toMap(
+                Whistle::id, w -> java.util.Objects.toString(PersonalData.maskText(w.reason()), ""))));
         boolean mayBlow = order.status().isOpen() && actor.hasAny(Role.DISPATCHER, Role.ADMIN)
                 && order.streetCode() != null && actor.scope().covers(order.streetCode())
                 && onOrder.stream().noneMatch(w -> w.status() == WhistleStatus.OPEN);
         model.addAttribute("mayBlow", mayBlow);
+        boolean somethingMasked = order.reporterName() != null || order.reporterPhone() != null
+                || order.description() != null && !PersonalData.maskText(order.description()).equals(order.description());
+        model.addAttribute("mayAskContact", OrderContacts.mayAsk(actor) && somethingMasked);
         if (mayBlow) {
             model.addAttribute("whistleKinds", WhistleKind.values());
             model.addAttribute("whistleDepartments", organization.departmentsOf(order.districtCode()).stream()

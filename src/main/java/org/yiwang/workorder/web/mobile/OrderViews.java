@@ -9,10 +9,13 @@ import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.IndexedGrid;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
+import org.yiwang.platform.Actors;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.RowGuard;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.DeadlinePolicy;
 import org.yiwang.workorder.Transition;
+import org.yiwang.workorder.TrafficLight;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
 
@@ -77,8 +80,10 @@ class OrderViews {
         String due = o.stageDueAt() == null ? null : TIME.format(o.stageDueAt());
         String dueLabel = o.stage() == null ? null : "mobile.due." + o.stage().name();
         return new OrderView(o.id(), o.version(), o.number(), o.status().name(), text("workorder.status." + o.status().name()),
-                o.description(), o.address(), categoryName(o.categoryCode()), place(o.gridCode()), o.gridCode(), o.lat(), o.lon(),
-                TIME.format(o.createdAt()), due, dueLabel, o.light(clock.instant(), deadlines).name(),
+                PersonalData.textFor(Actors.current().orElse(null), o.reporterUserId() == null ? -1 : o.reporterUserId(), o.description()),
+                o.address(), categoryName(o.categoryCode()), place(o.gridCode()), o.gridCode(), o.lat(), o.lon(),
+                TIME.format(o.createdAt()), due, dueLabel, RowGuard.one("work order", o, WorkOrder::number,
+                        x -> x.light(clock.instant(), deadlines), x -> TrafficLight.NONE).name(),
                 o.satisfaction() == null ? null : o.satisfaction().name(), handledNote, before, after, steps, allowed);
     }
 
