@@ -97,7 +97,7 @@ public final class LedgerCommand {
                 return FAILED;
             }
             try (EmbeddedDatabase embedded = EmbeddedDatabase.start(folder, db.embedded().port());
-                 Connection connection = DriverManager.getConnection(embedded.jdbcUrl(), "postgres", "")) {
+                 Connection connection = DriverManager.getConnection(embedded.jdbcUrl(), embedded.user(), embedded.password())) {
                 return verify(connection, out, err);
             }
         } catch (EmbeddedDatabase.DataFolderInUseException e) {

@@ -123,13 +123,27 @@ class ProblemDetailsAdvice {
         return problem(HttpStatus.CONFLICT, "error.concurrentChange", new Object[]{}, request);
     }
 
+    /** The database cannot be reached (see {@link DatabaseUnavailable}): 503 with Retry-After; anything else goes on up. */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseAway(RuntimeException e, HttpServletRequest request) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE_KEY, new Object[]{}, request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .body(problem.getBody());
+    }
+
     ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Object[] args, HttpServletRequest request) {
         String detail = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), LocaleContextHolder.getLocale()));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         problem.setProperty("code", key);
-        if (status.is5xxServerError()) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), detail);
+        } else if (status.is5xxServerError()) {
             log.error("{} {} failed: {}", request.getMethod(), request.getRequestURI(), detail);
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -57,12 +57,13 @@ public class Intake {
     private final ObjectProvider<CategorySuggester> suggesters;
     private volatile CategorySuggester suggester;
     private final double autoCategoryConfidence;
+    private final IntakeCounts counts;
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
            DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
            @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch,
            ObjectProvider<CategorySuggester> suggesters,
-           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence) {
+           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence, IntakeCounts counts) {
         this.locator = locator;
         this.catalog = catalog;
         this.router = router;
@@ -77,6 +78,7 @@ public class Intake {
         this.autoDispatch = autoDispatch;
         this.suggesters = suggesters;
         this.autoCategoryConfidence = autoCategoryConfidence;
+        this.counts = counts;
     }
 
     public IntakeResult report(ReportProblem command, Actor reporter) {
@@ -87,16 +89,20 @@ public class Intake {
             }
             Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
             if (earlier.isPresent()) {
-                return new IntakeResult(earlier.get(), null, true, history.history(earlier.get().id()));
+                return replay(earlier.get(), fingerprint(command, null), reporter);
             }
         }
         Prepared prepared = prepare(command, reporter, key);
         try {
-            return transactions.execute(status -> create(prepared, reporter));
+            return counts.counted(transactions.execute(status -> {
+                IntakeResult created = create(prepared, reporter);
+                remember(created.order(), key, fingerprint(command, null), reporter);
+                return created;
+            }));
         } catch (DuplicateKeyException raced) {
             // the same request arrived twice at once: the other one won, answer with its order
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
-                    .map(order -> new IntakeResult(order, null, true, history.history(order.id())))
+                    .map(order -> replay(order, fingerprint(command, null), reporter))
                     .orElseThrow(() -> raced);
         }
     }
@@ -120,7 +126,7 @@ public class Intake {
         if (key != null) {
             Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
             if (earlier.isPresent()) {
-                return new IntakeResult(earlier.get(), null, true, history.history(earlier.get().id()));
+                return replay(earlier.get(), fingerprint(command, note), reporter);
             }
         }
         if (blankToNull(note) == null) {
@@ -137,7 +143,7 @@ public class Intake {
             throw LocalizedException.conflict("workorder.error.notSmallMatter");
         }
         try {
-            return transactions.execute(status -> {
+            return counts.counted(transactions.execute(status -> {
                 Instant now = clock.instant();
                 WorkOrder order = WorkOrder.report(prepared.report(), nextNumber(now), reporter, now, deadlines);
                 if (!ActionPolicy.mayPerform(reporter, Action.CLOSE_ON_SPOT, order)) {
@@ -146,12 +152,52 @@ public class Intake {
                 }
                 order.closeOnSpot(reporter, now, note.strip(), List.of());
                 List<Transition> transitions = order.pendingTransitions();
-                return new IntakeResult(journal.save(order), prepared.routing(), false, transitions);
-            });
+                WorkOrder saved = journal.save(order);
+                remember(saved, key, fingerprint(command, note), reporter);
+                return new IntakeResult(saved, prepared.routing(), false, transitions);
+            }));
         } catch (DuplicateKeyException raced) {
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
-                    .map(order -> new IntakeResult(order, null, true, history.history(order.id())))
+                    .map(order -> replay(order, fingerprint(command, note), reporter))
                     .orElseThrow(() -> raced);
+        }
+    }
+
+    /**
+     * The first order of an idempotency key, when the request is the same as the one that created it; a
+     * different request with the same key is refused (422, IETF Idempotency-Key draft) rather than
+     * answered with an order that is not what was sent. Channels (the system actor) are exempt: they key
+     * by the external number, and a re-import of a changed record is theirs to reconcile.
+     */
+    private IntakeResult replay(WorkOrder earlier, byte[] fingerprint, Actor reporter) {
+        if (!reporter.isSystem()) {
+            Optional<byte[]> sent = jdbc.sql("select fingerprint from workorder_request_fingerprint where order_id = :id")
+                    .param("id", earlier.id()).query(byte[].class).optional();
+            if (sent.isPresent() && !java.util.Arrays.equals(sent.get(), fingerprint)) {
+                throw new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                        "workorder.error.idempotencyKeyReused");
+            }
+        }
+        return new IntakeResult(earlier, null, true, history.history(earlier.id()));
+    }
+
+    private void remember(WorkOrder order, String key, byte[] fingerprint, Actor reporter) {
+        if (key != null && !reporter.isSystem()) {
+            jdbc.sql("insert into workorder_request_fingerprint (order_id, fingerprint) values (:id, :fingerprint)")
+                    .param("id", order.id()).param("fingerprint", fingerprint).update();
+        }
+    }
+
+    /** SHA-256 of what was asked for, the key left out: the same request always gives the same bytes. */
+    private static byte[] fingerprint(ReportProblem command, String note) {
+        ReportProblem unkeyed = new ReportProblem(command.description(), command.categoryCode(), command.lat(), command.lon(),
+                command.crs(), command.address(), command.source(), command.urgency(), command.reporterName(),
+                command.reporterPhone(), command.photoIds(), null);
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((unkeyed + "\u0000" + note).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -201,7 +247,7 @@ public class Intake {
                 }
             }
         }
-        photos.requireAll(command.photoIds());
+        photos.requireAll(command.photoIds(), reporter);
         if (command.address() != null && command.address().length() > 300) {
             throw LocalizedException.badRequest("workorder.error.addressTooLong", 300);
         }

@@ -167,8 +167,17 @@ public class JournalTail implements SmartLifecycle {
             Thread thread = worker.thread;
             if (thread != null) {
                 LockSupport.unpark(thread);
+            }
+        }
+        // all followers get the same 5 s in total, not 10 s each: a round waiting for a lost database must not hold
+        // up shutdown (the threads are daemons; a round cut short is rolled back and applied again after the start)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Worker worker : workers) {
+            Thread thread = worker.thread;
+            long left = deadline - System.nanoTime();
+            if (thread != null && left > 0) {
                 try {
-                    thread.join(TimeUnit.SECONDS.toMillis(10));
+                    thread.join(Duration.ofNanos(left));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

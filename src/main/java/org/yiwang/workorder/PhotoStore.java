@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.YiwangProperties;
 
@@ -82,6 +83,12 @@ public class PhotoStore {
                 .param("id", id).param("type", type).param("size", bytes.length)
                 .param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
                 .update();
+        jdbc.sql("""
+                insert into workorder_photo_uploader (sha256, user_id, uploaded_at)
+                values (:id, :by, :at) on conflict do nothing
+                """)
+                .param("id", id).param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
+                .update();
         return new StoredPhoto(id, type, bytes.length);
     }
 
@@ -103,13 +110,22 @@ public class PhotoStore {
         }
     }
 
-    /** Fails with a 400 naming the first id that is not a stored photo. */
-    void requireAll(java.util.List<String> ids) {
+    /**
+     * Fails with a 400 naming the first id that is not a photo {@code author} uploaded: a photo's id is its
+     * SHA-256, which anyone who has the picture can compute, so knowing it grants nothing.
+     */
+    void requireAll(java.util.List<String> ids, Actor author) {
         for (String id : ids) {
-            if (find(id).isEmpty()) {
+            if (find(id).isEmpty() || !(author.isSystem() || uploadedBy(id, author.userId()))) {
                 throw LocalizedException.badRequest("workorder.error.photoUnknown", id);
             }
         }
+    }
+
+    /** Whether this user uploaded these bytes (first or again). */
+    boolean uploadedBy(String id, long userId) {
+        return jdbc.sql("select exists (select 1 from workorder_photo_uploader where sha256 = :id and user_id = :me)")
+                .param("id", id).param("me", userId).query(Boolean.class).single();
     }
 
     private Path pathOf(String id) {

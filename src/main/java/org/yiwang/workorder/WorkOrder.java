@@ -188,6 +188,9 @@ public class WorkOrder {
     /** 核查通过 — the result is confirmed on site; the command centre may now close. */
     public void approve(Actor actor, Instant now, String note, List<String> photos) {
         guard(Action.APPROVE);
+        if (verified) {
+            throw LocalizedException.conflict("workorder.error.alreadyApproved");
+        }
         verified = true;
         record(Action.APPROVE, status, actor, now, note, photos, Map.of());
     }

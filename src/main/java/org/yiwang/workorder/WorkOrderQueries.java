@@ -85,6 +85,7 @@ public class WorkOrderQueries {
         List<Action> actions = new ArrayList<>();
         for (Action action : Action.values()) {
             if (action != Action.REPORT && action.allowedIn(order.status()) && ActionPolicy.mayPerform(reader, action, order)
+                    && !(action == Action.APPROVE && order.verified())
                     && (!order.suspended() || action == Action.RESUME || action == Action.SUPERVISE || action == Action.VOID)) {
                 actions.add(action);
             }

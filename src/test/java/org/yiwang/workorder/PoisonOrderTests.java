@@ -137,5 +137,14 @@ class PoisonOrderTests {
         call(get("/api/sla/orders/" + id).with(as("dispatcher")), 200);
         // and the order can still be acted on: the dispatcher rejects the absurd extension
         act("dispatcher", id, "reject-extension", Map.of("note", "时间不合理"), 200);
+        // … and every follower of the journal applies that change instead of parking it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jdbc.sql("""
+                        select count(*) from workorder_journal_cursor c, workorder_journal j
+                        where j.order_id = :id and (c.tx, c.position) < (j.tx, j.position)""").param("id", id)
+                        .query(Long.class).single()).isZero());
+        assertThat(jdbc.sql("""
+                select count(*) from workorder_journal_parked p join workorder_journal j on j.tx = p.tx and j.position = p.position
+                where j.order_id = :id""").param("id", id).query(Long.class).single()).isZero();
     }
 }

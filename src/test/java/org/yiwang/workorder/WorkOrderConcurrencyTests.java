@@ -36,6 +36,8 @@ class WorkOrderConcurrencyTests {
     @Autowired Grids grids;
     @Autowired GridLocator locator;
     @Autowired JdbcClient jdbc;
+    @Autowired org.yiwang.dispatch.Router router;
+    @Autowired org.yiwang.catalog.Catalog catalog;
 
     Actor actor(String username) {
         return people.actorOf(username).orElseThrow();
@@ -128,7 +130,13 @@ class WorkOrderConcurrencyTests {
             assertThat(e.status().value()).isEqualTo(404);
         }
         Actor dispatcher = actor("dispatcher");
-        actions.perform(id, Action.REGISTER, new ActOnOrder("", List.of(), "M09015", null, null, List.of(), null, null, null, null), dispatcher);
+        // a category whose duty list names the handler's department here: a dispatcher may send it there
+        WorkOrder reported = queries.get(id, dispatcher);
+        String category = catalog.categories().stream().filter(org.yiwang.catalog.Category::enabled).map(org.yiwang.catalog.Category::code)
+                .filter(c -> router.candidateUnits(new org.yiwang.dispatch.RouteRequest(c, reported.gridCode(), reported.communityCode(),
+                        reported.streetCode(), reported.districtCode())).contains(handler.orgUnitId()))
+                .findFirst().orElseThrow();
+        actions.perform(id, Action.REGISTER, new ActOnOrder("", List.of(), category, null, null, List.of(), null, null, null, null), dispatcher);
         actions.perform(id, Action.DISPATCH, new ActOnOrder("城管局处置", List.of(), null, null, handler.orgUnitId(), List.of(), null, null, null, null), dispatcher);
         assertThat(queries.list(OrderFilter.NONE, 0, 200, handler).content()).extracting(WorkOrder::id).contains(id);
         assertThat(queries.list(OrderFilter.NONE, 0, 200, handler).content())

@@ -144,9 +144,9 @@ class IntakeController {
     @Operation(summary = "What became of an external report, by its channel and number")
     @GetMapping("/records")
     RecordView record(@RequestParam String channel, @RequestParam String externalNo) {
-        integration();
+        Actor actor = integration();
         Channel c = Channel.parse(channel).orElseThrow(() -> LocalizedException.badRequest("intake.error.channel", channel));
-        RecordStatus status = pending.status(c, externalNo.strip())
+        RecordStatus status = pending.status(c, externalNo.strip(), actor)
                 .orElseThrow(() -> LocalizedException.notFound("intake.error.externalNotFound", channel, externalNo));
         return new RecordView(status.id(), status.channel(), status.externalNo(), status.status(), status.orderId(),
                 status.orderNumber(), status.discardReason());

@@ -92,7 +92,7 @@ public class ServiceDirectory {
     private GeoReportJson.Service service(Category c, MajorClass major, Locale locale) {
         String group = major == null ? c.majorClass() : english(locale) ? major.nameEn() : major.name();
         return new GeoReportJson.Service(c.code(), name(c, locale), group + " — " + name(c, locale), !attributes(c).isEmpty(),
-                "realtime", String.join(",", c.keywords()), group);
+                "realtime", c.keywords().isEmpty() ? null : String.join(",", c.keywords()), group);
     }
 
     /** GET services/{code}: the service definition with its attributes. */
@@ -117,11 +117,18 @@ public class ServiceDirectory {
 
     /**
      * Checks the attributes sent with a request against the service's: required ones present, numbers
-     * numbers, date-times date-times, list keys among the values. Attributes the service does not ask
-     * are ignored. Every problem is added to {@code errors}.
+     * numbers, date-times date-times, list keys among the values; an attribute the service does not
+     * define is refused by name. Every problem is added to {@code errors}.
      */
     public List<Answer> check(Category category, Map<String, List<String>> sent, List<GeoReportError> errors, Locale locale) {
         List<Answer> answers = new ArrayList<>();
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        attributes(category).forEach(a -> defined.add(a.code()));
+        for (String code : sent.keySet()) {
+            if (!defined.contains(code)) {
+                errors.add(new GeoReportError(400, text("open311.error.attributeUnknown", locale, code, category.code())));
+            }
+        }
         for (Attribute a : attributes(category)) {
             List<String> values = sent.getOrDefault(a.code(), List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
             if (values.isEmpty()) {

@@ -20,7 +20,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yiwang.people.account.SignInAccounts;
 
@@ -30,8 +29,8 @@ import java.time.Clock;
  * Who may call what. Two filter chains:
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic, personal bearer tokens ({@code Authorization: Bearer ywt_...}) or
- *   the browser session; no session is ever created here; CSRF is checked only for calls without an
- *   Authorization header (browser calls); refusals are problem JSON (401, 403, 429).</li>
+ *   the browser session; no session is ever created here; CSRF is checked for every call that does not
+ *   bring Basic or Bearer credentials (browser calls); refusals are problem JSON (401, 403, 429).</li>
  *   <li>everything else: the browser — form sign-in at {@code /login}, sessions in the database,
  *   CSRF on every form, a redirect to {@code /login} when not signed in.</li>
  * </ul>
@@ -47,6 +46,9 @@ class SecurityConfiguration {
             "/actuator/health/**", "/error", "/open311/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
             "/swagger-ui.html"};
 
+    /** Prometheus metrics: administrators only, unless {@code yiwang.metrics.public-scrape}. */
+    static final String METRICS = "/actuator/prometheus";
+
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService users, PasswordEncoder encoder, LoginThrottle accounts,
                                                 AddressThrottle addresses, ApiTokens tokens, SignInAccounts signInAccounts) {
@@ -57,13 +59,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems)
-            throws Exception {
-        RequestMatcher withAuthorizationHeader = new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION);
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems,
+                                    org.yiwang.platform.YiwangProperties settings) throws Exception {
+        RequestMatcher withAuthorizationHeader = SecurityConfiguration::authenticatesItself;
         return http
-                .securityMatcher("/api/**")
+                // Prometheus scrapes like an API client: HTTP Basic or a personal token of an administrator
+                .securityMatcher("/api/**", METRICS)
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    if (settings.metrics().publicScrape()) {
+                        requests.requestMatchers(METRICS).permitAll();
+                    } else {
+                        requests.requestMatchers(METRICS).hasAuthority(org.yiwang.platform.Role.ADMIN.authority());
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(authenticationManager, problems), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withAuthorizationHeader))
@@ -98,6 +108,16 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Whether a call brings credentials of a scheme this chain checks (Basic or Bearer) — such a call is
+     * authenticated by them or refused, never by a session cookie, so CSRF cannot ride on it. Any other
+     * Authorization header (an unknown scheme) leaves the cookie session in charge, and with it the CSRF check.
+     */
+    static boolean authenticatesItself(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
+    }
+
     /** Back to the sign-in page, saying why: {@code ?error=bad|locked|blocked|disabled} (and {@code minutes}). */
     static AuthenticationFailureHandler signInFailure(Clock clock) {
         return (request, response, failure) -> {
@@ -106,6 +126,7 @@ class SecurityConfiguration {
                 case "people.auth.locked" -> "locked&minutes=" + refusal.args()[0];
                 case "people.auth.addressBlocked" -> "blocked&minutes=" + refusal.args()[0];
                 case "people.auth.disabled" -> "disabled";
+                case org.yiwang.platform.DatabaseUnavailable.MESSAGE_KEY -> "unavailable";
                 default -> "bad";
             };
             response.sendRedirect(request.getContextPath() + "/login?error=" + query);

@@ -76,6 +76,21 @@ class BrowserSessionTests {
                 .isZero();
     }
 
+    @Test
+    void anAuthorizationHeaderOfAnUnknownSchemeDoesNotSkipTheCsrfCheckOfACookieSession() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("dispatcher", DEMO_PASSWORD);
+        long before = jdbc.sql("SELECT count(*) FROM workorder_order").query(Long.class).single();
+        for (String header : new String[]{"Foo bar", "Negotiate abc", "basicx"}) {
+            HttpResponse<String> forged = browser.client.send(HttpRequest.newBuilder(browser.uri("/api/work-orders"))
+                    .header("Authorization", header).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"description\":\"跨站伪造\",\"lat\":32.02,\"lon\":118.79}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as(header).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM workorder_order").query(Long.class).single()).isEqualTo(before);
+    }
+
     /** A browser with a cookie jar that does not follow redirects. */
     final class Browser {
         final CookieManager cookies = new CookieManager();
