@@ -34,6 +34,15 @@ public final class DatabaseUnavailable {
             if (t instanceof SQLException sql && connectionLost(sql.getSQLState())) {
                 return true;
             }
+            // a pooled connection that broke under a running statement: the I/O error Spring reports as a
+            // resource failure, and the rollback that then fails on the closed connection and hides it
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException || t instanceof java.net.SocketException) {
+                return true;
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException tx && tx.getApplicationException() != null
+                    && causedBy(tx.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }

@@ -67,7 +67,7 @@ class LedgerController {
         } else if (check.mayRead(subjectId, actor)) {
             entries = ledger.entriesOf(stream, subjectId, DataScope.everything(), after, limit).stream()
                     .map(e -> new LedgerEntry(e.seq(), e.stream(), e.subjectId(), e.districtCode(), e.kind(), e.at(),
-                            e.actorUserId(), check.shown(e.canonical(), actor), e.prevHash(), e.hash()))
+                            e.actorUserId(), check.shown(e.canonical(), actor), e.prevHash(), e.hash(), e.leafHash()))
                     .toList();
         } else {
             entries = List.of();
