@@ -7,6 +7,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
@@ -49,14 +50,13 @@ public class PlausibleTimes {
     static final String EDGE = "yiwang.requestBody";
 
     /**
-     * Boot's JSON converter, with its readers marked as reading request bodies. It takes the JSON
-     * converter's place among the defaults: a converter bean would be put before them all, and then
-     * byte[] and String answers (Open311, GeoJSON, /v3/api-docs) were written as JSON strings.
+     * The server's JSON converter, in its usual place among the converters, with its readers marked as
+     * reading request bodies. (A converter bean would be put ahead of the byte-array and string
+     * converters and turn {@code byte[]} answers into base64 strings.)
      */
     @Bean
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
-    org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer requestBodyMarkingJsonConverter(
-            JsonMapper mapper) {
+    ServerHttpMessageConvertersCustomizer requestBodyMarkingJsonConverter(JsonMapper mapper) {
         return builder -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(mapper) {
             @Override
             protected ObjectReader customizeReader(ObjectReader reader, JavaType type) {

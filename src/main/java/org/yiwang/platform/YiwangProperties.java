@@ -12,13 +12,51 @@ import java.time.Duration;
  *
  * @param dataDir folder for the embedded database, uploaded photos and generated keys
  * @param demoData whether to load the demo territory and demo users on first start
+ * @param web how the application sits behind a proxy
+ * @param map the map background
  * @param metrics who may read {@code /actuator/prometheus}
  */
 @ConfigurationProperties("yiwang")
 public record YiwangProperties(@DefaultValue("./data") String dataDir,
                                @DefaultValue("true") boolean demoData,
                                @DefaultValue Db db,
+                               @DefaultValue Web web,
+                               @DefaultValue Map map,
                                @DefaultValue Metrics metrics) {
+
+    /** Loopback only: a proxy on the same machine (nginx, Caddy) is trusted, nothing else. */
+    public static final String LOOPBACK = "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1|::1";
+
+    /**
+     * @param trustedProxies a regular expression of the addresses of reverse proxies whose {@code X-Forwarded-For}
+     *                       and {@code X-Forwarded-Proto} are believed (the client address, and whether the
+     *                       request came in over TLS); requests from any other address are taken as they are
+     */
+    public record Web(@DefaultValue(LOOPBACK) String trustedProxies) {
+
+        public Web {
+            try {
+                java.util.regex.Pattern.compile(trustedProxies);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("yiwang.web.trusted-proxies is not a regular expression: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * @param tileUrl the map tile URL template ({@code https://host/{z}/{x}/{y}.png}); empty: the maps work offline
+     */
+    public record Map(@DefaultValue("") String tileUrl) {
+
+        /** The origin of the tiles ({@code https://host:port}), for the Content-Security-Policy; empty when none. */
+        public String tileOrigin() {
+            if (tileUrl.isBlank()) {
+                return "";
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://[^/{}]+)").matcher(tileUrl.replace("{s}", "*"));
+            return m.find() ? m.group(1) : "";
+        }
+    }
 
     /**
      * @param url external PostgreSQL JDBC URL; blank means the embedded server

@@ -1,9 +1,9 @@
 package org.yiwang.workorder;
 
+import org.yiwang.platform.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,6 @@ import org.yiwang.platform.Role;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +39,7 @@ import java.util.Optional;
 public class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = ChinaTime.DAY;
 
     private final GridLocator locator;
     private final Catalog catalog;
@@ -61,9 +60,7 @@ public class Intake {
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
            DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
-           @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch,
-           ObjectProvider<CategorySuggester> suggesters,
-           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence, IntakeCounts counts) {
+           WorkOrderProperties settings, ObjectProvider<CategorySuggester> suggesters, IntakeCounts counts) {
         this.locator = locator;
         this.catalog = catalog;
         this.router = router;
@@ -75,9 +72,9 @@ public class Intake {
         this.history = history;
         this.transactions = transactions;
         this.clock = clock;
-        this.autoDispatch = autoDispatch;
+        this.autoDispatch = settings.autoDispatch();
         this.suggesters = suggesters;
-        this.autoCategoryConfidence = autoCategoryConfidence;
+        this.autoCategoryConfidence = settings.autoCategoryConfidence();
         this.counts = counts;
     }
 
@@ -131,6 +128,9 @@ public class Intake {
         }
         if (blankToNull(note) == null) {
             throw LocalizedException.badRequest("workorder.error.noteRequired");
+        }
+        if (note.length() > ActOnOrder.MAX_NOTE) {
+            throw LocalizedException.badRequest("workorder.error.noteTooLong", ActOnOrder.MAX_NOTE);
         }
         if (blankToNull(command.categoryCode()) == null) {
             throw LocalizedException.badRequest("workorder.error.categoryRequired");
@@ -209,6 +209,12 @@ public class Intake {
         }
         if (description.length() > ReportProblem.MAX_DESCRIPTION) {
             throw LocalizedException.badRequest("workorder.error.descriptionTooLong", ReportProblem.MAX_DESCRIPTION);
+        }
+        if (command.reporterName() != null && command.reporterName().length() > ReportProblem.MAX_REPORTER_NAME) {
+            throw LocalizedException.badRequest("workorder.error.reporterNameTooLong", ReportProblem.MAX_REPORTER_NAME);
+        }
+        if (command.reporterPhone() != null && command.reporterPhone().length() > ReportProblem.MAX_REPORTER_PHONE) {
+            throw LocalizedException.badRequest("workorder.error.reporterPhoneTooLong", ReportProblem.MAX_REPORTER_PHONE);
         }
         Source source = command.source() == null ? defaultSource(reporter) : command.source();
         if (!sourceAllowed(reporter, source)) {

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -60,12 +59,9 @@ public class JournalTail implements SmartLifecycle {
     /** Followers are looked up when the tail starts: they depend on modules that depend on work orders. */
     @Autowired
     JournalTail(Journal journal, ObjectProvider<JournalFollower> followers, PlatformTransactionManager transactionManager, Clock clock,
-                @Value("${yiwang.workorder.journal.batch-size:250}") int batchSize,
-                @Value("${yiwang.workorder.journal.poll-interval:PT1S}") Duration pollInterval,
-                @Value("${yiwang.workorder.journal.gap:PT0.02S}") Duration gap,
-                @Value("${yiwang.workorder.journal.retention:P1D}") Duration retention,
-                @Value("${yiwang.workorder.journal.enabled:true}") boolean enabled) {
-        this(journal, () -> followers.orderedStream().toList(), transactionManager, clock, batchSize, pollInterval, gap, retention, enabled);
+                WorkOrderProperties settings) {
+        this(journal, () -> followers.orderedStream().toList(), transactionManager, clock, settings.journal().batchSize(),
+                settings.journal().pollInterval(), settings.journal().gap(), settings.journal().retention(), settings.journal().enabled());
     }
 
     JournalTail(Journal journal, Supplier<List<JournalFollower>> followers, PlatformTransactionManager transactionManager, Clock clock,

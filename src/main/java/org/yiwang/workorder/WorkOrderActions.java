@@ -55,6 +55,9 @@ public class WorkOrderActions {
         if (action == Action.REPORT) {
             throw LocalizedException.badRequest("workorder.error.unknownAction", action.pathSegment());
         }
+        if (request.note() != null && request.note().length() > ActOnOrder.MAX_NOTE) {
+            throw LocalizedException.badRequest("workorder.error.noteTooLong", ActOnOrder.MAX_NOTE);
+        }
         photos.requireAll(request.photoIds(), actor);
         return transactions.execute(status -> {
             WorkOrder order = orders.findById(orderId)

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,8 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The outside probe's poison order: an extension "until" far in the future was accepted, approving it
  * answered 500 but committed, and from then on every list, map and page holding the order answered 500.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class PoisonOrderTests {
 
     @Autowired MockMvc mvc;

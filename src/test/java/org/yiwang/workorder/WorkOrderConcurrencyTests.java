@@ -3,8 +3,6 @@ package org.yiwang.workorder;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.geo.GridLocator;
@@ -25,8 +23,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two people acting at once: one wins, the other is told, nothing is lost or doubled. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class WorkOrderConcurrencyTests {
 
     @Autowired Intake intake;

@@ -1,6 +1,7 @@
 package org.yiwang.intake.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,7 +21,6 @@ import org.yiwang.intake.StandardAddress;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -28,7 +28,7 @@ import java.util.List;
 @Component
 class Views {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ChinaTime.ZONE);
 
     private final MessageSource messages;
 

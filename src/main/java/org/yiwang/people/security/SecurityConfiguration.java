@@ -10,6 +10,9 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.yiwang.platform.YiwangProperties;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -65,6 +68,7 @@ class SecurityConfiguration {
         return http
                 // Prometheus scrapes like an API client: HTTP Basic or a personal token of an administrator
                 .securityMatcher("/api/**", METRICS)
+                .headers(headers -> headers(headers, settings))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> {
                     if (settings.metrics().publicScrape()) {
@@ -87,9 +91,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Clock clock)
-            throws Exception {
+    SecurityFilterChain browserSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Clock clock,
+                                        YiwangProperties properties) throws Exception {
         return http
+                .headers(headers -> headers(headers, properties))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
@@ -106,6 +111,30 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(browserSignIn())
                         .accessDeniedHandler(browserAccessDenied()))
                 .build();
+    }
+
+    /**
+     * The pages' scripts, styles, fonts and data come from this server only (htmx, Leaflet and ECharts are
+     * served from the jar; there are no inline scripts or event handlers); map tiles may come from the configured
+     * tile server. Inline style attributes stay allowed: many pages and Leaflet use them, and they cannot run code.
+     */
+    static String contentSecurityPolicy(YiwangProperties properties) {
+        String tiles = properties.map().tileOrigin();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
+                + (tiles.isEmpty() ? "" : " " + tiles)
+                + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'";
+    }
+
+    /**
+     * Spring Security's defaults (no sniffing, no framing, no caching of signed-in pages, HSTS on requests that
+     * came in over TLS, also behind a trusted proxy) plus the Content-Security-Policy and a referrer policy that
+     * sends no path or query to other sites.
+     */
+    static void headers(HeadersConfigurer<HttpSecurity> headers, YiwangProperties properties) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(365L * 24 * 3600));
     }
 
     /**
@@ -138,7 +167,9 @@ class SecurityConfiguration {
      * with a full page load rather than swapping the sign-in page into a fragment.
      */
     static AuthenticationEntryPoint browserSignIn() {
-        AuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+        LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+        // "/login", not "http://<whatever Host the request named>/login"
+        page.setFavorRelativeUris(true);
         return (request, response, failure) -> {
             if ("true".equals(request.getHeader("HX-Request"))) {
                 response.setHeader("HX-Redirect", request.getContextPath() + "/login");

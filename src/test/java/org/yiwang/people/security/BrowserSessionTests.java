@@ -63,10 +63,10 @@ class BrowserSessionTests {
     void changingAUsersRolesEndsTheirSessions() throws Exception {
         var admin = people.actorOf("admin").orElseThrow();
         long unit = people.findByUsername("dispatcher").orElseThrow().orgUnitId();
-        long id = administration.create(admin, new CreateUser("session-holder", "会话测试", "session-2026", null, null, unit,
+        long id = administration.create(admin, new CreateUser("session-holder", "会话测试", "Tidal-Sparrow-Kiln", null, null, unit,
                 Set.of(Role.DISPATCHER), false)).id();
         Browser browser = new Browser();
-        browser.signIn("session-holder", "session-2026");
+        browser.signIn("session-holder", "Tidal-Sparrow-Kiln");
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
 
         administration.update(admin, id, new UpdateUser(null, null, null, null, Set.of(Role.LEADER), null, null));
