@@ -1,7 +1,7 @@
 package org.yiwang.analytics.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.yiwang.geo.MapProperties;
+import org.yiwang.platform.YiwangProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -50,12 +50,12 @@ class CommandMapController {
     private final String tileUrl;
 
     CommandMapController(CommandMap map, LiveMap live, MarkerJson markers, Catalog catalog,
-                         MapProperties mapSettings) {
+                         YiwangProperties settings) {
         this.map = map;
         this.live = live;
         this.markers = markers;
         this.catalog = catalog;
-        this.tileUrl = mapSettings.tileUrl();
+        this.tileUrl = settings.map().tileUrl();
     }
 
     @GetMapping
