@@ -1,6 +1,7 @@
 package org.yiwang.sorter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,7 +65,8 @@ class SorterController {
     }
 
     /** The body of a change of the sorter's settings: a number within (0, 1], or null for the configured default. */
-    record SettingsBody(JsonNode autoConfidence) {
+    record SettingsBody(@Schema(type = "number", nullable = true, description = "within (0, 1]; null for the configured default")
+                        JsonNode autoConfidence) {
     }
 
     /** The body of a POST to the suggest endpoint. */
