@@ -1,0 +1,151 @@
+package org.yiwang.registry.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.platform.Actors;
+import org.yiwang.registry.Building;
+import org.yiwang.registry.BuildingForm;
+import org.yiwang.registry.BusinessForm;
+import org.yiwang.registry.ComponentForm;
+import org.yiwang.registry.House;
+import org.yiwang.registry.HouseForm;
+import org.yiwang.registry.PersonForm;
+import org.yiwang.registry.PersonalDataReveal;
+import org.yiwang.registry.RegisterQueries;
+import org.yiwang.registry.RegisteredComponent;
+import org.yiwang.registry.Registers;
+
+import java.util.List;
+
+/**
+ * {@code /api/registry/**} — the base-data registers as JSON, for the signed-in worker's territory: ID and
+ * phone numbers masked; {@code POST …/reveal} with a reason shows them and records the access.
+ */
+@RestController
+@RequestMapping("/api/registry")
+class RegistryApiController {
+
+    private final Registers registers;
+    private final RegisterQueries queries;
+    private final PersonalDataReveal reveal;
+
+    RegistryApiController(Registers registers, RegisterQueries queries, PersonalDataReveal reveal) {
+        this.registers = registers;
+        this.queries = queries;
+        this.reveal = reveal;
+    }
+
+    record Created(long id) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record HouseholdRequest(Long houseId) {
+    }
+
+    @GetMapping("/people")
+    RegisterQueries.Page<RegisterQueries.PersonView> people(RegisterQueries.PersonSearch search) {
+        return queries.searchPeople(search, Actors.require());
+    }
+
+    @GetMapping("/people/{id}")
+    RegisterQueries.PersonDetail person(@PathVariable long id) {
+        return queries.person(id, Actors.require());
+    }
+
+    @PostMapping(path = "/people", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Created createPerson(@RequestBody PersonForm form) {
+        return new Created(registers.createPerson(form, Actors.require()));
+    }
+
+    @PutMapping(path = "/people/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RegisterQueries.PersonDetail updatePerson(@PathVariable long id, @RequestBody PersonForm form) {
+        registers.updatePerson(id, form, Actors.require());
+        return queries.person(id, Actors.require());
+    }
+
+    /** 注销 with a reason (soft delete). */
+    @DeleteMapping(path = "/people/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deletePerson(@PathVariable long id, @RequestBody Reason reason) {
+        registers.deletePerson(id, reason.reason(), Actors.require());
+    }
+
+    @PostMapping(path = "/people/{id}/reveal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PersonalDataReveal.RevealedPerson revealPerson(@PathVariable long id, @RequestBody Reason reason) {
+        return reveal.person(id, reason.reason(), Actors.require());
+    }
+
+    @GetMapping("/buildings")
+    RegisterQueries.Page<RegisterQueries.BuildingRow> buildings(@RequestParam(required = false) String address,
+                                                                @RequestParam(required = false) String grid,
+                                                                @RequestParam(defaultValue = "0") int page,
+                                                                @RequestParam(defaultValue = "20") int size) {
+        return queries.buildings(address, grid, page, size, Actors.require());
+    }
+
+    @GetMapping("/buildings/{id}")
+    RegisterQueries.BuildingDetail building(@PathVariable long id) {
+        return queries.building(id, Actors.require());
+    }
+
+    @PostMapping(path = "/buildings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Building createBuilding(@RequestBody BuildingForm form) {
+        return registers.createBuilding(form, Actors.require());
+    }
+
+    @PostMapping(path = "/houses", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    House createHouse(@RequestBody HouseForm form) {
+        return registers.createHouse(form, Actors.require());
+    }
+
+    @PostMapping(path = "/households", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Created createHousehold(@RequestBody HouseholdRequest request) {
+        return new Created(registers.createHousehold(request.houseId(), Actors.require()));
+    }
+
+    @GetMapping("/businesses")
+    RegisterQueries.Page<RegisterQueries.BusinessView> businesses(@RequestParam(required = false) String name,
+                                                                  @RequestParam(required = false) String grid,
+                                                                  @RequestParam(defaultValue = "0") int page,
+                                                                  @RequestParam(defaultValue = "20") int size) {
+        return queries.businesses(name, grid, page, size, Actors.require());
+    }
+
+    @PostMapping(path = "/businesses", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Created createBusiness(@RequestBody BusinessForm form) {
+        return new Created(registers.createBusiness(form, Actors.require()).id());
+    }
+
+    @PostMapping(path = "/businesses/{id}/reveal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PersonalDataReveal.RevealedContact revealBusiness(@PathVariable long id, @RequestBody Reason reason) {
+        return reveal.business(id, reason.reason(), Actors.require());
+    }
+
+    @GetMapping("/components")
+    List<RegisteredComponent> components(@RequestParam(required = false) String grid) {
+        return queries.components(grid, Actors.require());
+    }
+
+    @PostMapping(path = "/components", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    RegisteredComponent createComponent(@RequestBody ComponentForm form) {
+        return registers.createComponent(form, Actors.require());
+    }
+}
