@@ -1,5 +1,8 @@
 package org.yiwang.registry.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.yiwang.platform.Actors;
 import org.yiwang.registry.Building;
 import org.yiwang.registry.BuildingForm;
@@ -19,6 +23,8 @@ import org.yiwang.registry.BusinessForm;
 import org.yiwang.registry.ComponentForm;
 import org.yiwang.registry.House;
 import org.yiwang.registry.HouseForm;
+import org.yiwang.registry.PeopleExport;
+import org.yiwang.registry.PeopleImport;
 import org.yiwang.registry.PersonForm;
 import org.yiwang.registry.PersonalDataReveal;
 import org.yiwang.registry.RegisterQueries;
@@ -38,11 +44,18 @@ class RegistryApiController {
     private final Registers registers;
     private final RegisterQueries queries;
     private final PersonalDataReveal reveal;
+    private final PeopleImport imports;
+    private final PeopleExport export;
+    private final MessageSource messages;
 
-    RegistryApiController(Registers registers, RegisterQueries queries, PersonalDataReveal reveal) {
+    RegistryApiController(Registers registers, RegisterQueries queries, PersonalDataReveal reveal, PeopleImport imports,
+                          PeopleExport export, MessageSource messages) {
         this.registers = registers;
         this.queries = queries;
         this.reveal = reveal;
+        this.imports = imports;
+        this.export = export;
+        this.messages = messages;
     }
 
     record Created(long id) {
@@ -57,6 +70,41 @@ class RegistryApiController {
     @GetMapping("/people")
     RegisterQueries.Page<RegisterQueries.PersonView> people(RegisterQueries.PersonSearch search) {
         return queries.searchPeople(search, Actors.require());
+    }
+
+    record ImportProblem(long line, String field, String message) {
+    }
+
+    record ImportReport(PeopleImport.Policy policy, long rows, long imported, List<ImportProblem> problems) {
+    }
+
+    /** 人口导入: CSV or .xlsx; policy ALL_OR_NOTHING (default) or PER_ROW. */
+    @PostMapping(path = "/people/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport importPeople(@RequestParam("file") MultipartFile file,
+                              @RequestParam(defaultValue = "ALL_OR_NOTHING") String policy) throws java.io.IOException {
+        PeopleImport.Policy chosen;
+        try {
+            chosen = PeopleImport.Policy.valueOf(policy.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.yiwang.platform.LocalizedException(HttpStatus.BAD_REQUEST, "registry.invalid.choice", "policy", policy);
+        }
+        try (var in = file.getInputStream()) {
+            PeopleImport.Result result = imports.run(in, file.getOriginalFilename(), chosen, Actors.require());
+            return new ImportReport(result.policy(), result.rows(), result.imported(), result.problems().stream()
+                    .map(p -> new ImportProblem(p.line(), p.field(), messages.getMessage(p.key(), p.args().toArray(),
+                            p.key(), LocaleContextHolder.getLocale())))
+                    .toList());
+        }
+    }
+
+    /** 人口导出: the people the search finds as CSV, numbers masked. */
+    @GetMapping(path = "/people/export.csv", produces = "text/csv")
+    void exportPeople(RegisterQueries.PersonSearch search, HttpServletResponse response) throws java.io.IOException {
+        org.yiwang.platform.Actor actor = Actors.require();
+        queries.searchPeople(search, actor); // bad criteria are a 400 before anything is written
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"people.csv\"");
+        export.write(search, actor, response.getWriter());
     }
 
     @GetMapping("/people/{id}")
