@@ -61,7 +61,7 @@ public class Registers {
     }
 
     /** The actor, who must work with the registers. */
-    Actor worker(Actor actor) {
+    public Actor worker(Actor actor) {
         if (!properties.works(actor)) {
             throw LocalizedException.forbidden("registry.forbidden");
         }

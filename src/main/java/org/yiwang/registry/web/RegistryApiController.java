@@ -30,6 +30,7 @@ import org.yiwang.registry.PersonalDataReveal;
 import org.yiwang.registry.RegisterQueries;
 import org.yiwang.registry.RegisteredComponent;
 import org.yiwang.registry.Registers;
+import org.yiwang.registry.Regridding;
 
 import java.util.List;
 
@@ -47,9 +48,11 @@ class RegistryApiController {
     private final PeopleImport imports;
     private final PeopleExport export;
     private final MessageSource messages;
+    private final Regridding regridding;
 
     RegistryApiController(Registers registers, RegisterQueries queries, PersonalDataReveal reveal, PeopleImport imports,
-                          PeopleExport export, MessageSource messages) {
+                          PeopleExport export, MessageSource messages, Regridding regridding) {
+        this.regridding = regridding;
         this.registers = registers;
         this.queries = queries;
         this.reveal = reveal;
@@ -184,6 +187,15 @@ class RegistryApiController {
     @PostMapping(path = "/businesses/{id}/reveal", consumes = MediaType.APPLICATION_JSON_VALUE)
     PersonalDataReveal.RevealedContact revealBusiness(@PathVariable long id, @RequestBody Reason reason) {
         return reveal.business(id, reason.reason(), Actors.require());
+    }
+
+    /** Dry run: which records of a street would move to another grid under the grid index in use now. */
+    @GetMapping("/regrid-plan")
+    List<Regridding.Move> regridPlan(@RequestParam String street) {
+        if (!street.matches("\\d{9}")) {
+            throw new org.yiwang.platform.LocalizedException(HttpStatus.BAD_REQUEST, "registry.invalid.grid", "street");
+        }
+        return regridding.plan(registers.worker(Actors.require()), street);
     }
 
     @GetMapping("/components")
