@@ -63,6 +63,11 @@ public class RegisterQueries {
     public record PersonDetail(PersonView person, List<RegisterHistory.Change> history) {
     }
 
+    /** Whether the actor sees and sets the 综治 special-group tags. */
+    public boolean seesSpecialGroups(Actor actor) {
+        return properties.seesSpecialGroups(actor);
+    }
+
     public Page<PersonView> searchPeople(PersonSearch search, Actor actor) {
         registers.worker(actor);
         int size = search.size() == null ? 20 : search.size();

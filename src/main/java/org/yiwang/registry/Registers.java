@@ -170,9 +170,25 @@ public class Registers {
     /** Changes a person; each changed field goes to the history (ID and phone masked). */
     @Transactional
     public void updatePerson(long id, PersonForm form, Actor actor) {
+        updatePerson(id, form, false, actor);
+    }
+
+    /**
+     * Changes a person; with {@code keepBlankNumbers} a blank ID or phone number keeps the stored one (the
+     * edit screen never shows them unmasked, so it cannot send them back).
+     */
+    @Transactional
+    public void updatePerson(long id, PersonForm form, boolean keepBlankNumbers, Actor actor) {
         worker(actor);
         StoredPerson old = storedPerson(id, actor);
-        PersonDetails d = withAllowedTags(actor, old.details().tags(), form.details(today()));
+        PersonForm typed = form;
+        if (keepBlankNumbers) {
+            typed = new PersonForm(form.houseId(), form.householdId(), form.name(), form.gender(), form.birthDate(),
+                    form.idNumber() == null || form.idNumber().isBlank() ? old.details().idNumber() : form.idNumber(),
+                    form.phone() == null || form.phone().isBlank() ? old.details().phone() : form.phone(),
+                    form.residence(), form.relation(), form.living(), form.tags());
+        }
+        PersonDetails d = withAllowedTags(actor, old.details().tags(), typed.details(today()));
         String grid = gridOfRecord(actor, "registry_house", d.houseId(), "houseId");
         checkHousehold(d);
         byte[] hash = d.idNumber() == null ? null : cipher.lookupHash(d.idNumber());
