@@ -34,8 +34,8 @@ public record RegistryProperties(@DefaultValue({"ADMIN", "DISPATCHER", "COMMUNIT
      * @param buildingsPerOtherGrid buildings in every n-th grid of the other streets
      * @param maxPeople the demo stops adding people at this many (cold start stays quick)
      */
-    public record Demo(@DefaultValue("3") int buildingsPerGrid, @DefaultValue("1") int buildingsPerOtherGrid,
-                       @DefaultValue("15000") int maxPeople) {
+    public record Demo(@DefaultValue("2") int buildingsPerGrid, @DefaultValue("1") int buildingsPerOtherGrid,
+                       @DefaultValue("8000") int maxPeople) {
         public Demo {
             if (buildingsPerGrid < 0 || buildingsPerOtherGrid < 0 || maxPeople < 0) {
                 throw new IllegalArgumentException("yiwang.registry.demo sizes must be ≥ 0");
