@@ -119,8 +119,13 @@ public class RegisterQueries {
             if (!grid.chars().allMatch(Character::isDigit)) {
                 throw RegistryException.invalid("grid", "registry.invalid.grid");
             }
-            sql.append(" and p.grid_code like :grid");
-            params.put("grid", grid + "%");
+            if (grid.length() == 15) { // one grid: equality uses the (grid_code, id) index whatever the collation
+                sql.append(" and p.grid_code = :grid");
+                params.put("grid", grid);
+            } else {
+                sql.append(" and p.grid_code like :grid");
+                params.put("grid", grid + "%");
+            }
         }
         sql.append(" order by p.id desc limit :limit offset :offset");
         params.put("limit", size + 1);
