@@ -11,6 +11,8 @@ import org.yiwang.geo.Divisions;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
+import org.yiwang.platform.ChinaTime;
+import org.yiwang.workorder.WorkOrderStatus;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,8 +38,8 @@ import java.util.function.Function;
 @Transactional(readOnly = true)
 public class Indicators {
 
-    static final String OPEN = "o.status NOT IN ('CLOSED', 'EVALUATED', 'VOIDED')";
-    static final String CLOSED = "o.status IN ('CLOSED', 'EVALUATED')";
+    static final String OPEN = WorkOrderStatus.openSql("o.status");
+    static final String CLOSED = WorkOrderStatus.inSql("o.status", WorkOrderStatus.SETTLED);
 
     private final JdbcClient jdbc;
     private final Divisions divisions;
@@ -77,7 +79,7 @@ public class Indicators {
                 SELECT street, category, day, GROUPING(street) AS all_streets, GROUPING(category) AS all_categories,
                        GROUPING(day) AS all_days, count(*) FILTER (WHERE in_period) AS intake, count(*) AS n
                 FROM (SELECT o.street_code AS street, o.category_code AS category, o.created_at >= :from AS in_period,
-                             CAST(o.created_at AT TIME ZONE 'Asia/Shanghai' AS date) AS day
+                             CAST(o.created_at AT TIME ZONE '{zone}' AS date) AS day
                       FROM workorder_order o
                       WHERE {o} AND o.created_at >= :scanFrom AND o.created_at < :to) x
                 GROUP BY GROUPING SETS ((street), (category), (day), ())
@@ -94,7 +96,7 @@ public class Indicators {
                        count(*) AS n
                 FROM (SELECT o.street_code AS street, o.assignee_org_unit_id AS unit, o.satisfaction, o.closed_at >= :from AS in_period,
                              extract(epoch FROM o.closed_at - o.created_at) AS seconds,
-                             CAST(o.closed_at AT TIME ZONE 'Asia/Shanghai' AS date) AS day
+                             CAST(o.closed_at AT TIME ZONE '{zone}' AS date) AS day
                       FROM workorder_order o
                       WHERE {o} AND o.closed_at >= :scanFrom AND o.closed_at < :to AND {closed}) x
                 GROUP BY GROUPING SETS ((street), (unit), (day), ())
@@ -119,7 +121,7 @@ public class Indicators {
 
     private static String sql(String text, ScopeSql scope) {
         return text.replace("{o}", scope.where("o")).replace("{d}", scope.where("d"))
-                .replace("{open}", OPEN).replace("{closed}", CLOSED);
+                .replace("{open}", OPEN).replace("{closed}", CLOSED).replace("{zone}", ChinaTime.ZONE.getId());
     }
 
     public Dashboard dashboard(Actor reader, Period period) {

@@ -1,5 +1,6 @@
 package org.yiwang.analytics;
 
+import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.LocalizedException;
 
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public record Period(String key, Instant from, Instant to) {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ChinaTime.ZONE;
     public static final List<String> KEYS = List.of("today", "7d", "30d", "month");
 
     public static Period of(String key, Clock clock) {

@@ -1,5 +1,6 @@
 package org.yiwang.catalog;
 
+import org.yiwang.platform.ChinaTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ import java.util.List;
 public interface WorkingCalendar {
 
     /** The platform's zone: China Standard Time. */
-    ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    ZoneId ZONE = ChinaTime.ZONE;
 
     /** Whether the date is a working day: a weekday that is no holiday, or a make-up working day. */
     boolean isWorkingDay(LocalDate date);

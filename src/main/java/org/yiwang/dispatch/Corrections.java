@@ -1,6 +1,5 @@
 package org.yiwang.dispatch;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +26,10 @@ class Corrections {
     private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     private final java.util.concurrent.ConcurrentHashMap<String, Learned> learned = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Corrections(JdbcClient jdbc, Organization organization, @Value("${yiwang.dispatch.learn-after:3}") int threshold) {
+    Corrections(JdbcClient jdbc, Organization organization, DispatchProperties settings) {
         this.jdbc = jdbc;
         this.organization = organization;
-        this.threshold = threshold;
+        this.threshold = settings.learnAfter();
     }
 
     @Transactional

@@ -82,6 +82,25 @@ public class Router {
     }
 
     /**
+     * Every unit the duty list names for this category in this place, whether or not routing would pick
+     * it: each candidate's lead unit and its assisting departments. A dispatcher who overrides routing
+     * chooses among these (or inside their own territory); unknown or disabled categories name none.
+     */
+    public java.util.Set<Long> candidateUnits(RouteRequest request) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        if (request.categoryCode() == null || catalog.find(request.categoryCode()).filter(Category::enabled).isEmpty()) {
+            return ids;
+        }
+        for (DutyCandidate candidate : dutyList.candidates(request.categoryCode()).candidates()) {
+            units.resolve(candidate, request).ifPresent(target -> ids.add(target.orgUnit().id()));
+            for (var assisting : candidate.assisting()) {
+                units.department(assisting, candidate.level(), request).ifPresent(unit -> ids.add(unit.id()));
+            }
+        }
+        return ids;
+    }
+
+    /**
      * Remembers that a dispatcher sent an order elsewhere than routing suggested; repeated, consistent
      * corrections for the same category and street change future routing.
      */

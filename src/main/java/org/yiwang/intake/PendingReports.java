@@ -80,8 +80,9 @@ public class PendingReports {
         return records.byOrder(orderId).map(PendingReports::status);
     }
 
-    public Optional<RecordStatus> status(Channel channel, String externalNo) {
-        return records.find(channel, externalNo).map(PendingReports::status);
+    /** What became of a channel's report, when it lies in the reader's territory (as {@link #pending} shows it). */
+    public Optional<RecordStatus> status(Channel channel, String externalNo, Actor reader) {
+        return records.find(channel, externalNo).filter(r -> mayRead(r, reader)).map(PendingReports::status);
     }
 
     /** Locates a pending report and creates its work order; 409 when it is no longer pending. */
@@ -163,10 +164,14 @@ public class PendingReports {
     }
 
     private static IntakeRecords.Row visible(Optional<IntakeRecords.Row> row, Actor reader, long id) {
-        // once located, the grid decides (a street dispatcher's scope does not cover the whole district)
-        return row.filter(r -> r.gridCode() != null ? reader.scope().covers(r.gridCode())
-                        : r.districtCode() == null || reader.scope().covers(r.districtCode()))
+        return row.filter(r -> mayRead(r, reader))
                 .orElseThrow(() -> LocalizedException.notFound("intake.error.recordNotFound", id));
+    }
+
+    private static boolean mayRead(IntakeRecords.Row r, Actor reader) {
+        // once located, the grid decides (a street dispatcher's scope does not cover the whole district)
+        return reader.isSystem() || (r.gridCode() != null ? reader.scope().covers(r.gridCode())
+                : r.districtCode() == null || reader.scope().covers(r.districtCode()));
     }
 
     private static void requireDispatcher(Actor actor) {

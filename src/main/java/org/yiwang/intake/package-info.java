@@ -4,5 +4,5 @@
  * dispatcher to locate, the status feed back to the hotline (回访), and signed outbound webhooks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channel intake",
-        allowedDependencies = {"platform", "geo", "catalog", "people", "workorder"})
+        allowedDependencies = {"platform", "geo", "catalog", "people", "workorder", "ledger"})
 package org.yiwang.intake;

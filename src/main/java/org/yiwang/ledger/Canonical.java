@@ -7,6 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
@@ -231,6 +233,24 @@ public final class Canonical {
         out.append('"');
     }
 
+    /**
+     * The shortest decimal that reads back as {@code d}, as ECMAScript picks it. Java's {@code Double.toString} gives
+     * it too, except that it never writes a single digit: where one digit would do it writes the closest two-digit
+     * decimal, which for a few subnormals is another number ({@code 4.9E-324} for ECMAScript's {@code 5e-324},
+     * RFC 8785 Appendix B).
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal java = new BigDecimal(Double.toString(d));
+        BigDecimal digits = java.stripTrailingZeros();
+        if (digits.precision() == 2) {
+            BigDecimal one = digits.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(one.toString()) == d) {
+                return one;
+            }
+        }
+        return java;
+    }
+
     /** ECMAScript's Number::toString over the exact (for binary floats: shortest) decimal value. */
     static String number(Number n) {
         BigDecimal value = switch (n) {
@@ -240,7 +260,7 @@ public final class Canonical {
                 if (!Double.isFinite(d)) {
                     throw new IllegalArgumentException("JSON has no " + d);
                 }
-                yield new BigDecimal(Double.toString(d));
+                yield shortest(d);
             }
             case Float f -> {
                 if (!Float.isFinite(f)) {

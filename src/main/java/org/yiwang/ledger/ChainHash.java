@@ -65,9 +65,13 @@ final class ChainHash {
 
     /** SHA-256 over the previous hash's 32 bytes followed by the record's UTF-8 bytes. */
     static byte[] hash(MessageDigest digest, byte[] prevHash, String record) {
+        return hash(digest, prevHash, record.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] hash(MessageDigest digest, byte[] prevHash, byte[] record) {
         digest.reset();
         digest.update(prevHash);
-        return digest.digest(record.getBytes(StandardCharsets.UTF_8));
+        return digest.digest(record);
     }
 
     static DataAccessException translate(String task, SQLException e) {

@@ -24,15 +24,28 @@ final class ChainVerifier {
     private ChainVerifier() {
     }
 
+    /** Receives the record of every stored entry in {@code seq} order, past a break too. */
+    interface RecordSink {
+        void record(byte[] record);
+    }
+
     /** Verifies on {@code connection}, which it leaves as it found it (auto-commit, read-write). */
     static LedgerVerification verify(Connection connection) throws SQLException {
+        return verify(connection, null);
+    }
+
+    /**
+     * Verifies on {@code connection} and hands every entry's record to {@code records} (null: none), all in one
+     * snapshot; with a sink the walk goes on past the first break, to the last stored entry.
+     */
+    static LedgerVerification verify(Connection connection, RecordSink records) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try {
-            LedgerVerification result = walk(connection);
+            LedgerVerification result = walk(connection, records);
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
@@ -45,7 +58,7 @@ final class ChainVerifier {
         }
     }
 
-    private static LedgerVerification walk(Connection connection) throws SQLException {
+    private static LedgerVerification walk(Connection connection, RecordSink records) throws SQLException {
         long pending;
         try (Statement count = connection.createStatement();
              ResultSet rows = count.executeQuery("SELECT count(*) FROM ledger_pending")) {
@@ -59,9 +72,14 @@ final class ChainVerifier {
                 SELECT seq, stream, subject_id, district_code, kind, at, actor_user_id, canonical, prev_hash, hash
                 FROM ledger_entry ORDER BY seq""")) {
             query.setFetchSize(FETCH_SIZE);
+            LedgerVerification brokenChain = null;
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long seq = rows.getLong(1);
+                    if (brokenChain != null) {
+                        records.record(recordOf(rows, seq));
+                        continue;
+                    }
                     byte[] storedPrev = rows.getBytes(9);
                     byte[] storedHash = rows.getBytes(10);
                     Break broken = null;
@@ -74,9 +92,10 @@ final class ChainVerifier {
                                 "prev link mismatch: entry " + seq + " names " + ChainHash.hex(storedPrev)
                                         + " as previous hash, but entry " + (seq - 1) + " hashes to " + ChainHash.hex(prevHash));
                     } else {
-                        String record = ChainHash.record(seq, rows.getString(2), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getLong(7),
-                                rows.getString(8));
+                        byte[] record = recordOf(rows, seq);
+                        if (records != null) {
+                            records.record(record);
+                        }
                         byte[] computed = ChainHash.hash(digest, storedPrev, record);
                         if (!Arrays.equals(computed, storedHash)) {
                             broken = new Break(seq, Reason.HASH_MISMATCH, ChainHash.hex(computed), ChainHash.hex(storedHash),
@@ -85,13 +104,29 @@ final class ChainVerifier {
                         }
                     }
                     if (broken != null) {
-                        return new LedgerVerification(false, expectedSeq - 1, ChainHash.hex(prevHash), pending, broken);
+                        brokenChain = new LedgerVerification(false, expectedSeq - 1, ChainHash.hex(prevHash), pending, broken);
+                        if (records == null) {
+                            return brokenChain;
+                        }
+                        if (broken.reason() != Reason.HASH_MISMATCH) {
+                            records.record(recordOf(rows, seq));
+                        }
+                        continue;
                     }
                     prevHash = storedHash;
                     expectedSeq++;
                 }
             }
+            if (brokenChain != null) {
+                return brokenChain;
+            }
         }
         return new LedgerVerification(true, expectedSeq - 1, ChainHash.hex(prevHash), pending, null);
+    }
+
+    private static byte[] recordOf(ResultSet rows, long seq) throws SQLException {
+        return ChainHash.record(seq, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getLong(7), rows.getString(8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

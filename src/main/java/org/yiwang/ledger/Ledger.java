@@ -4,8 +4,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.platform.DataScope;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -123,10 +125,17 @@ public class Ledger {
                 .param("after", afterSeq)
                 .param("patterns", patterns)
                 .param("limit", limit)
-                .query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getString("stream"), rs.getString("subject_id"),
-                        rs.getString("district_code"), rs.getString("kind"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getLong("actor_user_id"),
-                        rs.getString("canonical"), ChainHash.hex(rs.getBytes("prev_hash")), ChainHash.hex(rs.getBytes("hash"))))
+                .query((rs, row) -> {
+                    long seq = rs.getLong("seq");
+                    Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
+                    String record = ChainHash.record(seq, rs.getString("stream"), rs.getString("subject_id"),
+                            rs.getString("district_code"), rs.getString("kind"), at, rs.getLong("actor_user_id"),
+                            rs.getString("canonical"));
+                    return new LedgerEntry(seq, rs.getString("stream"), rs.getString("subject_id"),
+                            rs.getString("district_code"), rs.getString("kind"), at, rs.getLong("actor_user_id"),
+                            rs.getString("canonical"), ChainHash.hex(rs.getBytes("prev_hash")), ChainHash.hex(rs.getBytes("hash")),
+                            ChainHash.hex(MerkleTree.leafHash(ChainHash.sha256(), record.getBytes(StandardCharsets.UTF_8))));
+                })
                 .list();
     }
 

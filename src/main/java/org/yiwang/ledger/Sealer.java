@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves committed pending records into the chain, one batch per transaction: take the chain's head,
- * delete a batch of pending rows (returning them), hash them in order and insert them as entries.
+ * delete a batch of pending rows (returning them), hash them in order and insert them as entries, and append
+ * their leaves to the Merkle tree ({@link TreeTable}) with the subtrees they complete.
  * Either all of that commits or none of it, so a crash never loses or doubles a record.
  *
  * <p>One writer at a time across all nodes: a PostgreSQL transaction-level advisory lock. The
@@ -116,19 +118,31 @@ final class Sealer {
                 prevHash = head.getBytes(2);
             }
         }
+        long treeSize = TreeTable.size(connection);
+        Frontier tree = TreeTable.frontier(connection, Math.min(treeSize, seq));
+        if (treeSize < seq) {
+            // a chain sealed before the Merkle tree existed (or by an older version): build the tree up to the head first
+            TreeTable.extendFromEntries(connection, tree, seq);
+        } else if (treeSize > seq) {
+            throw new IllegalStateException("the Merkle tree has " + treeSize + " leaves but the chain only " + seq
+                    + " entries: entries were deleted; sealing stops until the ledger is restored");
+        }
         List<Pending> batch = takePending(connection);
         if (batch.isEmpty()) {
             return 0;
         }
         MessageDigest digest = ChainHash.sha256();
+        TreeTable.Buffer nodes = new TreeTable.Buffer();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO ledger_entry (seq, stream, subject_id, district_code, kind, at, actor_user_id, canonical,
                                           prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Pending p : batch) {
                 seq++;
-                byte[] hash = ChainHash.hash(digest, prevHash,
-                        ChainHash.record(seq, p.stream, p.subjectId, p.districtCode, p.kind, p.at, p.actorUserId, p.canonical));
+                byte[] record = ChainHash.record(seq, p.stream, p.subjectId, p.districtCode, p.kind, p.at, p.actorUserId,
+                        p.canonical).getBytes(StandardCharsets.UTF_8);
+                byte[] hash = ChainHash.hash(digest, prevHash, record);
+                tree.append(digest, MerkleTree.leafHash(digest, record), nodes);
                 insert.setLong(1, seq);
                 insert.setString(2, p.stream);
                 insert.setString(3, p.subjectId);
@@ -144,6 +158,7 @@ final class Sealer {
             }
             insert.executeBatch();
         }
+        nodes.insert(connection);
         return batch.size();
     }
 

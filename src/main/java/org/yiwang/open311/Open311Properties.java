@@ -16,6 +16,8 @@ import java.util.List;
  *                      private conversations with the city and are left out by default)
  * @param hiddenCategoryPrefixes categories never listed publicly (neighbour disputes and other personal
  *                               matters: {@code L01}); a client still sees the requests it created, by id
+ * @param duplicateWindow how long the same report posted again by the same client, without an Idempotency-Key,
+ *                        is taken for a retry and answered with the first request (FixMyStreet retries for ~10 s)
  */
 @ConfigurationProperties("yiwang.open311")
 public record Open311Properties(@DefaultValue("") String baseUrl,
@@ -23,9 +25,13 @@ public record Open311Properties(@DefaultValue("") String baseUrl,
                                 @DefaultValue("API keys are issued by the platform administrators (POST /api/open311/keys)") String keyService,
                                 @DefaultValue("60") int defaultRequestsPerMinute,
                                 @DefaultValue({"RESIDENT", "GRID_PATROL", "URBAN_MANAGEMENT", "VIDEO_ALERT", "OPEN311"}) List<String> listedSources,
-                                @DefaultValue("L01") List<String> hiddenCategoryPrefixes) {
+                                @DefaultValue("L01") List<String> hiddenCategoryPrefixes,
+                                @DefaultValue("10m") java.time.Duration duplicateWindow) {
 
     public Open311Properties {
+        if (duplicateWindow.isNegative()) {
+            throw new IllegalArgumentException("duplicate-window must not be negative");
+        }
         listedSources = List.copyOf(listedSources);
         hiddenCategoryPrefixes = List.copyOf(hiddenCategoryPrefixes);
     }

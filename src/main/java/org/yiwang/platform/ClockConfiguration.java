@@ -11,7 +11,7 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ChinaTime.ZONE;
 
     @Bean
     @ConditionalOnMissingBean

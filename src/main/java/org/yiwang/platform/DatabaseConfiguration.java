@@ -34,10 +34,13 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("yiwang");
         config.setMaximumPoolSize(db.poolSize());
+        // a request waits this long for a connection, then fails (503, DatabaseUnavailable) instead of hanging ~30 s
+        config.setConnectionTimeout(db.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(db.connectionTimeout().toMillis(), 1_000));
         if (embedded.database() != null) {
             config.setJdbcUrl(embedded.database().jdbcUrl());
-            config.setUsername("postgres");
-            config.setPassword("");
+            config.setUsername(embedded.database().user());
+            config.setPassword(embedded.database().password());
         } else {
             config.setJdbcUrl(db.url());
             config.setUsername(db.user());
@@ -48,6 +51,22 @@ class DatabaseConfiguration {
         // a failed statement's message must not carry its values (names, phones, notes) into logs and answers
         config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
+    }
+
+    /** 503 for anything that failed because the database cannot be reached; before the (database-kept) sessions. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(
+            org.springframework.context.MessageSource messages, org.springframework.web.servlet.LocaleResolver locales) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new DatabaseUnavailableFilter(messages, locales));
+        registration.setOrder(Integer.MIN_VALUE + 20);
+        return registration;
+    }
+
+    /** Restarts the embedded server when it dies; none for an external database. */
+    @Bean
+    EmbeddedDatabaseSupervisor embeddedDatabaseSupervisor(YiwangProperties properties, EmbeddedDatabaseHolder embedded) {
+        YiwangProperties.Db.Embedded settings = properties.db().embedded();
+        return new EmbeddedDatabaseSupervisor(embedded.database(), settings.checkInterval(), settings.maxBackoff());
     }
 
     /** Closes the embedded server after the pool, because Spring destroys beans in reverse order. */

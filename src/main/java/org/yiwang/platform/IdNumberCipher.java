@@ -3,7 +3,6 @@ package org.yiwang.platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yiwang.platform.YiwangProperties;
 
@@ -49,8 +48,8 @@ public class IdNumberCipher {
     private final Supplier<SecretKey> hashKey;
 
     @Autowired
-    IdNumberCipher(@Value("${yiwang.crypto.id-key:}") String configuredKey, YiwangProperties properties) {
-        this(configuredKey, Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
+    IdNumberCipher(CryptoProperties settings, YiwangProperties properties) {
+        this(settings.idKey(), Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
     }
 
     /** Uses {@code configuredKey} if given, else the key file, created on first use. */

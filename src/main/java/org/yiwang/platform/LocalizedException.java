@@ -20,6 +20,11 @@ public class LocalizedException extends RuntimeException {
         this.args = args.clone();
     }
 
+    /** For a subclass that names a refusal more exactly: the status, key and arguments of {@code refusal}. */
+    protected LocalizedException(LocalizedException refusal) {
+        this(refusal.status, refusal.messageKey, refusal.args);
+    }
+
     public static LocalizedException badRequest(String messageKey, Object... args) {
         return new LocalizedException(HttpStatus.BAD_REQUEST, messageKey, args);
     }

@@ -7,7 +7,12 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
@@ -28,7 +33,9 @@ import java.util.Set;
  * Every date and time in a JSON body must lie between {@link #FIRST_YEAR} and {@link #LAST_YEAR}: a
  * time such as {@code +99999-01-01T00:00:00Z} parses as an {@link Instant}, was stored, and then broke
  * every calendar computation of the order that held it (the outside probe's "poison order"). Refused
- * at the edge, it becomes a 400 naming the field instead.
+ * at the edge — request bodies read by the HTTP message converter, which marks its readers — it becomes a
+ * 400 naming the field instead. JSON the platform reads back from its own tables (the work-order journal)
+ * is not checked: a value already stored must still be followed, not parked.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlausibleTimes {
@@ -38,6 +45,25 @@ public class PlausibleTimes {
 
     private static final Set<Class<?>> CHECKED = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
             LocalDate.class, LocalDateTime.class);
+
+    /** The reader attribute that marks a request body. */
+    static final String EDGE = "yiwang.requestBody";
+
+    /**
+     * The server's JSON converter, in its usual place among the converters, with its readers marked as
+     * reading request bodies. (A converter bean would be put ahead of the byte-array and string
+     * converters and turn {@code byte[]} answers into base64 strings.)
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer requestBodyMarkingJsonConverter(JsonMapper mapper) {
+        return builder -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(mapper) {
+            @Override
+            protected ObjectReader customizeReader(ObjectReader reader, JavaType type) {
+                return super.customizeReader(reader, type).withAttribute(EDGE, Boolean.TRUE);
+            }
+        });
+    }
 
     @Bean
     JacksonModule plausibleTimesModule() {
@@ -93,6 +119,9 @@ public class PlausibleTimes {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (context.getAttribute(EDGE) == null) {
+                return super.deserialize(parser, context);
+            }
             String field = parser.streamReadContext().currentName();
             Object value = super.deserialize(parser, context);
             if (value instanceof Temporal time && !plausible(time)) {

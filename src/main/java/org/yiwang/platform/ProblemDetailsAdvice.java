@@ -69,13 +69,46 @@ class ProblemDetailsAdvice {
         return problem(HttpStatus.BAD_REQUEST, "error.validation", new Object[]{first}, request);
     }
 
+    /**
+     * A body that could not be read, said without the parser's or the controller's internals: the check that
+     * refused a value (a NUL, a text too long), the field whose value has the wrong type, the place where the
+     * JSON breaks, or that the body is missing.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (e.getMostSpecificCause() instanceof PlausibleTimes.ImplausibleTime t) {
             return problem(HttpStatus.BAD_REQUEST, "error.dateOutOfRange",
                     new Object[]{t.field(), String.valueOf(PlausibleTimes.FIRST_YEAR), String.valueOf(PlausibleTimes.LAST_YEAR)}, request);
         }
-        return problem(HttpStatus.BAD_REQUEST, "error.malformedBody", new Object[]{rootMessage(e)}, request);
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LocalizedException localized) {
+                return localized(localized, request);
+            }
+        }
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "error.malformedField", new Object[]{fieldOf(databind.getPath())}, request);
+        }
+        if (e.getCause() instanceof tools.jackson.core.JacksonException jackson && jackson.getLocation() != null
+                && jackson.getLocation().getLineNr() > 0) {
+            return problem(HttpStatus.BAD_REQUEST, "error.malformedJson",
+                    new Object[]{jackson.getLocation().getLineNr(), jackson.getLocation().getColumnNr()}, request);
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return problem(HttpStatus.BAD_REQUEST, "error.bodyMissing", new Object[]{}, request);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "error.malformedBody", new Object[]{"—"}, request);
+    }
+
+    private static String fieldOf(List<tools.jackson.core.JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : path) {
+            if (r.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -95,7 +128,33 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "error.malformedBody", new Object[]{rootMessage(e)}, request);
+        return problem(HttpStatus.BAD_REQUEST, "error.malformedMultipart", new Object[]{}, request);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
+                                              HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.missingPart", new Object[]{e.getRequestPartName()}, request);
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(org.springframework.web.bind.MissingRequestHeaderException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "error.missingHeader", new Object[]{e.getHeaderName()}, request);
+    }
+
+    /**
+     * Any other refusal Spring MVC knows the status of, in the caller's language and without its internals; a
+     * failure no handler expected is a 500 whose message hides what failed (the log has the whole story).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponse refusal && refusal.getStatusCode().value() < 500) {
+            int status = refusal.getStatusCode().value();
+            HttpStatus known = HttpStatus.resolve(status);
+            return problem(known == null ? HttpStatus.BAD_REQUEST : known, EdgeErrors.keyOf(status), new Object[]{String.valueOf(status)}, request);
+        }
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[]{}, request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -123,27 +182,29 @@ class ProblemDetailsAdvice {
         return problem(HttpStatus.CONFLICT, "error.concurrentChange", new Object[]{}, request);
     }
 
+    /** The database cannot be reached (see {@link DatabaseUnavailable}): 503 with Retry-After; anything else goes on up. */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseAway(RuntimeException e, HttpServletRequest request) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE_KEY, new Object[]{}, request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .body(problem.getBody());
+    }
+
     ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Object[] args, HttpServletRequest request) {
         String detail = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), LocaleContextHolder.getLocale()));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         problem.setProperty("code", key);
-        if (status.is5xxServerError()) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), detail);
+        } else if (status.is5xxServerError()) {
             log.error("{} {} failed: {}", request.getMethod(), request.getRequestURI(), detail);
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        // Jackson appends the source location and sometimes the whole payload: keep the first line only
-        int newline = message.indexOf('\n');
-        message = newline > 0 ? message.substring(0, newline) : message;
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 }

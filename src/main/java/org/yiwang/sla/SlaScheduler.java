@@ -2,6 +2,11 @@ package org.yiwang.sla;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,7 +21,8 @@ import java.util.function.Supplier;
  * Runs a {@link SlaSweep} every {@code yiwang.sla.scan-interval} (30 s by default) and a
  * {@link ClockAudit} every {@code yiwang.sla.audit-interval} (10 min), each on one node at a time: a
  * run holds a transaction-scoped PostgreSQL advisory lock, and a node that cannot get it skips its
- * turn. The lock only saves work — should two rounds ever overlap (a connection lost mid-round
+ * turn; each round is timed ({@code yiwang_sla_sweep_seconds{result}}) and its outcomes counted
+ * ({@code yiwang_sla_sweep_outcomes_total{outcome}}). The lock only saves work — should two rounds ever overlap (a connection lost mid-round
  * releases it), each stage instance is still claimed by one of them only.
  */
 @Component
@@ -31,25 +37,45 @@ class SlaScheduler {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SlaScheduler(SlaSweep sweep, ClockAudit audit, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    private final MeterRegistry meters;
+
+    @Autowired
+    SlaScheduler(SlaSweep sweep, ClockAudit audit, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+                 ObjectProvider<MeterRegistry> meters) {
         this.sweep = sweep;
         this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+    }
+
+    SlaScheduler(SlaSweep sweep, ClockAudit audit, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this(sweep, audit, jdbc, transactions, clock, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(MeterRegistry.class));
     }
 
     @Scheduled(initialDelayString = "${yiwang.sla.scan-interval:30s}", fixedDelayString = "${yiwang.sla.scan-interval:30s}")
     void scan() {
+        Timer.Sample sample = Timer.start(meters);
+        String result = "skipped";
         try {
-            runOnce().ifPresent(round -> {
+            Optional<SlaSweep.Round> done = runOnce();
+            result = done.isPresent() ? "done" : "skipped";
+            done.ifPresent(round -> round.outcomes().forEach((outcome, n) ->
+                    meters.counter("yiwang.sla.sweep.outcomes", "outcome", outcome.name()).increment(n)));
+            done.ifPresent(round -> {
                 if (round.count(Escalations.Outcome.WARNED) + round.count(Escalations.Outcome.BREACHED) > 0
                         || round.count(Escalations.Outcome.FAILED) > 0) {
                     log.info("Time-limit round: {}", round.outcomes());
                 }
             });
         } catch (RuntimeException e) {
+            result = "failed";
             log.error("Time-limit round failed; the next round tries again", e);
+        } finally {
+            // skipped: another node held the round
+            sample.stop(meters.timer("yiwang.sla.sweep", "result", result));
         }
     }
 

@@ -78,6 +78,10 @@ class WarningTime {
     }
 
     static Duration share(Duration limit, double fraction) {
+        if (limit.getSeconds() > Long.MAX_VALUE / 1_000_000_000L - 1) {
+            // beyond 292 years nanoseconds overflow; seconds are exact enough for such a limit
+            return Duration.ofSeconds(Math.round(limit.getSeconds() * fraction));
+        }
         return Duration.ofNanos(Math.round(limit.toNanos() * fraction));
     }
 }

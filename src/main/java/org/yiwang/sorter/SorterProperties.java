@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Settings under {@code yiwang.sorter} (the intake threshold {@code yiwang.sorter.auto-confidence} is read by
- * work orders' intake).
+ * Settings under {@code yiwang.sorter} (the confidence at which intake takes a suggestion is work orders'
+ * own setting, {@code yiwang.workorder.auto-category-confidence}).
  *
  * @param keywordMaxConfidence the highest confidence the catalog keyword model (cold start) gives: it has no
  *                             history to be calibrated on, so by default it never files an order on its own

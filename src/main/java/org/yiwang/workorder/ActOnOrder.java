@@ -16,6 +16,9 @@ public record ActOnOrder(String note, List<String> photoIds, String categoryCode
                          List<Long> assistOrgUnitIds, Instant until, Satisfaction satisfaction, Long masterOrderId,
                          Integer version) {
 
+    /** The longest note an action takes (the screens allow 500 to 1,000). */
+    public static final int MAX_NOTE = 2000;
+
     public ActOnOrder {
         photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);
         assistOrgUnitIds = List.copyOf(assistOrgUnitIds == null ? List.of() : assistOrgUnitIds);

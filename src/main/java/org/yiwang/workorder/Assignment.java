@@ -1,5 +1,6 @@
 package org.yiwang.workorder;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param level GRID, COMMUNITY, STREET or DISTRICT
  * @param reasons the routing rules and inputs that led here, or the dispatcher's override reason
  */
-public record Assignment(long orgUnitId, String orgUnitName, Long userId, String level, List<Long> assistOrgUnitIds,
+public record Assignment(long orgUnitId, String orgUnitName, @Nullable Long userId, String level, List<Long> assistOrgUnitIds,
                          List<String> reasons) {
 
     public Assignment {

@@ -1,8 +1,7 @@
 package org.yiwang.workorder;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.http.HttpStatus;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.MessageKey;
 
 /** An action that the order's current state does not allow; the message names that state. */
 public class IllegalTransitionException extends LocalizedException {
@@ -11,9 +10,9 @@ public class IllegalTransitionException extends LocalizedException {
     private final Action action;
 
     public IllegalTransitionException(Action action, WorkOrderStatus current) {
-        super(HttpStatus.CONFLICT, "workorder.error.illegalTransition",
-                new DefaultMessageSourceResolvable("workorder.action." + action.name()),
-                new DefaultMessageSourceResolvable("workorder.status." + current.name()), current.name());
+        super(LocalizedException.conflict("workorder.error.illegalTransition",
+                new MessageKey("workorder.action." + action.name()), new MessageKey("workorder.status." + current.name()),
+                current.name()));
         this.current = current;
         this.action = action;
     }

@@ -1,9 +1,9 @@
 package org.yiwang.workorder;
 
+import org.yiwang.platform.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,6 @@ import org.yiwang.platform.Role;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +39,7 @@ import java.util.Optional;
 public class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = ChinaTime.DAY;
 
     private final GridLocator locator;
     private final Catalog catalog;
@@ -57,12 +56,11 @@ public class Intake {
     private final ObjectProvider<CategorySuggester> suggesters;
     private volatile CategorySuggester suggester;
     private final double autoCategoryConfidence;
+    private final IntakeCounts counts;
 
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
            DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
-           @Value("${yiwang.workorder.auto-dispatch:true}") boolean autoDispatch,
-           ObjectProvider<CategorySuggester> suggesters,
-           @Value("${yiwang.sorter.auto-confidence:0.85}") double autoCategoryConfidence) {
+           WorkOrderProperties settings, ObjectProvider<CategorySuggester> suggesters, IntakeCounts counts) {
         this.locator = locator;
         this.catalog = catalog;
         this.router = router;
@@ -74,9 +72,10 @@ public class Intake {
         this.history = history;
         this.transactions = transactions;
         this.clock = clock;
-        this.autoDispatch = autoDispatch;
+        this.autoDispatch = settings.autoDispatch();
         this.suggesters = suggesters;
-        this.autoCategoryConfidence = autoCategoryConfidence;
+        this.autoCategoryConfidence = settings.autoCategoryConfidence();
+        this.counts = counts;
     }
 
     public IntakeResult report(ReportProblem command, Actor reporter) {
@@ -87,16 +86,20 @@ public class Intake {
             }
             Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
             if (earlier.isPresent()) {
-                return new IntakeResult(earlier.get(), null, true, history.history(earlier.get().id()));
+                return replay(earlier.get(), fingerprint(command, null), reporter);
             }
         }
         Prepared prepared = prepare(command, reporter, key);
         try {
-            return transactions.execute(status -> create(prepared, reporter));
+            return counts.counted(transactions.execute(status -> {
+                IntakeResult created = create(prepared, reporter);
+                remember(created.order(), key, fingerprint(command, null), reporter);
+                return created;
+            }));
         } catch (DuplicateKeyException raced) {
             // the same request arrived twice at once: the other one won, answer with its order
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
-                    .map(order -> new IntakeResult(order, null, true, history.history(order.id())))
+                    .map(order -> replay(order, fingerprint(command, null), reporter))
                     .orElseThrow(() -> raced);
         }
     }
@@ -120,11 +123,14 @@ public class Intake {
         if (key != null) {
             Optional<WorkOrder> earlier = orders.findByIdempotencyKey(reporterKey(reporter), key);
             if (earlier.isPresent()) {
-                return new IntakeResult(earlier.get(), null, true, history.history(earlier.get().id()));
+                return replay(earlier.get(), fingerprint(command, note), reporter);
             }
         }
         if (blankToNull(note) == null) {
             throw LocalizedException.badRequest("workorder.error.noteRequired");
+        }
+        if (note.length() > ActOnOrder.MAX_NOTE) {
+            throw LocalizedException.badRequest("workorder.error.noteTooLong", ActOnOrder.MAX_NOTE);
         }
         if (blankToNull(command.categoryCode()) == null) {
             throw LocalizedException.badRequest("workorder.error.categoryRequired");
@@ -137,7 +143,7 @@ public class Intake {
             throw LocalizedException.conflict("workorder.error.notSmallMatter");
         }
         try {
-            return transactions.execute(status -> {
+            return counts.counted(transactions.execute(status -> {
                 Instant now = clock.instant();
                 WorkOrder order = WorkOrder.report(prepared.report(), nextNumber(now), reporter, now, deadlines);
                 if (!ActionPolicy.mayPerform(reporter, Action.CLOSE_ON_SPOT, order)) {
@@ -146,12 +152,52 @@ public class Intake {
                 }
                 order.closeOnSpot(reporter, now, note.strip(), List.of());
                 List<Transition> transitions = order.pendingTransitions();
-                return new IntakeResult(journal.save(order), prepared.routing(), false, transitions);
-            });
+                WorkOrder saved = journal.save(order);
+                remember(saved, key, fingerprint(command, note), reporter);
+                return new IntakeResult(saved, prepared.routing(), false, transitions);
+            }));
         } catch (DuplicateKeyException raced) {
             return orders.findByIdempotencyKey(reporterKey(reporter), key)
-                    .map(order -> new IntakeResult(order, null, true, history.history(order.id())))
+                    .map(order -> replay(order, fingerprint(command, note), reporter))
                     .orElseThrow(() -> raced);
+        }
+    }
+
+    /**
+     * The first order of an idempotency key, when the request is the same as the one that created it; a
+     * different request with the same key is refused (422, IETF Idempotency-Key draft) rather than
+     * answered with an order that is not what was sent. Channels (the system actor) are exempt: they key
+     * by the external number, and a re-import of a changed record is theirs to reconcile.
+     */
+    private IntakeResult replay(WorkOrder earlier, byte[] fingerprint, Actor reporter) {
+        if (!reporter.isSystem()) {
+            Optional<byte[]> sent = jdbc.sql("select fingerprint from workorder_request_fingerprint where order_id = :id")
+                    .param("id", earlier.id()).query(byte[].class).optional();
+            if (sent.isPresent() && !java.util.Arrays.equals(sent.get(), fingerprint)) {
+                throw new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                        "workorder.error.idempotencyKeyReused");
+            }
+        }
+        return new IntakeResult(earlier, null, true, history.history(earlier.id()));
+    }
+
+    private void remember(WorkOrder order, String key, byte[] fingerprint, Actor reporter) {
+        if (key != null && !reporter.isSystem()) {
+            jdbc.sql("insert into workorder_request_fingerprint (order_id, fingerprint) values (:id, :fingerprint)")
+                    .param("id", order.id()).param("fingerprint", fingerprint).update();
+        }
+    }
+
+    /** SHA-256 of what was asked for, the key left out: the same request always gives the same bytes. */
+    private static byte[] fingerprint(ReportProblem command, String note) {
+        ReportProblem unkeyed = new ReportProblem(command.description(), command.categoryCode(), command.lat(), command.lon(),
+                command.crs(), command.address(), command.source(), command.urgency(), command.reporterName(),
+                command.reporterPhone(), command.photoIds(), null);
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((unkeyed + "\u0000" + note).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -163,6 +209,12 @@ public class Intake {
         }
         if (description.length() > ReportProblem.MAX_DESCRIPTION) {
             throw LocalizedException.badRequest("workorder.error.descriptionTooLong", ReportProblem.MAX_DESCRIPTION);
+        }
+        if (command.reporterName() != null && command.reporterName().length() > ReportProblem.MAX_REPORTER_NAME) {
+            throw LocalizedException.badRequest("workorder.error.reporterNameTooLong", ReportProblem.MAX_REPORTER_NAME);
+        }
+        if (command.reporterPhone() != null && command.reporterPhone().length() > ReportProblem.MAX_REPORTER_PHONE) {
+            throw LocalizedException.badRequest("workorder.error.reporterPhoneTooLong", ReportProblem.MAX_REPORTER_PHONE);
         }
         Source source = command.source() == null ? defaultSource(reporter) : command.source();
         if (!sourceAllowed(reporter, source)) {
@@ -201,7 +253,7 @@ public class Intake {
                 }
             }
         }
-        photos.requireAll(command.photoIds());
+        photos.requireAll(command.photoIds(), reporter);
         if (command.address() != null && command.address().length() > 300) {
             throw LocalizedException.badRequest("workorder.error.addressTooLong", 300);
         }

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -60,12 +59,9 @@ public class JournalTail implements SmartLifecycle {
     /** Followers are looked up when the tail starts: they depend on modules that depend on work orders. */
     @Autowired
     JournalTail(Journal journal, ObjectProvider<JournalFollower> followers, PlatformTransactionManager transactionManager, Clock clock,
-                @Value("${yiwang.workorder.journal.batch-size:250}") int batchSize,
-                @Value("${yiwang.workorder.journal.poll-interval:PT1S}") Duration pollInterval,
-                @Value("${yiwang.workorder.journal.gap:PT0.02S}") Duration gap,
-                @Value("${yiwang.workorder.journal.retention:P1D}") Duration retention,
-                @Value("${yiwang.workorder.journal.enabled:true}") boolean enabled) {
-        this(journal, () -> followers.orderedStream().toList(), transactionManager, clock, batchSize, pollInterval, gap, retention, enabled);
+                WorkOrderProperties settings) {
+        this(journal, () -> followers.orderedStream().toList(), transactionManager, clock, settings.journal().batchSize(),
+                settings.journal().pollInterval(), settings.journal().gap(), settings.journal().retention(), settings.journal().enabled());
     }
 
     JournalTail(Journal journal, Supplier<List<JournalFollower>> followers, PlatformTransactionManager transactionManager, Clock clock,
@@ -167,8 +163,17 @@ public class JournalTail implements SmartLifecycle {
             Thread thread = worker.thread;
             if (thread != null) {
                 LockSupport.unpark(thread);
+            }
+        }
+        // all followers get the same 5 s in total, not 10 s each: a round waiting for a lost database must not hold
+        // up shutdown (the threads are daemons; a round cut short is rolled back and applied again after the start)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Worker worker : workers) {
+            Thread thread = worker.thread;
+            long left = deadline - System.nanoTime();
+            if (thread != null && left > 0) {
                 try {
-                    thread.join(TimeUnit.SECONDS.toMillis(10));
+                    thread.join(Duration.ofNanos(left));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -6,7 +6,7 @@ import org.yiwang.platform.Actor;
 
 import java.util.List;
 
-/** Who may look at a photo: its uploader, or anyone who may read an order whose history shows it (scope or a read grant). */
+/** Who may look at a photo: whoever uploaded its bytes, or anyone who may read an order whose history shows it (scope or a read grant). */
 @Component
 public class PhotoAccess {
 
@@ -22,8 +22,8 @@ public class PhotoAccess {
     }
 
     public boolean maySee(String photoId, Actor actor) {
-        Boolean uploader = jdbc.sql("select uploaded_by = :me from workorder_photo where sha256 = :id")
-                .param("me", actor.userId()).param("id", photoId).query(Boolean.class).optional().orElse(false);
+        boolean uploader = jdbc.sql("select exists (select 1 from workorder_photo_uploader where sha256 = :id and user_id = :me)")
+                .param("me", actor.userId()).param("id", photoId).query(Boolean.class).single();
         if (uploader) {
             return true;
         }

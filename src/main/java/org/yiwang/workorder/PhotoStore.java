@@ -1,9 +1,9 @@
 package org.yiwang.workorder;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.YiwangProperties;
 
@@ -35,10 +35,10 @@ public class PhotoStore {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PhotoStore(YiwangProperties properties, @Value("${yiwang.photos.folder:}") String folder,
-               @Value("${yiwang.photos.max-bytes:10485760}") long maxBytes, JdbcClient jdbc, Clock clock) {
+    PhotoStore(YiwangProperties properties, WorkOrderProperties settings, JdbcClient jdbc, Clock clock) {
+        String folder = settings.photos().folder();
         this.folder = folder.isBlank() ? Path.of(properties.dataDir(), "photos") : Path.of(folder);
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.photos().maxBytes();
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -49,6 +49,18 @@ public class PhotoStore {
 
     /** Stores the bytes of one photo; the id is their SHA-256 in hex. */
     public StoredPhoto store(byte[] bytes, long uploaderUserId) {
+        return upload(bytes, uploaderUserId).photo();
+    }
+
+    /**
+     * A photo stored by one request: whether that request was the first to store these bytes, and whether it made
+     * {@code uploader} one of their uploaders.
+     */
+    public record Upload(StoredPhoto photo, boolean isNew, long uploader, boolean newUploader) {
+    }
+
+    /** Stores the bytes of one photo and tells whether they were new, so that a refused request can take them back. */
+    public Upload upload(byte[] bytes, long uploaderUserId) {
         if (bytes == null || bytes.length == 0) {
             throw LocalizedException.badRequest("workorder.error.photoEmpty");
         }
@@ -75,14 +87,50 @@ public class PhotoStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not store photo " + id, e);
         }
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into workorder_photo (sha256, content_type, size_bytes, uploaded_by, uploaded_at)
                 values (:id, :type, :size, :by, :at) on conflict (sha256) do nothing
                 """)
                 .param("id", id).param("type", type).param("size", bytes.length)
                 .param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
                 .update();
-        return new StoredPhoto(id, type, bytes.length);
+        int newUploader = jdbc.sql("""
+                insert into workorder_photo_uploader (sha256, user_id, uploaded_at)
+                values (:id, :by, :at) on conflict do nothing
+                """)
+                .param("id", id).param("by", uploaderUserId).param("at", Timestamp.from(clock.instant()))
+                .update();
+        return new Upload(new StoredPhoto(id, type, bytes.length), inserted == 1, uploaderUserId, newUploader == 1);
+    }
+
+    /**
+     * Takes back what a refused request stored: the uploader's claim on the photo if the request made it, and
+     * the photo itself if the request stored it first and no transition refers to it (the same bytes uploaded
+     * before, or used meanwhile, stay). Rows and file go; nothing is left half-written.
+     */
+    public void discard(java.util.List<Upload> uploads) {
+        for (Upload upload : uploads) {
+            String id = upload.photo().id();
+            if (upload.newUploader()) {
+                jdbc.sql("delete from workorder_photo_uploader where sha256 = :id and user_id = :by")
+                        .param("id", id).param("by", upload.uploader()).update();
+            }
+            if (!upload.isNew()) {
+                continue;
+            }
+            int deleted = jdbc.sql("""
+                    delete from workorder_photo p where p.sha256 = :id
+                       and not exists (select 1 from workorder_transition t where t.photos @> array[cast(:id as varchar(64))])
+                       and not exists (select 1 from workorder_photo_uploader u where u.sha256 = :id)
+                    """).param("id", id).update();
+            if (deleted == 1) {
+                try {
+                    Files.deleteIfExists(pathOf(id));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not remove photo " + id, e);
+                }
+            }
+        }
     }
 
     public Optional<StoredPhoto> find(String id) {
@@ -103,13 +151,22 @@ public class PhotoStore {
         }
     }
 
-    /** Fails with a 400 naming the first id that is not a stored photo. */
-    void requireAll(java.util.List<String> ids) {
+    /**
+     * Fails with a 400 naming the first id that is not a photo {@code author} uploaded: a photo's id is its
+     * SHA-256, which anyone who has the picture can compute, so knowing it grants nothing.
+     */
+    void requireAll(java.util.List<String> ids, Actor author) {
         for (String id : ids) {
-            if (find(id).isEmpty()) {
+            if (find(id).isEmpty() || !(author.isSystem() || uploadedBy(id, author.userId()))) {
                 throw LocalizedException.badRequest("workorder.error.photoUnknown", id);
             }
         }
+    }
+
+    /** Whether this user uploaded these bytes (first or again). */
+    boolean uploadedBy(String id, long userId) {
+        return jdbc.sql("select exists (select 1 from workorder_photo_uploader where sha256 = :id and user_id = :me)")
+                .param("id", id).param("me", userId).query(Boolean.class).single();
     }
 
     private Path pathOf(String id) {

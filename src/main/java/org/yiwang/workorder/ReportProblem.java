@@ -14,6 +14,9 @@ public record ReportProblem(String description, String categoryCode, Double lat,
                             String idempotencyKey) {
 
     public static final int MAX_DESCRIPTION = 4000;
+    /** The columns' sizes ({@code reporter_name VARCHAR(100)}, {@code reporter_phone VARCHAR(30)}). */
+    public static final int MAX_REPORTER_NAME = 100;
+    public static final int MAX_REPORTER_PHONE = 30;
 
     public ReportProblem {
         photoIds = List.copyOf(photoIds == null ? List.of() : photoIds);

@@ -1,5 +1,6 @@
 package org.yiwang.workorder;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param details facts specific to the action (department, category, new due time, rating …)
  */
-public record Transition(Action action, WorkOrderStatus from, WorkOrderStatus to, long actorUserId,
+public record Transition(Action action, @Nullable WorkOrderStatus from, WorkOrderStatus to, long actorUserId,
                          String actorName, Instant at, String note, List<String> photos,
                          Map<String, Object> details) {
 

@@ -3,6 +3,7 @@ package org.yiwang.workorder;
 import org.yiwang.catalog.Stage;
 import org.yiwang.catalog.Urgency;
 
+import org.jspecify.annotations.Nullable;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 
@@ -20,52 +21,49 @@ import java.util.Objects;
  */
 public class WorkOrder {
 
-    private Long id;
+    // Fields are package-private for WorkOrderRows only (the row mapping beside the repository); every
+    // other class reads them through the accessors and changes them through the verbs.
+
+    @Nullable Long id;
     /** Optimistic locking: each stored change adds one (see {@link WorkOrders}). */
-    private int version;
-    private String number;
-    private String districtCode;
-    private String streetCode;
-    private String communityCode;
-    private String gridCode;
-    private double lat;
-    private double lon;
-    private String address;
-    private Source source;
-    private Urgency urgency;
-    private String categoryCode;
-    private String description;
-    private Long reporterUserId;
-    private String reporterName;
-    private String reporterPhone;
-    private WorkOrderStatus status;
-    private Long assigneeOrgUnitId;
-    private Long assigneeUserId;
-    private List<Long> assistOrgUnitIds = new ArrayList<>();
-    private String routingLevel;
-    private Stage stage;
-    private Instant stageStartedAt;
+    int version;
+    String number;
+    Place place;
+    @Nullable String address;
+    Source source;
+    Urgency urgency;
+    @Nullable String categoryCode;
+    String description;
+    @Nullable Long reporterUserId;
+    @Nullable String reporterName;
+    @Nullable String reporterPhone;
+    WorkOrderStatus status;
+    @Nullable Long assigneeOrgUnitId;
+    @Nullable Long assigneeUserId;
+    List<Long> assistOrgUnitIds = new ArrayList<>();
+    @Nullable String routingLevel;
+    @Nullable Stage stage;
+    @Nullable Instant stageStartedAt;
     /** Where the light's clock starts: the stage start, moved later by time spent suspended. */
-    private Instant stageClockStartedAt;
-    private Instant stageDueAt;
-    private boolean stageWorkingTime;
-    private String stageRule;
-    private boolean suspended;
-    private Instant suspendedAt;
-    private Instant extensionRequestedUntil;
-    private int supervisionCount;
-    private int reworkCount;
-    private int returnCount;
-    private boolean verified;
-    private Satisfaction satisfaction;
-    private Long masterOrderId;
-    private String idempotencyKey;
-    private Instant createdAt;
-    private Instant updatedAt;
-    private Instant handledAt;
-    private Instant closedAt;
-    private boolean handledOnTime;
-    private boolean closedOnTime;
+    @Nullable Instant stageClockStartedAt;
+    /** The running stage's deadline; null when no stage runs. */
+    @Nullable Deadline deadline;
+    boolean suspended;
+    @Nullable Instant suspendedAt;
+    @Nullable Instant extensionRequestedUntil;
+    int supervisionCount;
+    int reworkCount;
+    int returnCount;
+    boolean verified;
+    @Nullable Satisfaction satisfaction;
+    @Nullable Long masterOrderId;
+    @Nullable String idempotencyKey;
+    Instant createdAt;
+    Instant updatedAt;
+    @Nullable Instant handledAt;
+    @Nullable Instant closedAt;
+    boolean handledOnTime;
+    boolean closedOnTime;
 
     /** Transitions made since the order was read, written with it by {@link OrderJournal}. */
     private final List<Transition> pending = new ArrayList<>();
@@ -77,12 +75,7 @@ public class WorkOrder {
     public static WorkOrder report(NewReport report, String number, Actor reporter, Instant now, DeadlinePolicy deadlines) {
         WorkOrder order = new WorkOrder();
         order.number = number;
-        order.districtCode = report.place().districtCode();
-        order.streetCode = report.place().streetCode();
-        order.communityCode = report.place().communityCode();
-        order.gridCode = report.place().gridCode();
-        order.lat = report.place().lat();
-        order.lon = report.place().lon();
+        order.place = report.place();
         order.address = report.address();
         order.source = report.source();
         order.urgency = report.urgency();
@@ -168,7 +161,7 @@ public class WorkOrder {
         guard(Action.HANDLE);
         requireNote(note);
         WorkOrderStatus from = status;
-        boolean onTime = !now.isAfter(stageDueAt);
+        boolean onTime = !now.isAfter(deadline.due());
         handledOnTime = onTime;
         handledAt = now;
         extensionRequestedUntil = null;
@@ -188,6 +181,9 @@ public class WorkOrder {
     /** 核查通过 — the result is confirmed on site; the command centre may now close. */
     public void approve(Actor actor, Instant now, String note, List<String> photos) {
         guard(Action.APPROVE);
+        if (verified) {
+            throw LocalizedException.conflict("workorder.error.alreadyApproved");
+        }
         verified = true;
         record(Action.APPROVE, status, actor, now, note, photos, Map.of());
     }
@@ -208,7 +204,7 @@ public class WorkOrder {
     public void close(Actor actor, Instant now, String note) {
         guard(Action.CLOSE);
         if (!verified) {
-            throw new LocalizedException(org.springframework.http.HttpStatus.CONFLICT, "workorder.error.notVerified");
+            throw LocalizedException.conflict("workorder.error.notVerified");
         }
         WorkOrderStatus from = status;
         closeNow(now);
@@ -286,7 +282,7 @@ public class WorkOrder {
     public void requestExtension(Instant until, Actor actor, Instant now, String reason) {
         guard(Action.REQUEST_EXTENSION);
         requireNote(reason);
-        if (until == null || !until.isAfter(stageDueAt)) {
+        if (until == null || !until.isAfter(deadline.due())) {
             throw LocalizedException.badRequest("workorder.error.extensionNotLater");
         }
         if (until.isAfter(now.plus(MAX_EXTENSION))) {
@@ -296,7 +292,7 @@ public class WorkOrder {
             throw LocalizedException.conflict("workorder.error.extensionPending");
         }
         extensionRequestedUntil = until;
-        record(Action.REQUEST_EXTENSION, status, actor, now, reason, List.of(), details("until", until.toString(), "dueBefore", stageDueAt.toString()));
+        record(Action.REQUEST_EXTENSION, status, actor, now, reason, List.of(), details("until", until.toString(), "dueBefore", deadline.due().toString()));
     }
 
     /** 批准延时 — the handling deadline moves; the history keeps why. */
@@ -305,11 +301,10 @@ public class WorkOrder {
         if (extensionRequestedUntil == null) {
             throw LocalizedException.conflict("workorder.error.noExtensionPending");
         }
-        Instant before = stageDueAt;
-        stageDueAt = extensionRequestedUntil;
-        stageRule = stageRule + "+extension";
+        Instant before = deadline.due();
+        deadline = new Deadline(extensionRequestedUntil, deadline.workingTime(), deadline.rule() + "+extension");
         extensionRequestedUntil = null;
-        record(Action.APPROVE_EXTENSION, status, actor, now, note, List.of(), details("dueBefore", before.toString(), "dueAfter", stageDueAt.toString()));
+        record(Action.APPROVE_EXTENSION, status, actor, now, note, List.of(), details("dueBefore", before.toString(), "dueAfter", deadline.due().toString()));
     }
 
     /** 驳回延时. */
@@ -342,15 +337,15 @@ public class WorkOrder {
         if (!suspended) {
             throw LocalizedException.conflict("workorder.error.notSuspended");
         }
-        Instant before = stageDueAt;
-        stageDueAt = deadlines.shift(new Deadline(stageDueAt, stageWorkingTime, stageRule), suspendedAt, now);
+        Instant before = deadline.due();
         // the clock's effective start moves with it, so the time spent suspended does not count as used
-        stageClockStartedAt = deadlines.shift(new Deadline(clockStart(), stageWorkingTime, stageRule), suspendedAt, now);
+        stageClockStartedAt = deadlines.shift(new Deadline(clockStart(), deadline.workingTime(), deadline.rule()), suspendedAt, now);
+        deadline = new Deadline(deadlines.shift(deadline, suspendedAt, now), deadline.workingTime(), deadline.rule());
         suspended = false;
         Instant since = suspendedAt;
         suspendedAt = null;
         record(Action.RESUME, status, actor, now, note, List.of(), details("suspendedSince", since.toString(),
-                "dueBefore", before.toString(), "dueAfter", stageDueAt.toString()));
+                "dueBefore", before.toString(), "dueAfter", deadline.due().toString()));
     }
 
     /** 督办 — a superior (or the escalation) presses for progress; each one raises the level. */
@@ -362,58 +357,61 @@ public class WorkOrder {
 
     /** The share of the running stage's limit used at {@code now}; NaN when no stage runs. */
     public double usedFraction(Instant now, DeadlinePolicy deadlines) {
-        if (stage == null || stageDueAt == null) {
+        if (stage == null || deadline == null) {
             return Double.NaN;
         }
         Instant at = suspended && suspendedAt != null ? suspendedAt : now;
-        return deadlines.usedFraction(clockStart(), new Deadline(stageDueAt, stageWorkingTime, stageRule), at);
+        return deadlines.usedFraction(clockStart(), deadline, at);
     }
 
     public TrafficLight light(Instant now, DeadlinePolicy deadlines) {
         return TrafficLight.of(usedFraction(now, deadlines));
     }
 
-    public Long id() { return id; }
+    public @Nullable Long id() { return id; }
     public int version() { return version; }
     public String number() { return number; }
-    public String districtCode() { return districtCode; }
-    public String streetCode() { return streetCode; }
-    public String communityCode() { return communityCode; }
-    public String gridCode() { return gridCode; }
-    public double lat() { return lat; }
-    public double lon() { return lon; }
-    public String address() { return address; }
+    public Place place() { return place; }
+    public String districtCode() { return place.districtCode(); }
+    public String streetCode() { return place.streetCode(); }
+    public String communityCode() { return place.communityCode(); }
+    public String gridCode() { return place.gridCode(); }
+    public double lat() { return place.lat(); }
+    public double lon() { return place.lon(); }
+    public @Nullable String address() { return address; }
     public Source source() { return source; }
     public Urgency urgency() { return urgency; }
-    public String categoryCode() { return categoryCode; }
+    public @Nullable String categoryCode() { return categoryCode; }
     public String description() { return description; }
-    public Long reporterUserId() { return reporterUserId; }
-    public String reporterName() { return reporterName; }
-    public String reporterPhone() { return reporterPhone; }
+    public @Nullable Long reporterUserId() { return reporterUserId; }
+    public @Nullable String reporterName() { return reporterName; }
+    public @Nullable String reporterPhone() { return reporterPhone; }
     public WorkOrderStatus status() { return status; }
-    public Long assigneeOrgUnitId() { return assigneeOrgUnitId; }
-    public Long assigneeUserId() { return assigneeUserId; }
+    public @Nullable Long assigneeOrgUnitId() { return assigneeOrgUnitId; }
+    public @Nullable Long assigneeUserId() { return assigneeUserId; }
     public List<Long> assistOrgUnitIds() { return List.copyOf(assistOrgUnitIds); }
-    public String routingLevel() { return routingLevel; }
-    public Stage stage() { return stage; }
-    public Instant stageStartedAt() { return stageStartedAt; }
-    public Instant stageDueAt() { return stageDueAt; }
-    public boolean stageWorkingTime() { return stageWorkingTime; }
-    public String stageRule() { return stageRule; }
+    public @Nullable String routingLevel() { return routingLevel; }
+    public @Nullable Stage stage() { return stage; }
+    public @Nullable Instant stageStartedAt() { return stageStartedAt; }
+    /** The running stage's deadline; null when no stage runs. */
+    public @Nullable Deadline deadline() { return deadline; }
+    public @Nullable Instant stageDueAt() { return deadline == null ? null : deadline.due(); }
+    public boolean stageWorkingTime() { return deadline != null && deadline.workingTime(); }
+    public @Nullable String stageRule() { return deadline == null ? null : deadline.rule(); }
     public boolean suspended() { return suspended; }
-    public Instant suspendedAt() { return suspendedAt; }
-    public Instant extensionRequestedUntil() { return extensionRequestedUntil; }
+    public @Nullable Instant suspendedAt() { return suspendedAt; }
+    public @Nullable Instant extensionRequestedUntil() { return extensionRequestedUntil; }
     public int supervisionCount() { return supervisionCount; }
     public int reworkCount() { return reworkCount; }
     public int returnCount() { return returnCount; }
     public boolean verified() { return verified; }
-    public Satisfaction satisfaction() { return satisfaction; }
-    public Long masterOrderId() { return masterOrderId; }
-    public String idempotencyKey() { return idempotencyKey; }
+    public @Nullable Satisfaction satisfaction() { return satisfaction; }
+    public @Nullable Long masterOrderId() { return masterOrderId; }
+    public @Nullable String idempotencyKey() { return idempotencyKey; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
-    public Instant handledAt() { return handledAt; }
-    public Instant closedAt() { return closedAt; }
+    public @Nullable Instant handledAt() { return handledAt; }
+    public @Nullable Instant closedAt() { return closedAt; }
     public boolean handledOnTime() { return handledOnTime; }
     public boolean closedOnTime() { return closedOnTime; }
 
@@ -451,20 +449,16 @@ public class WorkOrder {
             clearStage();
             return;
         }
-        Deadline deadline = deadlines.due(categoryCode, urgency, stage, now);
+        deadline = deadlines.due(categoryCode, urgency, stage, now);
         stageStartedAt = now;
         stageClockStartedAt = now;
-        stageDueAt = deadline.due();
-        stageWorkingTime = deadline.workingTime();
-        stageRule = deadline.rule();
     }
 
     private void clearStage() {
         stage = null;
         stageStartedAt = null;
         stageClockStartedAt = null;
-        stageDueAt = null;
-        stageRule = null;
+        deadline = null;
         suspended = false;
         suspendedAt = null;
         extensionRequestedUntil = null;
@@ -472,7 +466,7 @@ public class WorkOrder {
 
     private void closeNow(Instant now) {
         // 按期结案: handled within the handling limit and verified within the verification limit
-        closedOnTime = handledOnTime && (stageDueAt == null || !now.isAfter(stageDueAt));
+        closedOnTime = handledOnTime && (deadline == null || !now.isAfter(deadline.due()));
         status = WorkOrderStatus.CLOSED;
         closedAt = now;
         updatedAt = now;
@@ -503,137 +497,11 @@ public class WorkOrder {
         return map;
     }
 
-    // ---- persistence (see WorkOrders): plain JDBC with every column in one place -----------------------
-
-    /** Every column of {@code workorder_order}, in table order. */
-    static final List<String> COLUMNS = List.of("id", "version", "number", "district_code", "street_code", "community_code", "grid_code", "lat", "lon", "address", "source", "urgency", "category_code", "description", "reporter_user_id", "reporter_name", "reporter_phone", "status", "assignee_org_unit_id", "assignee_user_id", "assist_org_unit_ids", "routing_level", "stage", "stage_started_at", "stage_clock_started_at", "stage_due_at", "stage_working_time", "stage_rule", "suspended", "suspended_at", "extension_requested_until", "supervision_count", "rework_count", "return_count", "verified", "satisfaction", "master_order_id", "idempotency_key", "created_at", "updated_at", "handled_at", "closed_at", "handled_on_time", "closed_on_time");
-
-    /** An order as stored, from the current row. */
-    static WorkOrder read(java.sql.ResultSet rs) throws java.sql.SQLException {
-        WorkOrder o = new WorkOrder();
-        o.id = rs.getObject("id", Long.class);
-        o.version = rs.getInt("version");
-        o.number = rs.getString("number");
-        o.districtCode = rs.getString("district_code");
-        o.streetCode = rs.getString("street_code");
-        o.communityCode = rs.getString("community_code");
-        o.gridCode = rs.getString("grid_code");
-        o.lat = rs.getDouble("lat");
-        o.lon = rs.getDouble("lon");
-        o.address = rs.getString("address");
-        o.source = name(rs, "source", Source::valueOf);
-        o.urgency = name(rs, "urgency", Urgency::valueOf);
-        o.categoryCode = rs.getString("category_code");
-        o.description = rs.getString("description");
-        o.reporterUserId = rs.getObject("reporter_user_id", Long.class);
-        o.reporterName = rs.getString("reporter_name");
-        o.reporterPhone = rs.getString("reporter_phone");
-        o.status = name(rs, "status", WorkOrderStatus::valueOf);
-        o.assigneeOrgUnitId = rs.getObject("assignee_org_unit_id", Long.class);
-        o.assigneeUserId = rs.getObject("assignee_user_id", Long.class);
-        o.assistOrgUnitIds = longs(rs, "assist_org_unit_ids");
-        o.routingLevel = rs.getString("routing_level");
-        o.stage = name(rs, "stage", Stage::valueOf);
-        o.stageStartedAt = instant(rs, "stage_started_at");
-        o.stageClockStartedAt = instant(rs, "stage_clock_started_at");
-        o.stageDueAt = instant(rs, "stage_due_at");
-        o.stageWorkingTime = rs.getBoolean("stage_working_time");
-        o.stageRule = rs.getString("stage_rule");
-        o.suspended = rs.getBoolean("suspended");
-        o.suspendedAt = instant(rs, "suspended_at");
-        o.extensionRequestedUntil = instant(rs, "extension_requested_until");
-        o.supervisionCount = rs.getInt("supervision_count");
-        o.reworkCount = rs.getInt("rework_count");
-        o.returnCount = rs.getInt("return_count");
-        o.verified = rs.getBoolean("verified");
-        o.satisfaction = name(rs, "satisfaction", Satisfaction::valueOf);
-        o.masterOrderId = rs.getObject("master_order_id", Long.class);
-        o.idempotencyKey = rs.getString("idempotency_key");
-        o.createdAt = instant(rs, "created_at");
-        o.updatedAt = instant(rs, "updated_at");
-        o.handledAt = instant(rs, "handled_at");
-        o.closedAt = instant(rs, "closed_at");
-        o.handledOnTime = rs.getBoolean("handled_on_time");
-        o.closedOnTime = rs.getBoolean("closed_on_time");
-        return o;
-    }
-
-    /** The values of every column but {@code id} and {@code version}, by column name. */
-    Map<String, Object> columnValues() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("number", number);
-        v.put("district_code", districtCode);
-        v.put("street_code", streetCode);
-        v.put("community_code", communityCode);
-        v.put("grid_code", gridCode);
-        v.put("lat", lat);
-        v.put("lon", lon);
-        v.put("address", address);
-        v.put("source", source == null ? null : source.name());
-        v.put("urgency", urgency == null ? null : urgency.name());
-        v.put("category_code", categoryCode);
-        v.put("description", description);
-        v.put("reporter_user_id", reporterUserId);
-        v.put("reporter_name", reporterName);
-        v.put("reporter_phone", reporterPhone);
-        v.put("status", status == null ? null : status.name());
-        v.put("assignee_org_unit_id", assigneeOrgUnitId);
-        v.put("assignee_user_id", assigneeUserId);
-        v.put("assist_org_unit_ids", assistOrgUnitIds.toArray(Long[]::new));
-        v.put("routing_level", routingLevel);
-        v.put("stage", stage == null ? null : stage.name());
-        v.put("stage_started_at", timestamp(stageStartedAt));
-        v.put("stage_clock_started_at", timestamp(stageClockStartedAt));
-        v.put("stage_due_at", timestamp(stageDueAt));
-        v.put("stage_working_time", stageWorkingTime);
-        v.put("stage_rule", stageRule);
-        v.put("suspended", suspended);
-        v.put("suspended_at", timestamp(suspendedAt));
-        v.put("extension_requested_until", timestamp(extensionRequestedUntil));
-        v.put("supervision_count", supervisionCount);
-        v.put("rework_count", reworkCount);
-        v.put("return_count", returnCount);
-        v.put("verified", verified);
-        v.put("satisfaction", satisfaction == null ? null : satisfaction.name());
-        v.put("master_order_id", masterOrderId);
-        v.put("idempotency_key", idempotencyKey);
-        v.put("created_at", timestamp(createdAt));
-        v.put("updated_at", timestamp(updatedAt));
-        v.put("handled_at", timestamp(handledAt));
-        v.put("closed_at", timestamp(closedAt));
-        v.put("handled_on_time", handledOnTime);
-        v.put("closed_on_time", closedOnTime);
-        return v;
-    }
+    // ---- for WorkOrderRows, the row mapping beside the repository -----------------------------------
 
     /** After an insert or update: the id the database gave and the version now stored. */
     void stored(long id, int version) {
         this.id = id;
         this.version = version;
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static java.sql.Timestamp timestamp(Instant instant) {
-        return instant == null ? null : java.sql.Timestamp.from(instant);
-    }
-
-    private static <E> E name(java.sql.ResultSet rs, String column, java.util.function.Function<String, E> valueOf) throws java.sql.SQLException {
-        String name = rs.getString(column);
-        return name == null ? null : valueOf.apply(name);
-    }
-
-    private static List<Long> longs(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        java.sql.Array array = rs.getArray(column);
-        List<Long> values = new ArrayList<>();
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                values.add(((Number) value).longValue());
-            }
-        }
-        return values;
     }
 }

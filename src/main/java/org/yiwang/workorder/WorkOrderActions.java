@@ -55,7 +55,10 @@ public class WorkOrderActions {
         if (action == Action.REPORT) {
             throw LocalizedException.badRequest("workorder.error.unknownAction", action.pathSegment());
         }
-        photos.requireAll(request.photoIds());
+        if (request.note() != null && request.note().length() > ActOnOrder.MAX_NOTE) {
+            throw LocalizedException.badRequest("workorder.error.noteTooLong", ActOnOrder.MAX_NOTE);
+        }
+        photos.requireAll(request.photoIds(), actor);
         return transactions.execute(status -> {
             WorkOrder order = orders.findById(orderId)
                     .filter(o -> ActionPolicy.canSee(actor, o))
@@ -148,11 +151,12 @@ public class WorkOrderActions {
             return new Assignment(suggestion.orgUnitId(), suggestion.orgUnitName(), suggestion.userId(),
                     suggestion.level() == null ? "LEARNED" : suggestion.level().name(), suggestion.assistOrgUnitIds(), reasons);
         }
-        OrgUnit unit = enabledUnit(r.orgUnitId());
+        java.util.Set<Long> candidates = candidates(order, suggestion);
+        OrgUnit unit = requireEligible(enabledUnit(r.orgUnitId()), candidates, order, actor);
         List<Long> assists = new ArrayList<>();
         for (Long id : r.assistOrgUnitIds()) {
             if (!id.equals(unit.id()) && !assists.contains(id)) {
-                assists.add(enabledUnit(id).id());
+                assists.add(requireEligible(enabledUnit(id), candidates, order, actor).id());
             }
         }
         boolean override = !suggestion.routed() || suggestion.orgUnitId() != unit.id();
@@ -166,6 +170,45 @@ public class WorkOrderActions {
         }
         String level = levelOf(unit.divisionCode());
         return new Assignment(unit.id(), unit.name(), null, level, assists, reasons);
+    }
+
+    /** The units this dispatcher may send the order to (or ask to assist), for pickers; see {@link #eligible}. */
+    public java.util.function.Predicate<OrgUnit> dispatchTargets(WorkOrder order, Actor actor) {
+        java.util.Set<Long> candidates = candidates(order, router.route(new RouteRequest(order.categoryCode(), order.gridCode(),
+                order.communityCode(), order.streetCode(), order.districtCode())));
+        return unit -> unit.enabled() && eligible(unit, candidates, order, actor);
+    }
+
+    /** Routing's suggestion and every unit the duty list names for the order's category in its place. */
+    private java.util.Set<Long> candidates(WorkOrder order, RoutingDecision suggestion) {
+        java.util.Set<Long> candidates = new java.util.HashSet<>(router.candidateUnits(new RouteRequest(order.categoryCode(),
+                order.gridCode(), order.communityCode(), order.streetCode(), order.districtCode())));
+        if (suggestion.routed()) {
+            candidates.add(suggestion.orgUnitId());
+        }
+        return candidates;
+    }
+
+    /**
+     * A dispatcher sends an order only to a unit the duty list names for its category here, or to a unit
+     * inside their own territory whose territory holds the order's place — never to another street's
+     * command centre or a department the duty list does not name, which would then read and act on it.
+     */
+    private static boolean eligible(OrgUnit unit, java.util.Set<Long> candidates, WorkOrder order, Actor actor) {
+        if (candidates.contains(unit.id())) {
+            return true;
+        }
+        String place = ActionPolicy.territoryCode(order);
+        String territory = unit.divisionPrefix();
+        return actor.scope().covers(territory) && place != null && place.startsWith(territory) && !unit.isCityOffice();
+    }
+
+    private static OrgUnit requireEligible(OrgUnit unit, java.util.Set<Long> candidates, WorkOrder order, Actor actor) {
+        if (!eligible(unit, candidates, order, actor)) {
+            throw new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                    "workorder.error.unitNotCandidate", unit.name());
+        }
+        return unit;
     }
 
     private OrgUnit enabledUnit(long id) {

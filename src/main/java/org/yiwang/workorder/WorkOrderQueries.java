@@ -85,6 +85,7 @@ public class WorkOrderQueries {
         List<Action> actions = new ArrayList<>();
         for (Action action : Action.values()) {
             if (action != Action.REPORT && action.allowedIn(order.status()) && ActionPolicy.mayPerform(reader, action, order)
+                    && !(action == Action.APPROVE && order.verified())
                     && (!order.suspended() || action == Action.RESUME || action == Action.SUPERVISE || action == Action.VOID)) {
                 actions.add(action);
             }
@@ -132,7 +133,7 @@ public class WorkOrderQueries {
      */
     public Page extensionRequests(int page, int size, Actor reader) {
         return page(OrderFilter.NONE, OrderSort.DUE_FIRST,
-                "o.extension_requested_until is not null and o.status in ('DISPATCHED', 'ACCEPTED')", page, size, reader);
+                "o.extension_requested_until is not null and " + WorkOrderStatus.inSql("o.status", WorkOrderStatus.WITH_UNIT), page, size, reader);
     }
 
     /** How many orders in the reader's scope match the filter, by state (one query; states without orders are absent). */
@@ -152,7 +153,7 @@ public class WorkOrderQueries {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(OrderFilter.NONE, reader, params);
         return bind(jdbc.sql("select count(*) from workorder_order o where " + where
-                + " and o.extension_requested_until is not null and o.status in ('DISPATCHED', 'ACCEPTED')"), params)
+                + " and o.extension_requested_until is not null and " + WorkOrderStatus.inSql("o.status", WorkOrderStatus.WITH_UNIT)), params)
                 .query(Long.class).single();
     }
 
@@ -205,7 +206,7 @@ public class WorkOrderQueries {
             params.put("status", f.status().name());
         }
         if (f.open() != null) {
-            clauses.add((f.open() ? "" : "not ") + "(o.status not in ('CLOSED', 'EVALUATED', 'VOIDED'))");
+            clauses.add((f.open() ? "" : "not ") + "(" + WorkOrderStatus.openSql("o.status") + ")");
         }
         if (f.categoryCode() != null && !f.categoryCode().isBlank()) {
             clauses.add("o.category_code like :category");

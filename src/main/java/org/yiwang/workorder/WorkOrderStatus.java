@@ -1,5 +1,10 @@
 package org.yiwang.workorder;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.yiwang.catalog.Stage;
 
 /**
@@ -25,9 +30,39 @@ public enum WorkOrderStatus {
     /** 作废 — discarded (not a matter for the platform, duplicate, unfounded). */
     VOIDED;
 
+    /** 已办结 — nothing more is to be done: closed, rated or voided. */
+    public static final Set<WorkOrderStatus> ENDED = Collections.unmodifiableSet(EnumSet.of(CLOSED, EVALUATED, VOIDED));
+
+    /** Still needing work from someone (time limits run, it can be supervised): every state not ended. */
+    public static final Set<WorkOrderStatus> OPEN = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(ENDED)));
+
+    /** 结案 — closed by the command centre, rated or not (voided orders are not). */
+    public static final Set<WorkOrderStatus> SETTLED = Collections.unmodifiableSet(EnumSet.of(CLOSED, EVALUATED));
+
+    /** With a responsible unit: dispatched and not yet handled. */
+    public static final Set<WorkOrderStatus> WITH_UNIT = Collections.unmodifiableSet(EnumSet.of(DISPATCHED, ACCEPTED));
+
     /** Whether the order still needs work from someone (time limits run, it can be supervised). */
     public boolean isOpen() {
-        return this != CLOSED && this != EVALUATED && this != VOIDED;
+        return OPEN.contains(this);
+    }
+
+    /**
+     * The SQL condition "{@code column} holds an open order". Written as "not ended", the shape of the
+     * partial index {@code workorder_order_open_status} (V50), so that the planner can use it;
+     * {@code WorkOrderStatusSqlTests} checks that the index's predicate is this group.
+     */
+    public static String openSql(String column) {
+        return column + " NOT IN " + sqlList(ENDED);
+    }
+
+    /** The SQL condition "{@code column} is one of {@code group}", e.g. {@code o.status IN ('CLOSED', 'EVALUATED')}. */
+    public static String inSql(String column, Set<WorkOrderStatus> group) {
+        return column + " IN " + sqlList(group);
+    }
+
+    private static String sqlList(Set<WorkOrderStatus> group) {
+        return group.stream().sorted().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** The stage whose time limit runs in this state; null when none runs. */
@@ -43,6 +78,6 @@ public enum WorkOrderStatus {
 
     /** Whether the order is with a responsible unit (dispatched and not yet handled). */
     public boolean isWithHandler() {
-        return this == DISPATCHED || this == ACCEPTED;
+        return WITH_UNIT.contains(this);
     }
 }

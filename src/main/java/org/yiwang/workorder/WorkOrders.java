@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 @Repository
 class WorkOrders {
 
-    private static final String SELECT = "SELECT " + String.join(", ", WorkOrder.COLUMNS) + " FROM workorder_order";
-    private static final List<String> WRITTEN = WorkOrder.COLUMNS.subList(2, WorkOrder.COLUMNS.size());
+    private static final String SELECT = "SELECT " + String.join(", ", WorkOrderRows.COLUMNS) + " FROM workorder_order";
+    private static final List<String> WRITTEN = WorkOrderRows.COLUMNS.subList(2, WorkOrderRows.COLUMNS.size());
     private static final String INSERT = "INSERT INTO workorder_order (version, " + String.join(", ", WRITTEN) + ") VALUES (1, "
             + WRITTEN.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") RETURNING id";
     private static final String UPDATE = "UPDATE workorder_order SET version = version + 1, "
@@ -34,7 +34,7 @@ class WorkOrders {
 
     /** Inserts a new order (version 1) or updates a stored one (version + 1); returns the same instance. */
     WorkOrder save(WorkOrder order) {
-        Map<String, Object> values = order.columnValues();
+        Map<String, Object> values = WorkOrderRows.values(order);
         if (order.id() == null) {
             long id = jdbc.sql(INSERT).params(values).query(Long.class).single();
             order.stored(id, 1);
@@ -49,7 +49,7 @@ class WorkOrders {
     }
 
     Optional<WorkOrder> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((rs, n) -> WorkOrder.read(rs)).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((rs, n) -> WorkOrderRows.read(rs)).optional();
     }
 
     List<WorkOrder> findAllById(Iterable<Long> ids) {
@@ -59,11 +59,11 @@ class WorkOrders {
             return List.of();
         }
         return jdbc.sql(SELECT + " WHERE id = ANY (:ids)").param("ids", list.toArray(Long[]::new))
-                .query((rs, n) -> WorkOrder.read(rs)).list();
+                .query((rs, n) -> WorkOrderRows.read(rs)).list();
     }
 
     Optional<WorkOrder> findByIdempotencyKey(long reporter, String key) {
         return jdbc.sql(SELECT + " WHERE coalesce(reporter_user_id, 0) = :reporter AND idempotency_key = :key")
-                .param("reporter", reporter).param("key", key).query((rs, n) -> WorkOrder.read(rs)).optional();
+                .param("reporter", reporter).param("key", key).query((rs, n) -> WorkOrderRows.read(rs)).optional();
     }
 }

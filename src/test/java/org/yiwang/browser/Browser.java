@@ -93,6 +93,8 @@ public final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + Size.DESKTOP.width + "," + Size.DESKTOP.height);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console, so that a test can see what the Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriver driver;
         try {
             driver = new ChromeDriver(service, options);
@@ -113,6 +115,14 @@ public final class Browser implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** What the browser refused under the Content-Security-Policy since the last call (console messages). */
+    public java.util.List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     // ---- navigation -------------------------------------------------------------------------

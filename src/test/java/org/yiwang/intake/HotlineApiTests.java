@@ -97,6 +97,19 @@ class HotlineApiTests {
     }
 
     @Test
+    void aRecordOutsideTheCallersTerritoryIsNotFound() throws Exception {
+        String street = "贡院街" + IntakeFixtures.unique("").replace("-", "") + "号";
+        fixtures.address(grid, street);
+        String number = IntakeFixtures.unique("GD");
+        call(hotline("dispatcher", order(number, "address", street)), 201);
+
+        call(get("/api/intake/records").param("channel", "12345").param("externalNo", number)
+                .with(fixtures.as("dispatcher-honghua")), 404);
+        call(get("/api/intake/records").param("channel", "12345").param("externalNo", number)
+                .with(fixtures.as("admin")), 200);
+    }
+
+    @Test
     void coordinatesLocateAnOrderInAnyDatumTheyCome() throws Exception {
         double[] p = IntakeFixtures.latLon(grid);
         LonLat gcj = CoordinateSystem.GCJ02.fromWgs84(new LonLat(p[1], p[0]));

@@ -11,6 +11,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yiwang.geo.IndexedGrid;
 import org.yiwang.intake.webhook.Signatures;
+import org.yiwang.ledger.Checkpoint;
+import org.yiwang.ledger.Ledger;
+import org.yiwang.ledger.LedgerLog;
+import org.yiwang.ledger.LedgerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -184,6 +188,25 @@ class WebhookTests {
                 .content(json.writeValueAsString(HotlineApiTests.order(number, "address", "无名地" + number))), 202);
         Received r = await(x -> x.path().equals("/pending") && new String(x.body(), StandardCharsets.UTF_8).contains(number), 1).getFirst();
         assertThat(json.readTree(r.body()).get("type").asString()).isEqualTo("report.pending");
+    }
+
+    @Test
+    void eachSignedLedgerCheckpointIsDeliveredToItsSubscribers() throws Exception {
+        subscribe(Map.of("name", "auditor", "url", url("/checkpoints"), "eventTypes", List.of("ledger.checkpoint")));
+        Ledger ledger = context.getBean(Ledger.class);
+        LedgerLog log = context.getBean(LedgerLog.class);
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status ->
+                ledger.append(LedgerRecord.of("workorder", IntakeFixtures.unique("CP"), "320104002", "FILED",
+                        java.time.Instant.parse("2025-03-01T08:00:00Z"), 7, Map.of("to", "FILED"))));
+        ledger.seal();
+        Checkpoint signed = log.sign().orElseGet(() -> log.latestCheckpoint().orElseThrow());
+
+        Received r = await(x -> x.path().equals("/checkpoints")
+                && new String(x.body(), StandardCharsets.UTF_8).contains(signed.rootHash()), 1).getFirst();
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.get("type").asString()).isEqualTo("ledger.checkpoint");
+        assertThat(r.header(Signatures.EVENT_TYPE)).isEqualTo("ledger.checkpoint");
+        assertThat(json.treeToValue(body.get("checkpoint"), Checkpoint.class)).isEqualTo(signed);
     }
 
     @Test

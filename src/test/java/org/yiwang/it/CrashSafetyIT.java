@@ -100,7 +100,8 @@ class CrashSafetyIT {
             JsonNode order = JSON.readTree(response.body());
             assertThat(order.get("history").findValuesAsString("action")).as("history of %d", id).startsWith("REPORT");
         }
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "")) {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres",
+                java.nio.file.Files.readString(DATA.resolve("db").resolve(org.yiwang.platform.EmbeddedDatabase.PASSWORD_FILE)).strip())) {
             String numbers = "(select number from workorder_order where id = any(?))";
             long transitions = count(db, "select count(*) from workorder_transition where order_id = any(?)", acknowledged);
             long ledgered = count(db, "select (select count(*) from ledger_entry where subject_id in " + numbers + ")"

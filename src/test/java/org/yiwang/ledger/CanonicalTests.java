@@ -195,4 +195,87 @@ class CanonicalTests {
         assertThat(Canonical.json(Map.of("a", new Object[]{Map.of("z", 1, "y", 2), "s"})))
                 .isEqualTo("{\"a\":[{\"y\":2,\"z\":1},\"s\"]}");
     }
+
+    /**
+     * RFC 8785 Appendix B: IEEE-754 doubles (by their bits) and their canonical text. The same texts come out of
+     * io.github.erdtman:java-json-canonicalization, the maintained implementation this one was compared with.
+     */
+    @Example
+    void writesTheNumberSamplesOfRfc8785AppendixB() {
+        String[][] samples = {
+                {"0000000000000000", "0"}, {"8000000000000000", "0"}, {"0000000000000001", "5e-324"},
+                {"8000000000000001", "-5e-324"}, {"7fefffffffffffff", "1.7976931348623157e+308"},
+                {"ffefffffffffffff", "-1.7976931348623157e+308"}, {"4340000000000000", "9007199254740992"},
+                {"c340000000000000", "-9007199254740992"}, {"4430000000000000", "295147905179352830000"},
+                {"44b52d02c7e14af5", "9.999999999999997e+22"}, {"44b52d02c7e14af6", "1e+23"},
+                {"44b52d02c7e14af7", "1.0000000000000001e+23"}, {"444b1ae4d6e2ef4e", "999999999999999700000"},
+                {"444b1ae4d6e2ef4f", "999999999999999900000"}, {"444b1ae4d6e2ef50", "1e+21"},
+                {"3eb0c6f7a0b5ed8c", "9.999999999999997e-7"}, {"3eb0c6f7a0b5ed8d", "0.000001"},
+                {"41b3de4355555553", "333333333.3333332"}, {"41b3de4355555554", "333333333.33333325"},
+                {"41b3de4355555555", "333333333.3333333"}, {"41b3de4355555556", "333333333.3333334"},
+                {"41b3de4355555557", "333333333.33333343"}, {"becbf647612f3696", "-0.0000033333333333333333"},
+                {"43143ff3c1cb0959", "1424953923781206.2"}};
+        for (String[] sample : samples) {
+            double value = Double.longBitsToDouble(Long.parseUnsignedLong(sample[0], 16));
+            assertThat(Canonical.json(Map.of("n", value))).as(sample[0]).isEqualTo("{\"n\":" + sample[1] + "}");
+        }
+        for (String bits : new String[]{"7fffffffffffffff", "7ff0000000000000", "fff0000000000000"}) {
+            double value = Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16));
+            assertThatThrownBy(() -> Canonical.json(Map.of("n", value))).as(bits).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** RFC 8785 section 3.2.2–3.2.3: the sample object, its numbers read as JavaScript reads them (doubles). */
+    @Example
+    void writesTheSampleOfRfc8785Section3AsTheRfcDoes() {
+        String input = """
+                {
+                  "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+                  "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
+                  "literals": [null, true, false]
+                }""";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = tools.jackson.databind.json.JsonMapper.builder().build().readValue(input, Map.class);
+
+        assertThat(Canonical.json(parsed)).isEqualTo(
+                "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+                        + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+        assertThat(Canonical.isCanonical(Canonical.json(parsed))).isTrue();
+    }
+
+    /**
+     * Where this implementation goes beyond RFC 8785 on purpose: a Java {@code long} or {@code BigDecimal} is written
+     * exactly, where JCS (and the library above) would first round it to a double — 9007199254740993 would become
+     * 9007199254740992 and {@code Long.MIN_VALUE} -9223372036854776000 — and so change the hash of a record that
+     * holds one. Values a double holds exactly are written as JCS writes them.
+     */
+    @Example
+    void writesIntegersBeyondDoublePrecisionExactlyUnlikeStrictJcs() {
+        assertThat(Canonical.json(Map.of("id", 9007199254740993L))).isEqualTo("{\"id\":9007199254740993}");
+        assertThat(Canonical.json(Map.of("id", 9007199254740992L))).isEqualTo("{\"id\":9007199254740992}");
+        assertThat(Canonical.json(Map.of("x", new BigDecimal("0.1234567890123456789"))))
+                .isEqualTo("{\"x\":0.1234567890123456789}");
+    }
+
+    /**
+     * A chain sealed by earlier versions still verifies only if a record's hash never changes: this record's hash
+     * was computed outside Java ({@code sha256sum} over 32 zero bytes and the record's UTF-8 text).
+     */
+    @Example
+    void theHashOfAKnownRecordDoesNotChange() {
+        String canonical = Canonical.json(Map.of("to", "DISPATCHED", "from", "FILED", "handlers", List.of(12, 7),
+                "note", "占道经营", "big", 9007199254740993L, "ratio", 0.5));
+        String record = ChainHash.record(1, "workorder", "WO-2025-00000042", "320104002001", "DISPATCHED",
+                java.time.Instant.parse("2025-03-01T00:00:00.123456Z"), 4711, canonical);
+
+        assertThat(record).isEqualTo("{\"actor\":4711,\"at\":\"2025-03-01T00:00:00.123456Z\",\"canonical\":"
+                + "{\"big\":9007199254740993,\"from\":\"FILED\",\"handlers\":[12,7],\"note\":\"占道经营\",\"ratio\":0.5,"
+                + "\"to\":\"DISPATCHED\"},\"district\":\"320104002001\",\"kind\":\"DISPATCHED\",\"seq\":1,"
+                + "\"stream\":\"workorder\",\"subject\":\"WO-2025-00000042\"}");
+        assertThat(ChainHash.hex(ChainHash.hash(ChainHash.sha256(), ChainHash.genesis(), record)))
+                .isEqualTo("d31a440d960baf7818fdc72f845d276efc9c88abe0caa5dd1541095e0f1f65d1");
+        assertThat(ChainHash.hex(MerkleTree.leafHash(ChainHash.sha256(), record.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .as("its Merkle leaf: SHA-256 of 0x00 and the text")
+                .isEqualTo("22a93076d4230c75395a2b4a5e26b76fd990a191945b4b96dfd4482a5f8bf449");
+    }
 }

@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yiwang.ledger.LedgerActors.FUZIMIAO;
 import static org.yiwang.ledger.LedgerActors.HONGHUA;
 
-/** Who may verify the chain and read a subject's entries. */
+/** Who may verify the chain and read a subject's entries (a stream no module governs: by data scope). */
 @LedgerSpringTest
 class LedgerApiTests {
 
@@ -32,13 +32,13 @@ class LedgerApiTests {
 
     @BeforeEach
     void aWorkOrderInFuzimiaoWithThreeTransitions() {
-        if (!ledger.entriesOf("workorder", "WO-API-1", org.yiwang.platform.DataScope.everything(), 0, 1).isEmpty()) {
+        if (!ledger.entriesOf("sample", "WO-API-1", org.yiwang.platform.DataScope.everything(), 0, 1).isEmpty()) {
             return;
         }
         Instant at = Instant.parse("2025-03-01T08:00:00Z");
         transactions.executeWithoutResult(status -> {
             for (String kind : new String[]{"REPORTED", "FILED", "DISPATCHED"}) {
-                ledger.append(LedgerRecord.of("workorder", "WO-API-1", FUZIMIAO + "001", kind, at, 7, Map.of("to", kind)));
+                ledger.append(LedgerRecord.of("sample", "WO-API-1", FUZIMIAO + "001", kind, at, 7, Map.of("to", kind)));
             }
         });
         ledger.seal();
@@ -46,7 +46,7 @@ class LedgerApiTests {
 
     @Test
     void aDispatcherOfTheStreetReadsTheSubjectsEntriesWithTheirHashes() throws Exception {
-        mvc.perform(get("/api/ledger/workorder/WO-API-1").with(authentication(LedgerActors.in(Role.DISPATCHER, FUZIMIAO))))
+        mvc.perform(get("/api/ledger/sample/WO-API-1").with(authentication(LedgerActors.in(Role.DISPATCHER, FUZIMIAO))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries.length()").value(3))
                 .andExpect(jsonPath("$.entries[0].kind").value("REPORTED"))
@@ -59,14 +59,14 @@ class LedgerApiTests {
 
     @Test
     void aLongHistoryIsReadPageByPage() throws Exception {
-        String first = mvc.perform(get("/api/ledger/workorder/WO-API-1").param("limit", "2")
+        String first = mvc.perform(get("/api/ledger/sample/WO-API-1").param("limit", "2")
                         .with(authentication(LedgerActors.citywide(Role.LEADER))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries.length()").value(2))
                 .andExpect(jsonPath("$.next").isNumber())
                 .andReturn().getResponse().getContentAsString();
         long next = tools.jackson.databind.json.JsonMapper.builder().build().readTree(first).get("next").asLong();
-        mvc.perform(get("/api/ledger/workorder/WO-API-1").param("after", String.valueOf(next))
+        mvc.perform(get("/api/ledger/sample/WO-API-1").param("after", String.valueOf(next))
                         .with(authentication(LedgerActors.citywide(Role.LEADER))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries.length()").value(1))
@@ -75,19 +75,19 @@ class LedgerApiTests {
 
     @Test
     void aDispatcherOfAnotherStreetIsToldThereIsNothing() throws Exception {
-        mvc.perform(get("/api/ledger/workorder/WO-API-1").with(authentication(LedgerActors.in(Role.DISPATCHER, HONGHUA)))
+        mvc.perform(get("/api/ledger/sample/WO-API-1").with(authentication(LedgerActors.in(Role.DISPATCHER, HONGHUA)))
                         .header("Accept-Language", "en"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("ledger.error.subjectNotFound"))
-                .andExpect(jsonPath("$.detail").value("No ledger entries for workorder WO-API-1 in your area"));
-        mvc.perform(get("/api/ledger/workorder/WO-NOBODY").with(authentication(LedgerActors.citywide(Role.ADMIN))))
+                .andExpect(jsonPath("$.detail").value("No ledger entries for sample WO-API-1 in your area"));
+        mvc.perform(get("/api/ledger/sample/WO-NOBODY").with(authentication(LedgerActors.citywide(Role.ADMIN))))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("您的管辖范围内没有 workorder WO-NOBODY 的链上记录"));
+                .andExpect(jsonPath("$.detail").value("您的管辖范围内没有 sample WO-NOBODY 的链上记录"));
     }
 
     @Test
     void residentsDoNotReadTheLedger() throws Exception {
-        mvc.perform(get("/api/ledger/workorder/WO-API-1").with(authentication(LedgerActors.resident())))
+        mvc.perform(get("/api/ledger/sample/WO-API-1").with(authentication(LedgerActors.resident())))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/ledger/verify").with(authentication(LedgerActors.resident())))
                 .andExpect(status().isForbidden());
@@ -96,7 +96,7 @@ class LedgerApiTests {
     @Test
     void nobodyReadsTheLedgerWithoutSigningIn() throws Exception {
         mvc.perform(get("/api/ledger/verify")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/ledger/workorder/WO-API-1")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/ledger/sample/WO-API-1")).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -115,7 +115,7 @@ class LedgerApiTests {
 
     @Test
     void aLimitOutsideItsRangeIsRefusedByName() throws Exception {
-        mvc.perform(get("/api/ledger/workorder/WO-API-1").param("limit", "0").header("Accept-Language", "en")
+        mvc.perform(get("/api/ledger/sample/WO-API-1").param("limit", "0").header("Accept-Language", "en")
                         .with(authentication(LedgerActors.citywide(Role.ADMIN))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The limit must be between 1 and 1,000"));

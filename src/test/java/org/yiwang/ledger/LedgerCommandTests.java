@@ -90,7 +90,7 @@ class LedgerCommandTests {
     }
 
     private void chainOf(EmbeddedDatabase database, int records) {
-        Flyway.configure().dataSource(database.jdbcUrl(), "postgres", "").load().migrate();
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
         Ledger ledger = new Ledger(dataSource(database), 100);
         for (int i = 0; i < records; i++) {
             ledger.append(LedgerRecord.of("workorder", "WO-" + i, "320104002", "FILED",
@@ -100,7 +100,7 @@ class LedgerCommandTests {
     }
 
     private static DriverManagerDataSource dataSource(EmbeddedDatabase database) {
-        return new DriverManagerDataSource(database.jdbcUrl(), "postgres", "");
+        return new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password());
     }
 
     /** The test configuration asks for a throw-away database; the command must use the folder instead. */

@@ -161,9 +161,9 @@ class GeoReportConformanceTests {
                 "attribute[DAMAGE]", "BROKEN"), format, 403, 1);
         errors(client.post(V2 + "requests." + format, "api_key", "o311_nonsense", "service_code", "C01001", "lat", point(0),
                 "long", point(1), "attribute[DAMAGE]", "BROKEN"), format, 403, 1);
-        // 400 with every problem at once: unknown service, no location, bad email, bad media_url
+        // every problem at once: unknown service (404, which wins), no location, bad email, bad media_url
         errors(client.post(V2 + "requests." + format, "api_key", key, "service_code", "X99", "email", "nobody",
-                "media_url", "ftp://x"), format, 400, 4);
+                "media_url", "ftp://x"), format, 404, 4);
         // 400: a required attribute missing, a list value that is not one, a number that is none
         errors(client.post(V2 + "requests." + format, "api_key", key, "service_code", "M07001", "lat", point(0), "long", point(1),
                 "attribute[EXTENT]", "many"), format, 400, 2);

@@ -263,6 +263,75 @@ class GeoReportRequestsTests {
         assertThat(ids(client.get(V2 + "requests.json", "service_request_id", number))).isEmpty();
     }
 
+    @Test
+    void aRequestForAServiceThatDoesNotExistIsNotFound() throws Exception {
+        double[] p = IntakeFixtures.latLon(grid);
+        JsonNode errors = read(client.post(V2 + "requests.json", "api_key", key, "service_code", "C99999", "lat", String.valueOf(p[0]),
+                "long", String.valueOf(p[1])), 404);
+        assertThat(errors.get(0).get("code").asInt()).isEqualTo(404);
+        assertThat(errors.toString()).contains("C99999");
+    }
+
+    @Test
+    void indexedMultiValueAttributesArriveAndUndefinedOnesAreRefusedByName() throws Exception {
+        String id = create("attribute[HAZARDS][0]", "TRAFFIC", "attribute[HAZARDS][1]", "FLOODING");
+        JsonNode extended = read(client.get(V2 + "requests/" + id + ".json", "extensions", "true"), 200).get(0);
+        assertThat(extended.get("attributes").toString()).contains("HAZARDS").contains("TRAFFIC,FLOODING");
+
+        double[] p = IntakeFixtures.latLon(grid);
+        JsonNode errors = read(client.post(V2 + "requests.json", "api_key", key, "service_code", "C01001", "lat", String.valueOf(p[0]),
+                "long", String.valueOf(p[1]), "attribute[DAMAGE]", "BROKEN", "attribute[COLOUR]", "red"), 400);
+        assertThat(errors.toString()).contains("COLOUR");
+    }
+
+    @Test
+    void aClientThatPostsTheSameReportAgainGetsTheFirstRequest() throws Exception {
+        double[] p = IntakeFixtures.latLon(grid);
+        String[] fields = {"api_key", key, "service_code", "C01001", "lat", String.valueOf(p[0]), "long", String.valueOf(p[1]),
+                "attribute[DAMAGE]", "BROKEN", "email", "fms@example.org", "description", "井盖破损 " + IntakeFixtures.unique("")};
+        long before = jdbc.sql("SELECT count(*) FROM open311_submission").query(Long.class).single();
+        String first = read(client.post(V2 + "requests.json", fields), 201).get(0).get("service_request_id").asString();
+        for (int retry = 0; retry < 4; retry++) {
+            assertThat(read(client.post(V2 + "requests.json", fields), 201).get(0).get("service_request_id").asString()).isEqualTo(first);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM open311_submission").query(Long.class).single()).isEqualTo(before + 1);
+
+        // another report of the same client is another request
+        fields[fields.length - 1] = fields[fields.length - 1] + "，有积水";
+        assertThat(read(client.post(V2 + "requests.json", fields), 201).get(0).get("service_request_id").asString()).isNotEqualTo(first);
+    }
+
+    @Test
+    void aRequestIdGivenByATokenIsReadableAtOnce() throws Exception {
+        org.yiwang.intake.PendingReports pending = context.getBean(org.yiwang.intake.PendingReports.class);
+        for (int i = 0; i < 5; i++) {
+            JsonNode created = read(client.post(V2 + "requests.json", "api_key", key, "service_code", "M06001",
+                    "address_string", "无此地址" + IntakeFixtures.unique("路") + "号", "description", "垃圾堆放"), 201);
+            String token = created.get(0).get("token").asString();
+            long recordId = jdbc.sql("SELECT record_id FROM open311_token WHERE token = :t").param("t", token).query(Long.class).single();
+            pending.locate(recordId, new org.yiwang.intake.LocatePending(null, grid.code(), null, null, null), fixtures.actor("dispatcher"));
+            String id = read(client.get(V2 + "tokens/" + token + ".json"), 200).get(0).get("service_request_id").asString();
+            assertThat(read(client.get(V2 + "requests/" + id + ".json"), 200).get(0).get("service_request_id").asString()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void emptyKeywordsAreNullLikeEveryOtherEmptyField() throws Exception {
+        JsonNode services = read(client.get(V2 + "services.json"), 200);
+        assertThat(services.findValues("keywords").stream().filter(k -> !k.isNull()).map(JsonNode::asString)).doesNotContain("");
+        assertThat(services.findValues("keywords").stream().anyMatch(JsonNode::isNull)).isTrue();
+    }
+
+    @Test
+    void readsCarryCorsHeadersForWebPages() throws Exception {
+        for (String path : new String[]{"services.json", "services/C01001.xml", "requests.json", "discovery.json"}) {
+            assertThat(mvc.perform(get(V2 + path).header("Origin", "https://fixmystreet.example"))
+                    .andReturn().getResponse().getHeader("Access-Control-Allow-Origin")).as(path).isEqualTo("*");
+        }
+        assertThat(mvc.perform(get(V2 + "requests/YW000.json").header("Origin", "https://fixmystreet.example"))
+                .andReturn().getResponse().getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
     java.util.List<String> ids(GeoReportClient.Answer answer) throws Exception {
         return read(answer, 200).findValuesAsString("service_request_id");
     }

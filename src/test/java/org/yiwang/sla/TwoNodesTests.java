@@ -175,6 +175,33 @@ class TwoNodesTests {
         assertThat(schedulerOfNodeOne.runOnce()).isPresent();
     }
 
+    @Test
+    void everyRoundIsTimedAndARoundLeftToAnotherNodeIsToldApart() throws Exception {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var registry = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        registry.addBean("meters", meters);
+        SlaScheduler schedulerOfNodeOne = new SlaScheduler(nodeOne, context.getBean(ClockAudit.class), given.jdbc, transactions,
+                given.clock, registry.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+        TransactionTemplate own = new TransactionTemplate(transactionManager);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> nodeTwoRound = threads.submit(() -> own.executeWithoutResult(s -> {
+            given.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('sla.sweep'))").query().listOfRows();
+            locked.countDown();
+            awaitUninterruptibly(release);
+        }));
+        locked.await();
+        schedulerOfNodeOne.scan();
+        release.countDown();
+        nodeTwoRound.get(30, TimeUnit.SECONDS);
+        schedulerOfNodeOne.scan();
+
+        assertThat(meters.timer("yiwang.sla.sweep", "result", "skipped").count()).isEqualTo(1);
+        assertThat(meters.timer("yiwang.sla.sweep", "result", "done").count()).isEqualTo(1);
+        assertThat(meters.timer("yiwang.sla.sweep", "result", "failed").count()).isZero();
+    }
+
     /** Waits until a statement containing {@code sql} waits for a row lock held by another transaction. */
     void awaitWaitingOnALock(String sql) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> given.jdbc.sql("""

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * in batches; a transaction that commits after a younger one is not skipped; a change a follower cannot apply
  * is parked without holding up the others and applied when it is tried again.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class JournalTests {
 
     static final List<String> FOLLOWERS = List.of("sla.stage-clocks", "workorder.notices", "open311.requests",

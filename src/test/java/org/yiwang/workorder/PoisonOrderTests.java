@@ -4,8 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,8 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The outside probe's poison order: an extension "until" far in the future was accepted, approving it
  * answered 500 but committed, and from then on every list, map and page holding the order answered 500.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class PoisonOrderTests {
 
     @Autowired MockMvc mvc;
@@ -137,5 +134,14 @@ class PoisonOrderTests {
         call(get("/api/sla/orders/" + id).with(as("dispatcher")), 200);
         // and the order can still be acted on: the dispatcher rejects the absurd extension
         act("dispatcher", id, "reject-extension", Map.of("note", "时间不合理"), 200);
+        // … and every follower of the journal applies that change instead of parking it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jdbc.sql("""
+                        select count(*) from workorder_journal_cursor c, workorder_journal j
+                        where j.order_id = :id and (c.tx, c.position) < (j.tx, j.position)""").param("id", id)
+                        .query(Long.class).single()).isZero());
+        assertThat(jdbc.sql("""
+                select count(*) from workorder_journal_parked p join workorder_journal j on j.tx = p.tx and j.position = p.position
+                where j.order_id = :id""").param("id", id).query(Long.class).single()).isZero();
     }
 }

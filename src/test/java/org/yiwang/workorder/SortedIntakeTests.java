@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one leaves it for a dispatcher with the suggestions in its history. The suggester here is a fixed
  * test double for the seam only; the real classifier is tested in the sorter module.
  */
-@SpringBootTest(properties = "yiwang.sorter.auto-confidence=0.8")
+@SpringBootTest(properties = "yiwang.workorder.auto-category-confidence=0.8")
 @AutoConfigureMockMvc
 class SortedIntakeTests {
 

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -36,8 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class WorkOrderApiTests {
 
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3};
@@ -116,12 +113,18 @@ class WorkOrderApiTests {
         assertThat(created.get("dueAt").asString()).endsWith("+08:00");
         assertThat(created.get("light").asString()).isEqualTo("GREEN");
 
-        // replay with the same key: the same order, nothing new
+        // replay with the same key and body: the same order, nothing new
         JsonNode replay = call(post("/api/work-orders").with(as("resident")).header("Idempotency-Key", "r-1")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(inGrid("description", "again", "categoryCode", handlerCategory))), 200);
+                .content(json.writeValueAsString(inGrid("description", "路边井盖缺失，13912345678 可联系", "categoryCode", handlerCategory,
+                        "address", "贡院街 1 号", "photoIds", java.util.List.of(before), "reporterPhone", "13912345678"))), 200);
         assertThat(replay.get("id").asLong()).isEqualTo(id);
         assertThat(replay.get("replayed").asBoolean()).isTrue();
+        // the same key with another body is refused, not answered with the first order (IETF Idempotency-Key draft)
+        JsonNode reused = call(post("/api/work-orders").with(as("resident")).header("Idempotency-Key", "r-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(inGrid("description", "again", "categoryCode", handlerCategory))), 422);
+        assertThat(reused.get("code").asString()).isEqualTo("workorder.error.idempotencyKeyReused");
 
         // the handler's department hears of it through the durable outbox, after commit
         long handlerId = people.findByUsername("handler").orElseThrow().id();

@@ -3,8 +3,6 @@ package org.yiwang.workorder;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.geo.GridLocator;
@@ -25,8 +23,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two people acting at once: one wins, the other is told, nothing is lost or doubled. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class WorkOrderConcurrencyTests {
 
     @Autowired Intake intake;
@@ -36,6 +33,8 @@ class WorkOrderConcurrencyTests {
     @Autowired Grids grids;
     @Autowired GridLocator locator;
     @Autowired JdbcClient jdbc;
+    @Autowired org.yiwang.dispatch.Router router;
+    @Autowired org.yiwang.catalog.Catalog catalog;
 
     Actor actor(String username) {
         return people.actorOf(username).orElseThrow();
@@ -128,7 +127,13 @@ class WorkOrderConcurrencyTests {
             assertThat(e.status().value()).isEqualTo(404);
         }
         Actor dispatcher = actor("dispatcher");
-        actions.perform(id, Action.REGISTER, new ActOnOrder("", List.of(), "M09015", null, null, List.of(), null, null, null, null), dispatcher);
+        // a category whose duty list names the handler's department here: a dispatcher may send it there
+        WorkOrder reported = queries.get(id, dispatcher);
+        String category = catalog.categories().stream().filter(org.yiwang.catalog.Category::enabled).map(org.yiwang.catalog.Category::code)
+                .filter(c -> router.candidateUnits(new org.yiwang.dispatch.RouteRequest(c, reported.gridCode(), reported.communityCode(),
+                        reported.streetCode(), reported.districtCode())).contains(handler.orgUnitId()))
+                .findFirst().orElseThrow();
+        actions.perform(id, Action.REGISTER, new ActOnOrder("", List.of(), category, null, null, List.of(), null, null, null, null), dispatcher);
         actions.perform(id, Action.DISPATCH, new ActOnOrder("城管局处置", List.of(), null, null, handler.orgUnitId(), List.of(), null, null, null, null), dispatcher);
         assertThat(queries.list(OrderFilter.NONE, 0, 200, handler).content()).extracting(WorkOrder::id).contains(id);
         assertThat(queries.list(OrderFilter.NONE, 0, 200, handler).content())

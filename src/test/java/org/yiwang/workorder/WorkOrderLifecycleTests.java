@@ -229,4 +229,16 @@ class WorkOrderLifecycleTests {
         assertThat(order.routingLevel()).isEqualTo("GRID");
         assertThat(order.pendingTransitions()).extracting(Transition::action).containsExactly(Action.REPORT, Action.CLOSE_ON_SPOT);
     }
+
+    @Test
+    void aVerificationCannotBeApprovedTwice() {
+        WorkOrder order = Orders.in(WorkOrderStatus.VERIFYING);
+        order.approve(GRID_WORKER, LATER, "现场已恢复", List.of());
+        int before = order.pendingTransitions().size();
+        assertThatThrownBy(() -> order.approve(GRID_WORKER, LATER.plusSeconds(1), "再次核查", List.of()))
+                .isInstanceOfSatisfying(org.yiwang.platform.LocalizedException.class,
+                        e -> assertThat(e.getMessage()).contains("workorder.error.alreadyApproved"));
+        assertThat(order.pendingTransitions()).hasSize(before);
+        assertThat(WorkOrderQueries.allowedActions(order, DISPATCHER)).doesNotContain(Action.APPROVE).contains(Action.CLOSE);
+    }
 }

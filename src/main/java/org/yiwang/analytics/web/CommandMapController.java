@@ -1,6 +1,6 @@
 package org.yiwang.analytics.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.yiwang.platform.YiwangProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -49,12 +49,12 @@ class CommandMapController {
     private final String tileUrl;
 
     CommandMapController(CommandMap map, LiveMap live, MarkerJson markers, Catalog catalog,
-                         @Value("${yiwang.map.tile-url:}") String tileUrl) {
+                         YiwangProperties settings) {
         this.map = map;
         this.live = live;
         this.markers = markers;
         this.catalog = catalog;
-        this.tileUrl = tileUrl;
+        this.tileUrl = settings.map().tileUrl();
     }
 
     @GetMapping

@@ -46,7 +46,7 @@ class DashboardController {
         model.addAttribute("periods", Period.KEYS);
         model.addAttribute("asOf", TIME.format(dashboard.at()));
         model.addAttribute("from", TIME.format(dashboard.period().from()));
-        model.addAttribute("chartJson", json.writeValueAsString(charts(dashboard)).replace("</", "<\\/"));
+        model.addAttribute("chartJson", org.yiwang.platform.InlineJson.escape(json.writeValueAsString(charts(dashboard))));
         return "analytics/dashboard";
     }
 

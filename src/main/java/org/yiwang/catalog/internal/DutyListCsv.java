@@ -1,5 +1,6 @@
 package org.yiwang.catalog.internal;
 
+import org.yiwang.platform.Csv;
 import org.yiwang.catalog.DutyEntry;
 import org.yiwang.catalog.DutyLevel;
 import org.yiwang.catalog.DutyListImport.Problem;

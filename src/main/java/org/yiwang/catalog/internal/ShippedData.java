@@ -1,5 +1,6 @@
 package org.yiwang.catalog.internal;
 
+import org.yiwang.platform.Csv;
 import org.yiwang.catalog.CalendarDay;
 import org.yiwang.catalog.CalendarYear;
 import org.yiwang.catalog.Category;

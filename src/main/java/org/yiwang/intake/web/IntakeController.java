@@ -141,9 +141,9 @@ class IntakeController {
     @Operation(summary = "What became of an external report, by its channel and number")
     @GetMapping("/records")
     Map<String, Object> record(@RequestParam String channel, @RequestParam String externalNo) {
-        integration();
+        Actor actor = integration();
         Channel c = Channel.parse(channel).orElseThrow(() -> LocalizedException.badRequest("intake.error.channel", channel));
-        RecordStatus status = pending.status(c, externalNo.strip())
+        RecordStatus status = pending.status(c, externalNo.strip(), actor)
                 .orElseThrow(() -> LocalizedException.notFound("intake.error.externalNotFound", channel, externalNo));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recordId", status.id());

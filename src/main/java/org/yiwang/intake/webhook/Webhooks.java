@@ -1,5 +1,6 @@
 package org.yiwang.intake.webhook;
 
+import org.yiwang.platform.ChinaTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yiwang.intake.IntakeProperties;
@@ -41,7 +42,7 @@ public class Webhooks {
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Every time in a payload: ISO-8601 with milliseconds and the +08:00 offset. */
     public static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ChinaTime.ZONE);
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;

@@ -1,5 +1,6 @@
 package org.yiwang.ledger.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -8,8 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.ledger.Ledger;
 import org.yiwang.ledger.LedgerEntry;
 import org.yiwang.ledger.LedgerVerification;
+import org.yiwang.ledger.SubjectReaders;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
+import org.yiwang.platform.DataScope;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
 
@@ -17,16 +20,21 @@ import java.util.List;
 
 /**
  * The chain as auditors see it: leaders and administrators verify it; staff read the entries of a
- * subject inside their data scope. Subjects with no entry in the caller's scope answer 404.
+ * subject they may read: where the subject's module decides that ({@link SubjectReaders}, e.g. a work
+ * order's entries are read by exactly those who may read the order, notes masked), by its check; else
+ * by the caller's data scope against the entries' division codes. Subjects the caller may not read
+ * answer 404, as missing ones do.
  */
 @RestController
 @RequestMapping("/api/ledger")
 class LedgerController {
 
     private final Ledger ledger;
+    private final ObjectProvider<SubjectReaders> readers;
 
-    LedgerController(Ledger ledger) {
+    LedgerController(Ledger ledger, ObjectProvider<SubjectReaders> readers) {
         this.ledger = ledger;
+        this.readers = readers;
     }
 
     @GetMapping("/verify")
@@ -52,7 +60,18 @@ class LedgerController {
         if (after < 0) {
             throw LocalizedException.badRequest("ledger.error.after");
         }
-        List<LedgerEntry> entries = ledger.entriesOf(stream, subjectId, actor.scope(), after, limit);
+        SubjectReaders check = readers.orderedStream().filter(r -> r.stream().equals(stream)).findFirst().orElse(null);
+        List<LedgerEntry> entries;
+        if (check == null) {
+            entries = ledger.entriesOf(stream, subjectId, actor.scope(), after, limit);
+        } else if (check.mayRead(subjectId, actor)) {
+            entries = ledger.entriesOf(stream, subjectId, DataScope.everything(), after, limit).stream()
+                    .map(e -> new LedgerEntry(e.seq(), e.stream(), e.subjectId(), e.districtCode(), e.kind(), e.at(),
+                            e.actorUserId(), check.shown(e.canonical(), actor), e.prevHash(), e.hash(), e.leafHash()))
+                    .toList();
+        } else {
+            entries = List.of();
+        }
         if (entries.isEmpty() && after == 0) {
             throw LocalizedException.notFound("ledger.error.subjectNotFound", stream, subjectId);
         }

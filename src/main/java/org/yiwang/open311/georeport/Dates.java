@@ -1,5 +1,6 @@
 package org.yiwang.open311.georeport;
 
+import org.yiwang.platform.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public final class Dates {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ChinaTime.ZONE;
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZONE);
 
     private Dates() {

@@ -74,7 +74,7 @@ public class Requests {
                 params.put("services", q.serviceCodes().toArray(String[]::new));
             }
             if (q.statuses().size() == 1) {
-                where.add((q.statuses().contains("open") ? "" : "NOT ") + "(r.status NOT IN ('CLOSED', 'EVALUATED', 'VOIDED'))");
+                where.add((q.statuses().contains("open") ? "" : "NOT ") + "(" + WorkOrderStatus.openSql("r.status") + ")");
             }
             if (q.updatedAfter() != null) {
                 where.add("r.updated_at > :updatedAfter");

@@ -97,7 +97,7 @@ public class ServiceDirectory {
         s.put("description", group + " — " + name(c, locale));
         s.put("metadata", !attributes(c).isEmpty());
         s.put("type", "realtime");
-        s.put("keywords", String.join(",", c.keywords()));
+        s.put("keywords", c.keywords().isEmpty() ? null : String.join(",", c.keywords()));
         s.put("group", group);
         return s;
     }
@@ -139,11 +139,18 @@ public class ServiceDirectory {
 
     /**
      * Checks the attributes sent with a request against the service's: required ones present, numbers
-     * numbers, date-times date-times, list keys among the values. Attributes the service does not ask
-     * are ignored. Every problem is added to {@code errors}.
+     * numbers, date-times date-times, list keys among the values; an attribute the service does not
+     * define is refused by name. Every problem is added to {@code errors}.
      */
     public List<Answer> check(Category category, Map<String, List<String>> sent, List<GeoReportError> errors, Locale locale) {
         List<Answer> answers = new ArrayList<>();
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        attributes(category).forEach(a -> defined.add(a.code()));
+        for (String code : sent.keySet()) {
+            if (!defined.contains(code)) {
+                errors.add(new GeoReportError(400, text("open311.error.attributeUnknown", locale, code, category.code())));
+            }
+        }
         for (Attribute a : attributes(category)) {
             List<String> values = sent.getOrDefault(a.code(), List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
             if (values.isEmpty()) {

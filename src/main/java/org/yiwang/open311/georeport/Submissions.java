@@ -8,12 +8,15 @@ import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.Location;
 import org.yiwang.geo.LonLat;
 import org.yiwang.intake.Channel;
+import org.yiwang.intake.PendingReports;
+import org.yiwang.intake.RecordStatus;
 import org.yiwang.intake.ExternalReport;
 import org.yiwang.intake.Receipt;
 import org.yiwang.intake.Reception;
 import org.yiwang.intake.StandardAddress;
 import org.yiwang.intake.StandardAddresses;
 import org.yiwang.open311.ApiKey;
+import org.yiwang.open311.Open311Properties;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,13 +43,15 @@ import java.util.regex.Pattern;
  * pipeline as an Open311 report. Where it lies comes from lat/long, an address_id of the standard-address
  * table, or an address_string located by that table; an address no one can locate waits for a dispatcher,
  * and the client gets a token instead of a service_request_id. A client may send an
- * {@code Idempotency-Key}: the same key from the same API key returns the first request again.
+ * {@code Idempotency-Key}: the same key from the same API key returns the first request again. Without one,
+ * the same report posted again by the same client within {@code yiwang.open311.duplicate-window} (every
+ * field alike, a description included) is recognised as a retry and answered with the first request.
  */
 @Component
 public class Submissions {
 
     public static final int MAX_DESCRIPTION = 4000;
-    private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]{1,40})](\\[])?");
+    private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]{1,40})](\\[[0-9]{0,3}])?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{3,30}");
     private static final Pattern CLIENT_KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{1,40}");
@@ -59,12 +64,17 @@ public class Submissions {
     private final Reception reception;
     private final RequestProjection projection;
     private final JdbcClient jdbc;
+    private final PendingReports records;
+    private final Open311Properties properties;
     private final MessageSource messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Submissions(ServiceDirectory services, Jurisdictions jurisdictions, StandardAddresses addresses, GridLocator locator,
-                Reception reception, RequestProjection projection, JdbcClient jdbc, MessageSource messages, Clock clock) {
+                Reception reception, RequestProjection projection, JdbcClient jdbc, PendingReports records,
+                Open311Properties properties, MessageSource messages, Clock clock) {
+        this.records = records;
+        this.properties = properties;
         this.services = services;
         this.jurisdictions = jurisdictions;
         this.addresses = addresses;
@@ -94,7 +104,7 @@ public class Submissions {
         } else {
             category = services.service(serviceCode).orElse(null);
             if (category == null) {
-                errors.add(error(400, locale, "open311.error.serviceCode", serviceCode));
+                errors.add(error(404, locale, "open311.error.serviceCode", serviceCode));
             }
         }
         List<ServiceDirectory.Answer> answers = category == null ? List.of() : services.check(category, attributes(params), errors, locale);
@@ -172,7 +182,10 @@ public class Submissions {
         }
 
         Instant now = clock.instant();
-        String externalNo = idempotencyKey != null ? "k" + key.id() + ":" + idempotencyKey : UUID.randomUUID().toString();
+        byte[] requestHash = requestHash(params);
+        String externalNo = idempotencyKey != null ? "k" + key.id() + ":" + idempotencyKey
+                : description == null ? UUID.randomUUID().toString()
+                : retried(key, requestHash, now).orElseGet(() -> UUID.randomUUID().toString());
         Map<String, String> details = new LinkedHashMap<>();
         for (ServiceDirectory.Answer answer : answers) {
             if (!answer.code().equals(ServiceDirectory.URGENCY)) {
@@ -194,13 +207,15 @@ public class Submissions {
         answers.forEach(a -> attributeValues.put(a.code(), a.value()));
         jdbc.sql("""
                         INSERT INTO open311_submission (record_id, order_id, api_key_id, service_code, attributes, media_url, address_id,
-                            email, device_id, account_id, created_at)
-                        VALUES (:record, :order, :key, :service, cast(:attributes AS jsonb), :media, :addressId, :email, :device, :account, :now)
+                            email, device_id, account_id, created_at, request_hash)
+                        VALUES (:record, :order, :key, :service, cast(:attributes AS jsonb), :media, :addressId, :email, :device, :account, :now,
+                            :hash)
                         ON CONFLICT (record_id) DO NOTHING""")
                 .param("record", receipt.recordId()).param("order", receipt.orderId()).param("key", key.id())
                 .param("service", category.code()).param("attributes", JSON.writeValueAsString(attributeValues))
                 .param("media", mediaUrl).param("addressId", standard == null ? receipt.addressCode() : standard.code())
                 .param("email", email).param("device", deviceId).param("account", accountId).param("now", Timestamp.from(now))
+                .param("hash", description == null ? null : requestHash)
                 .update();
         Map<String, Object> answer = new LinkedHashMap<>();
         if (receipt.orderId() != null) {
@@ -213,6 +228,41 @@ public class Submissions {
         }
         answer.put("account_id", accountId);
         return List.of(answer);
+    }
+
+    /**
+     * The external number of the same report from the same client within the duplicate window, if there is
+     * one: its request is answered again instead of a second one being created.
+     */
+    private Optional<String> retried(ApiKey key, byte[] requestHash, Instant now) {
+        return jdbc.sql("""
+                        SELECT record_id FROM open311_submission
+                         WHERE api_key_id = :key AND request_hash = :hash AND created_at >= :since
+                         ORDER BY created_at DESC LIMIT 1""")
+                .param("key", key.id()).param("hash", requestHash)
+                .param("since", Timestamp.from(now.minus(properties.duplicateWindow())))
+                .query(Long.class).optional()
+                .flatMap(records::status)
+                .map(RecordStatus::externalNo);
+    }
+
+    /** SHA-256 of every field sent but the api_key, in name order: the same report gives the same hash. */
+    static byte[] requestHash(Map<String, String[]> params) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(params).forEach((name, values) -> {
+            if (!name.equals("api_key")) {
+                text.append(name).append('\u0000');
+                for (String value : values) {
+                    text.append(value == null ? "" : value.strip()).append('\u0001');
+                }
+                text.append('\u0002');
+            }
+        });
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The token of a pending request: the one issued before for the same record, or a new one. */
@@ -232,7 +282,10 @@ public class Submissions {
                 .query(String.class).single();
     }
 
-    /** {@code attribute[CODE]=v} and {@code attribute[CODE][]=v1&attribute[CODE][]=v2}, codes in upper case. */
+    /**
+     * {@code attribute[CODE]=v}, {@code attribute[CODE][]=v1&attribute[CODE][]=v2} and the indexed form
+     * {@code attribute[CODE][0]=v1&attribute[CODE][1]=v2}, codes in upper case.
+     */
     static Map<String, List<String>> attributes(Map<String, String[]> params) {
         Map<String, List<String>> result = new LinkedHashMap<>();
         params.forEach((name, values) -> {

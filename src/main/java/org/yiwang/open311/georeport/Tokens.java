@@ -21,12 +21,16 @@ public class Tokens {
 
     private final JdbcClient jdbc;
     private final PendingReports records;
+    private final RequestProjection projection;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    Tokens(JdbcClient jdbc, PendingReports records, MessageSource messages) {
+    Tokens(JdbcClient jdbc, PendingReports records, RequestProjection projection, MessageSource messages, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.records = records;
+        this.projection = projection;
         this.messages = messages;
+        this.clock = clock;
     }
 
     public List<Map<String, Object>> find(String token, Locale locale) {
@@ -40,6 +44,12 @@ public class Tokens {
         if ("DISCARDED".equals(status.status())) {
             throw new GeoReportException(404, messages.getMessage("open311.error.tokenDiscarded",
                     new Object[]{token, status.discardReason()}, locale));
+        }
+        if (status.orderId() != null && !jdbc.sql("SELECT EXISTS (SELECT 1 FROM open311_request WHERE order_id = :order)")
+                .param("order", status.orderId()).query(Boolean.class).single()) {
+            // read your writes: the id given out here must answer GET requests/{id} at once, not after the
+            // projection's follower catches up (30–90 ms later)
+            projection.refresh(status.orderId(), clock.instant());
         }
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("service_request_id", status.orderNumber());

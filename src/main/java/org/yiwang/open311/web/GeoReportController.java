@@ -300,14 +300,19 @@ class GeoReportController {
             return m;
         }).toList();
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, f.contentType());
+        if ("GET".equals(request.getMethod())) {
+            builder.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        }
         if (status == 429) {
             builder.header(HttpHeaders.RETRY_AFTER, "60");
         }
         return builder.body(f.write("errors", body));
     }
 
+    /** A read's answer; reads are public, so any web page may fetch them (CORS, as FixMyStreet's own Open311 server does). */
     private static ResponseEntity<byte[]> ok(Formats f, String root, Object body) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, f.contentType()).body(f.write(root, body));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, f.contentType())
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*").body(f.write(root, body));
     }
 
     private static Formats format(String suffix) {

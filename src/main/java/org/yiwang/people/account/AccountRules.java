@@ -45,6 +45,11 @@ public final class AccountRules {
         return name;
     }
 
+    /**
+     * A password a user may choose: 8 characters to 72 bytes, not the username, and not guessable by
+     * {@link PasswordStrength} (leaked passwords, dictionary words, names, dates, keyboard patterns). The demo
+     * accounts' {@code yiwang-demo} does not pass: demo users are created by the generator, not through here.
+     */
     public static String password(String password, String username) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             throw LocalizedException.badRequest("people.error.passwordTooShort", MIN_PASSWORD_LENGTH);
@@ -54,6 +59,9 @@ public final class AccountRules {
         }
         if (password.isBlank() || password.equalsIgnoreCase(username)) {
             throw LocalizedException.badRequest("people.error.passwordWeak");
+        }
+        if (!PasswordStrength.strongEnough(password, username)) {
+            throw LocalizedException.badRequest("people.error.passwordGuessable");
         }
         return password;
     }

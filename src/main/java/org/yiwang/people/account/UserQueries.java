@@ -10,6 +10,7 @@ import org.yiwang.platform.Actor;
 import org.yiwang.platform.DataScope;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.PersonalDataAccess;
 import org.yiwang.platform.Role;
 
 import java.sql.ResultSet;
@@ -41,7 +42,10 @@ public class UserQueries {
     private final JdbcClient jdbc;
     private final IdNumberCipher cipher;
 
-    UserQueries(JdbcClient jdbc, IdNumberCipher cipher) {
+    private final PersonalDataAccess access;
+
+    UserQueries(JdbcClient jdbc, IdNumberCipher cipher, PersonalDataAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.cipher = cipher;
     }
@@ -84,6 +88,26 @@ public class UserQueries {
     /** The user as {@code viewer} sees it, or 404 when it does not exist or lies outside the viewer's scope. */
     public UserView get(Actor viewer, long id) {
         return find(viewer, id).orElseThrow(() -> LocalizedException.notFound("people.error.userNotFound", id));
+    }
+
+    /**
+     * 查看个人信息 — the user's phone and ID number unmasked, for an administrator who gives a reason; the
+     * access is recorded ({@link PersonalDataAccess}). 404 outside the viewer's scope, 403 for other roles.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public UserView reveal(Actor viewer, long id, String reason) {
+        Row r = jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()
+                .filter(u -> ScopePolicy.seesUsersOf(viewer.scope(), u.orgUnit()) || u.id() == viewer.userId())
+                .orElseThrow(() -> LocalizedException.notFound("people.error.userNotFound", id));
+        if (!viewer.seesPersonalData() && r.id() != viewer.userId()) {
+            throw LocalizedException.forbidden("error.forbidden");
+        }
+        access.record(viewer, "people-user", r.username(), r.orgUnit() == null ? null : r.orgUnit().divisionCode(),
+                List.of("phone", "idNumber"), reason);
+        UserView masked = view(viewer, r, rolesOf(List.of(r.id())).getOrDefault(r.id(), Set.of()), true);
+        return new UserView(masked.id(), masked.username(), masked.displayName(), r.phone(),
+                r.idNumberCipher() == null ? null : cipher.decrypt(r.idNumberCipher()), masked.orgUnit(), masked.roles(),
+                masked.fullTimeGridWorker(), masked.enabled(), masked.createdAt(), masked.updatedAt(), masked.version());
     }
 
     /** The SQL condition for "users visible with this scope", or null when nothing is visible. */

@@ -70,6 +70,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     /** What to answer for a failed or missing authentication. */
     static Refusal refusal(AuthenticationException failure, Instant now) {
         return switch (failure) {
+            // the accounts could not be read: not the caller's fault, and gone in a few seconds
+            case AuthenticationException away when org.yiwang.platform.DatabaseUnavailable.causedBy(away) -> new Refusal(
+                    HttpStatus.SERVICE_UNAVAILABLE, org.yiwang.platform.DatabaseUnavailable.MESSAGE_KEY, new Object[0],
+                    org.yiwang.platform.DatabaseUnavailable.RETRY_AFTER);
             case SignInRefused.AccountLocked locked -> {
                 Duration wait = untilAtLeastOneSecond(now, locked.retryAt());
                 yield new Refusal(HttpStatus.UNAUTHORIZED, "people.auth.locked", new Object[]{minutes(wait)}, wait);

@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Username and password sign-in (form and HTTP Basic) with throttling: a locked username or a
- * blocked address is refused before the password is even checked; a wrong password counts against
+ * Username and password sign-in (form and HTTP Basic) with throttling: a locked username, an address
+ * blocked for this username or a blocked address is refused before the password is even checked; a wrong password counts against
  * both; a success ends the username's run of failures. Failures are logged with username and address,
  * never the password.
  */
@@ -51,7 +51,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = LoginThrottle.key(authentication.getName());
         String address = addressOf(authentication);
-        Optional<Instant> blocked = addresses.blockedUntil(address);
+        Optional<Instant> blocked = addresses.blockedUntil(address, username);
         if (blocked.isPresent()) {
             log.warn("Sign-in as '{}' from {} refused: the address is blocked until {}", printable(username), address, blocked.get());
             throw new SignInRefused.AddressBlocked(blocked.get());
@@ -67,7 +67,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
             log.debug("'{}' signed in from {}", username, address);
             return result;
         } catch (BadCredentialsException e) {
-            Optional<Instant> addressBlocked = addresses.recordFailure(address);
+            Optional<Instant> addressBlocked = addresses.recordFailure(address, username);
             Optional<Instant> lockedNow = accounts.recordFailure(username);
             log.warn("Failed sign-in as '{}' from {}: wrong username or password{}{}", printable(username), address,
                     lockedNow.map(until -> "; the account is locked until " + until).orElse(""),

@@ -11,7 +11,11 @@ import org.yiwang.people.account.SignInAccounts;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Checks personal API tokens: active, of an enabled user. Bad tokens count against the client address. */
+/**
+ * Checks personal API tokens: active, of an enabled user. Bad tokens count against the client address; a
+ * blocked address is told so only for a bad token: a valid token is never refused for what others behind
+ * the same address did (guessing a 256-bit token is hopeless anyway, the block only slows down noise).
+ */
 class TokenAuthentication implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(TokenAuthentication.class);
@@ -34,10 +38,6 @@ class TokenAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String address = ThrottledPasswordAuthentication.addressOf(authentication);
-        Optional<Instant> blocked = addresses.blockedUntil(address);
-        if (blocked.isPresent()) {
-            throw new SignInRefused.AddressBlocked(blocked.get());
-        }
         String token = (String) authentication.getCredentials();
         Optional<SignedInUser> known = tokens.recentlyVerified(token);
         if (known.isPresent()) {
@@ -46,6 +46,10 @@ class TokenAuthentication implements AuthenticationProvider {
         long epoch = tokens.epochNow();
         Optional<ApiTokens.Match> match = tokens.use(token);
         if (match.isEmpty()) {
+            Optional<Instant> blocked = addresses.blockedUntil(address);
+            if (blocked.isPresent()) {
+                throw new SignInRefused.AddressBlocked(blocked.get());
+            }
             addresses.recordFailure(address);
             log.warn("Rejected an invalid, expired or revoked API token from {}", address);
             throw new SignInRefused.InvalidToken("invalid, expired or revoked token");

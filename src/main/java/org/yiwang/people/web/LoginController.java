@@ -23,6 +23,7 @@ class LoginController {
                 case "locked" -> "people.auth.locked";
                 case "blocked" -> "people.auth.addressBlocked";
                 case "disabled" -> "people.auth.disabled";
+                case "unavailable" -> org.yiwang.platform.DatabaseUnavailable.MESSAGE_KEY;
                 default -> "people.auth.badCredentials";
             });
             model.addAttribute("minutes", parseMinutes(minutes));

@@ -59,6 +59,16 @@ class UserController {
         return users.get(staff(), id);
     }
 
+    /** Why the administrator needs the user's phone and ID number. */
+    record RevealRequest(String reason) {
+    }
+
+    /** The user's phone and ID number unmasked, with a reason that is recorded. */
+    @PostMapping("/{id}/personal-data")
+    UserView reveal(@PathVariable long id, @RequestBody RevealRequest request) {
+        return users.reveal(staff(), id, request.reason());
+    }
+
     @PostMapping
     ResponseEntity<UserView> create(@RequestBody NewUser request) {
         Actor admin = Actors.requireAny(Role.ADMIN);

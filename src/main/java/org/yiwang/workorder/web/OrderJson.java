@@ -1,5 +1,6 @@
 package org.yiwang.workorder.web;
 
+import org.yiwang.platform.ChinaTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ import java.util.Map;
 @Component
 class OrderJson {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final GridLocator grids;
     private final Catalog catalog;

@@ -96,11 +96,20 @@ class WorkOrderController {
                                                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Actor actor = Actors.require();
         List<String> ids = new ArrayList<>(photoIds == null ? List.of() : photoIds);
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            ids.add(store(file, actor).id());
+        List<PhotoStore.Upload> uploads = new ArrayList<>();
+        try {
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                PhotoStore.Upload upload = upload(file, actor);
+                uploads.add(upload);
+                ids.add(upload.photo().id());
+            }
+            return created(intake.report(new ReportProblem(description, categoryCode, lat, lon, crs, address, source, urgency,
+                    reporterName, reporterPhone, ids, key), actor), actor);
+        } catch (RuntimeException refused) {
+            // a refused report leaves none of the photos it brought behind
+            photos.discard(uploads);
+            throw refused;
         }
-        return created(intake.report(new ReportProblem(description, categoryCode, lat, lon, crs, address, source, urgency,
-                reporterName, reporterPhone, ids, key), actor), actor);
     }
 
     @Operation(summary = "One order with its full history, traffic light and the actions you may take")
@@ -158,9 +167,9 @@ class WorkOrderController {
                 .body(body);
     }
 
-    private PhotoStore.StoredPhoto store(MultipartFile file, Actor actor) {
+    private PhotoStore.Upload upload(MultipartFile file, Actor actor) {
         try {
-            return photos.store(file.getBytes(), actor.userId());
+            return photos.upload(file.getBytes(), actor.userId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

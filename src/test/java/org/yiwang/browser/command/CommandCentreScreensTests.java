@@ -41,6 +41,7 @@ class CommandCentreScreensTests extends BrowserTests {
         assertThat(((Number) js("return window.yiwangMap.markerCount()")).longValue()).isEqualTo(before + 1);
         assertThat(((Number) js("return window.yiwangMap.load('" + fresh.gridCode() + "')")).longValue()).isPositive();
         assertThat(browser.driver().getCurrentUrl()).endsWith("/command/map");
+        assertThat(browser.cspViolations()).isEmpty();
         browser.screenshots("command-map");
     }
 
@@ -53,6 +54,7 @@ class CommandCentreScreensTests extends BrowserTests {
         assertThat(browser.exists(By.id("table-trend"))).isTrue();
         assertThat(browser.exists(By.id("table-streets"))).isTrue();
         assertThat(browser.text(By.id("kpis"))).contains("按期结案率").contains("满意率");
+        assertThat(browser.cspViolations()).isEmpty();
         browser.screenshots("command-dashboard");
     }
 }

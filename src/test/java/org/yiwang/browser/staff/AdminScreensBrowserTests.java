@@ -56,6 +56,7 @@ class AdminScreensBrowserTests extends BrowserTests {
         browser.waitForText("校验通过");
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#grid-map .leaflet-interactive, #grid-map canvas")).size() > 0,
                 "the grids drawn on the preview map");
+        assertThat(browser.cspViolations()).isEmpty();
         browser.screenshots("admin-grids-dry-run");
         browser.click(By.xpath("//button[normalize-space()='确认导入']"));
         assertThat(browser.flashSuccess()).contains("已导入");

@@ -57,7 +57,7 @@ public class LedgerBenchmark {
     @Setup(Level.Trial)
     public void startDatabaseAndBuildChain() throws IOException {
         database = EmbeddedDatabase.startEphemeral();
-        Flyway.configure().dataSource(database.jdbcUrl(), "postgres", "").load().migrate();
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername("postgres");

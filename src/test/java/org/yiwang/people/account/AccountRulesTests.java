@@ -26,12 +26,23 @@ class AccountRulesTests {
 
     @Test
     void passwordsNeedEightCharactersAndFitBcrypt() {
-        assertThat(AccountRules.password("yiwang-demo", "admin")).isEqualTo("yiwang-demo");
+        assertThat(AccountRules.password("Qinhuai#Grid-2026", "admin")).isEqualTo("Qinhuai#Grid-2026");
         assertThat(key(() -> AccountRules.password("short", "admin"))).isEqualTo("people.error.passwordTooShort");
         assertThat(key(() -> AccountRules.password(null, "admin"))).isEqualTo("people.error.passwordTooShort");
         assertThat(key(() -> AccountRules.password("密".repeat(25), "admin"))).isEqualTo("people.error.passwordTooLong");
         assertThat(key(() -> AccountRules.password("DISPATCHER", "dispatcher"))).isEqualTo("people.error.passwordWeak");
         assertThat(key(() -> AccountRules.password("         ", "admin"))).isEqualTo("people.error.passwordWeak");
+    }
+
+    @Test
+    void leakedCommonAndPatternedPasswordsAreRefusedAsGuessable() {
+        for (String weak : new String[]{"password", "resident123", "aaaaaaaa", "12345678", "iloveyou1", "qwertyuiop",
+                "yiwang-demo", "admin-2026-admin"}) {
+            assertThat(key(() -> AccountRules.password(weak, "admin"))).as(weak).isEqualTo("people.error.passwordGuessable");
+        }
+        assertThat(key(() -> AccountRules.password("Zhang.Wei-Copper-Mantis", "zhang.wei"))).isEqualTo("people.error.passwordGuessable");
+        assertThat(AccountRules.password("Copper-Mantis-Fjord", "zhang.wei")).isEqualTo("Copper-Mantis-Fjord");
+        assertThat(AccountRules.password("S7v!kd92-Lm", "zhang.wei")).isEqualTo("S7v!kd92-Lm");
     }
 
     @Test
@@ -71,9 +82,9 @@ class AccountRulesTests {
 
     @Test
     void commandsDoNotPrintSecrets() {
-        CreateUser command = new CreateUser("wang", "王磊", "secret-password", "13912345678",
+        CreateUser command = new CreateUser("wang", "王磊", "Kq7-Secret-Vz2m", "13912345678",
                 IdNumbers.withCheckCharacter("32010419850315002"), 1L, java.util.Set.of(Role.HANDLER), false);
-        assertThat(command.toString()).doesNotContain("secret-password").doesNotContain("13912345678").doesNotContain("3201041985");
+        assertThat(command.toString()).doesNotContain("Kq7-Secret-Vz2m").doesNotContain("13912345678").doesNotContain("3201041985");
     }
 
     static String key(Runnable action) {

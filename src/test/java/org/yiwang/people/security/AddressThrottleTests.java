@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AddressThrottleTests {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"));
-    final AddressThrottle throttle = new AddressThrottle(3, Duration.ofMinutes(10), Duration.ofMinutes(5), clock);
+    final AddressThrottle throttle = new AddressThrottle(3, 2, Duration.ofMinutes(10), Duration.ofMinutes(5), clock);
 
     @Test
     void blocksAnAddressAfterTooManyFailuresInTheWindow() {
@@ -23,6 +23,26 @@ class AddressThrottleTests {
         assertThat(throttle.recordFailure("10.1.1.1")).contains(clock.instant().plus(Duration.ofMinutes(5)));
         assertThat(throttle.blockedUntil("10.1.1.1")).isPresent();
         assertThat(throttle.blockedUntil("10.1.1.2")).isEmpty();
+    }
+
+    @Test
+    void oneUsernameFailingFromAnAddressBlocksOnlyThatUsernameThere() {
+        throttle.recordFailure("10.1.1.1", "alice");
+        assertThat(throttle.recordFailure("10.1.1.1", "alice")).contains(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(throttle.blockedUntil("10.1.1.1", "alice")).isPresent();
+        assertThat(throttle.blockedUntil("10.1.1.1", "bob")).isEmpty();
+        assertThat(throttle.blockedUntil("10.1.1.2", "alice")).isEmpty();
+        assertThat(throttle.blockedUntil("10.1.1.1")).isEmpty();
+    }
+
+    @Test
+    void manyUsernamesFailingFromAnAddressBlockTheAddressForEveryone() {
+        throttle.recordFailure("10.1.1.1", "a");
+        throttle.recordFailure("10.1.1.1", "b");
+        assertThat(throttle.blockedUntil("10.1.1.1", "c")).isEmpty();
+        throttle.recordFailure("10.1.1.1", "c");
+        assertThat(throttle.blockedUntil("10.1.1.1", "d")).isPresent();
+        assertThat(throttle.blockedUntil("10.1.1.1")).isPresent();
     }
 
     @Test

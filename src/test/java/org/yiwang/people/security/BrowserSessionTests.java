@@ -63,10 +63,10 @@ class BrowserSessionTests {
     void changingAUsersRolesEndsTheirSessions() throws Exception {
         var admin = people.actorOf("admin").orElseThrow();
         long unit = people.findByUsername("dispatcher").orElseThrow().orgUnitId();
-        long id = administration.create(admin, new CreateUser("session-holder", "会话测试", "session-2026", null, null, unit,
+        long id = administration.create(admin, new CreateUser("session-holder", "会话测试", "Tidal-Sparrow-Kiln", null, null, unit,
                 Set.of(Role.DISPATCHER), false)).id();
         Browser browser = new Browser();
-        browser.signIn("session-holder", "session-2026");
+        browser.signIn("session-holder", "Tidal-Sparrow-Kiln");
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
 
         administration.update(admin, id, new UpdateUser(null, null, null, null, Set.of(Role.LEADER), null, null));
@@ -74,6 +74,21 @@ class BrowserSessionTests {
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'session-holder'").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void anAuthorizationHeaderOfAnUnknownSchemeDoesNotSkipTheCsrfCheckOfACookieSession() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("dispatcher", DEMO_PASSWORD);
+        long before = jdbc.sql("SELECT count(*) FROM workorder_order").query(Long.class).single();
+        for (String header : new String[]{"Foo bar", "Negotiate abc", "basicx"}) {
+            HttpResponse<String> forged = browser.client.send(HttpRequest.newBuilder(browser.uri("/api/work-orders"))
+                    .header("Authorization", header).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"description\":\"跨站伪造\",\"lat\":32.02,\"lon\":118.79}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as(header).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM workorder_order").query(Long.class).single()).isEqualTo(before);
     }
 
     /** A browser with a cookie jar that does not follow redirects. */

@@ -75,6 +75,8 @@ class FormSignInTests {
                 .andExpect(content().string(containsString("用户名或密码错误。")));
         mvc.perform(get("/login").param("error", "locked").param("minutes", "16").param("lang", "en"))
                 .andExpect(content().string(containsString("Try again in 16 minute(s).")));
+        mvc.perform(get("/login").param("error", "unavailable"))
+                .andExpect(content().string(containsString("数据库暂时无法连接")));
     }
 
     @Test

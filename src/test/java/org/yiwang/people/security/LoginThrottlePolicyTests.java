@@ -38,7 +38,7 @@ class LoginThrottlePolicyTests {
     @Test
     void defaultsAreTheDocumentedOnes() {
         LoginProperties defaults = new LoginProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofHours(24),
-                50, Duration.ofMinutes(10), Duration.ofMinutes(10));
+                500, 10, Duration.ofMinutes(10), Duration.ofMinutes(10));
         assertThat(defaults.policy()).isEqualTo(policy);
         assertThat(policy.lockAfter(5)).isEqualTo(Optional.of(Duration.ofMinutes(1)));
     }

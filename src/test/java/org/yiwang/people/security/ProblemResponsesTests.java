@@ -38,4 +38,32 @@ class ProblemResponsesTests {
         assertThat(ProblemResponses.refusal(new SignInRefused.InvalidToken("x"), NOW).key()).isEqualTo("people.auth.invalidToken");
         assertThat(ProblemResponses.refusal(new InsufficientAuthenticationException("x"), NOW).key()).isEqualTo("error.unauthorized");
     }
+
+    @Test
+    void accountsThatCannotBeReadBecauseTheDatabaseIsAwayAre503NotBadCredentials() {
+        var away = new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup failed",
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("yiwang - Connection is not available, request timed out after 3000ms")));
+        ProblemResponses.Refusal refusal = ProblemResponses.refusal(away, NOW);
+        assertThat(refusal.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(refusal.key()).isEqualTo("error.databaseUnavailable");
+        assertThat(refusal.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+
+        var otherFailure = new org.springframework.security.authentication.InternalAuthenticationServiceException("bug",
+                new IllegalStateException("something else"));
+        assertThat(ProblemResponses.refusal(otherFailure, NOW).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aSignInWhileTheDatabaseIsAwayReturnsToTheFormSayingSo() throws Exception {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/login");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var away = new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup failed",
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("timeout")));
+
+        SecurityConfiguration.signInFailure(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).onAuthenticationFailure(request, response, away);
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/login?error=unavailable");
+    }
 }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiwang.people.People;
@@ -24,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -113,6 +117,24 @@ class SignInThrottlingTests {
         mvc.perform(signIn("dispatcher", DEMO_PASSWORD, "10.40.3.1"))
                 .andExpect(redirectedUrl("/login?error=blocked&minutes=10"));
         basic("dispatcher", DEMO_PASSWORD, "10.40.3.2").andExpect(status().isOk());
+    }
+
+    @Test
+    void aValidBearerTokenIsNeverRefusedBecauseItsAddressIsBlocked() throws Exception {
+        MvcResult created = mvc.perform(post("/api/me/tokens").with(httpBasic("community", DEMO_PASSWORD)).with(from("10.40.5.9"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"NAT\",\"expiresInDays\":1}"))
+                .andExpect(status().isCreated()).andReturn();
+        String token = JsonMapper.builder().build().readTree(created.getResponse().getContentAsString()).get("token").asString();
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            basic("nat-guess-" + attempt, "wrong", "10.40.5.1").andExpect(status().isUnauthorized());
+        }
+        basic("community", DEMO_PASSWORD, "10.40.5.1").andExpect(status().isTooManyRequests());
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + token).with(from("10.40.5.1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.viaToken").value(true));
+        mvc.perform(get("/api/me").header("Authorization", "Bearer ywt_not-a-token").with(from("10.40.5.1")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("people.auth.addressBlocked"));
     }
 
     @Test

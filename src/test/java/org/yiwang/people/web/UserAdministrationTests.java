@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.yiwang.people.Fixtures.as;
 import static org.yiwang.people.Fixtures.from;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -51,45 +52,50 @@ class UserAdministrationTests {
     void anAdminCreatesAUserWithHashedPasswordAndEncryptedIdNumber() throws Exception {
         String idNumber = IdNumbers.withCheckCharacter("32010419780808456");
         JsonNode created = read(create("""
-                {"username":"Chen.Ming","displayName":"陈明","password":"chen-ming-2026","phone":"13811112222",
+                {"username":"Chen.Ming","displayName":"陈明","password":"Opal-Thistle-Drum-3","phone":"13811112222",
                  "idNumber":"%s","orgUnitId":%d,"roles":["dispatcher","leader"]}""".formatted(idNumber, fuzimiao()))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", startsWith("http://localhost/api/people/users/")))
                 .andExpect(jsonPath("$.username").value("chen.ming"))
-                .andExpect(jsonPath("$.phone").value("13811112222"))
-                .andExpect(jsonPath("$.idNumber").value(idNumber))
+                .andExpect(jsonPath("$.phone").value("138****2222"))
+                .andExpect(jsonPath("$.idNumber").value(idNumber.substring(0, 6) + "********" + idNumber.substring(14)))
                 .andExpect(jsonPath("$.orgUnit.name").value("夫子庙街道指挥中心")));
         long id = created.get("id").asLong();
+        mvc.perform(post("/api/people/users/{id}/personal-data", id).with(as("admin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"核对新账号信息\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.phone").value("13811112222"))
+                .andExpect(jsonPath("$.idNumber").value(idNumber));
 
         var row = jdbc.sql("SELECT password_hash, id_number_cipher FROM people_user WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Object[]{rs.getString(1), rs.getBytes(2)}).single();
-        assertThat((String) row[0]).startsWith("{bcrypt}").doesNotContain("chen-ming-2026");
+        assertThat((String) row[0]).startsWith("{bcrypt}").doesNotContain("Opal-Thistle-Drum-3");
         byte[] sealed = (byte[]) row[1];
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(idNumber).doesNotContain(idNumber.substring(6, 14));
         assertThat(cipher.decrypt(sealed)).isEqualTo(idNumber);
 
-        mvc.perform(get("/api/me").with(httpBasic("chen.ming", "chen-ming-2026")))
+        mvc.perform(get("/api/me").with(httpBasic("chen.ming", "Opal-Thistle-Drum-3")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.roles.length()").value(2));
     }
 
     @Test
     void badInputIsRefusedNamingTheField() throws Exception {
-        create("{\"username\":\"x\",\"displayName\":\"某人\",\"password\":\"long-enough\",\"orgUnitId\":%d,\"roles\":[\"HANDLER\"]}"
+        create("{\"username\":\"x\",\"displayName\":\"某人\",\"password\":\"Larch-Quiver-42x\",\"orgUnitId\":%d,\"roles\":[\"HANDLER\"]}"
                 .formatted(fuzimiao()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.username"))
                 .andExpect(jsonPath("$.detail", containsString("username")));
-        create("{\"username\":\"dispatcher\",\"displayName\":\"某人\",\"password\":\"long-enough\",\"orgUnitId\":%d,\"roles\":[\"HANDLER\"]}"
+        create("{\"username\":\"dispatcher\",\"displayName\":\"某人\",\"password\":\"Larch-Quiver-42x\",\"orgUnitId\":%d,\"roles\":[\"HANDLER\"]}"
                 .formatted(fuzimiao()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("people.error.usernameTaken"));
-        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"long-enough\",\"orgUnitId\":%d,\"roles\":[\"MAYOR\"]}"
+        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"Larch-Quiver-42x\",\"orgUnitId\":%d,\"roles\":[\"MAYOR\"]}"
                 .formatted(fuzimiao()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.roleUnknown"))
                 .andExpect(jsonPath("$.detail", containsString("MAYOR")));
-        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"long-enough\",\"orgUnitId\":987654,\"roles\":[\"HANDLER\"]}")
+        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"Larch-Quiver-42x\",\"orgUnitId\":987654,\"roles\":[\"HANDLER\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.orgUnitUnknown"));
         create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"short\",\"orgUnitId\":%d,\"roles\":[\"HANDLER\"]}"
@@ -97,10 +103,10 @@ class UserAdministrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.passwordTooShort"))
                 .andExpect(jsonPath("$.detail", containsString("password")));
-        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"long-enough\",\"roles\":[\"HANDLER\"]}")
+        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"Larch-Quiver-42x\",\"roles\":[\"HANDLER\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.orgUnitRequired"));
-        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"long-enough\",\"idNumber\":\"320104197808084560\","
+        create("{\"username\":\"someone\",\"displayName\":\"某人\",\"password\":\"Larch-Quiver-42x\",\"idNumber\":\"320104197808084560\","
                 + "\"orgUnitId\":%d,\"roles\":[\"HANDLER\"]}".formatted(fuzimiao()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.idNumber"));
@@ -110,7 +116,7 @@ class UserAdministrationTests {
     @Test
     void onlyAdministratorsCreateUsers() throws Exception {
         mvc.perform(post("/api/people/users").with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"helper\",\"displayName\":\"帮手\",\"password\":\"long-enough\",\"orgUnitId\":%d,\"roles\":[\"ADMIN\"]}"
+                        .content("{\"username\":\"helper\",\"displayName\":\"帮手\",\"password\":\"Larch-Quiver-42x\",\"orgUnitId\":%d,\"roles\":[\"ADMIN\"]}"
                                 .formatted(fuzimiao())))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("您无权进行此操作"));
@@ -128,7 +134,7 @@ class UserAdministrationTests {
                                 .formatted(version)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.fullTimeGridWorker").value(true))
-                .andExpect(jsonPath("$.phone").value("025-84561234"))
+                .andExpect(jsonPath("$.phone").value("025*****1234"))
                 .andExpect(jsonPath("$.roles.length()").value(2));
         mvc.perform(patch("/api/people/users/{id}", id).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"displayName\":\"周杰伦\",\"version\":%d}".formatted(version)))
@@ -143,9 +149,9 @@ class UserAdministrationTests {
     @Test
     void aDisabledUserCanNoLongerSignInNorUseTokens() throws Exception {
         long id = read(create("""
-                {"username":"leaving.soon","displayName":"离职人员","password":"leaving-2026","orgUnitId":%d,"roles":["HANDLER"]}"""
+                {"username":"leaving.soon","displayName":"离职人员","password":"Leaving-Kestrel-Moss","orgUnitId":%d,"roles":["HANDLER"]}"""
                 .formatted(urbanManagement())).andExpect(status().isCreated())).get("id").asLong();
-        String token = read(mvc.perform(post("/api/me/tokens").with(httpBasic("leaving.soon", "leaving-2026"))
+        String token = read(mvc.perform(post("/api/me/tokens").with(httpBasic("leaving.soon", "Leaving-Kestrel-Moss"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"脚本\"}"))).get("token").asString();
 
         mvc.perform(post("/api/people/users/{id}/disable", id).with(as("admin")))
@@ -155,7 +161,7 @@ class UserAdministrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("people.error.alreadyDisabled"));
 
-        mvc.perform(get("/api/me").with(httpBasic("leaving.soon", "leaving-2026")).with(from("10.50.0.1")))
+        mvc.perform(get("/api/me").with(httpBasic("leaving.soon", "Leaving-Kestrel-Moss")).with(from("10.50.0.1")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("people.auth.disabled"));
         // whoever lacks the password does not learn that the account is disabled
@@ -167,7 +173,7 @@ class UserAdministrationTests {
                 .andExpect(jsonPath("$.code").value("people.auth.invalidToken"));
 
         mvc.perform(post("/api/people/users/{id}/enable", id).with(as("admin"))).andExpect(status().isOk());
-        mvc.perform(get("/api/me").with(httpBasic("leaving.soon", "leaving-2026"))).andExpect(status().isOk());
+        mvc.perform(get("/api/me").with(httpBasic("leaving.soon", "Leaving-Kestrel-Moss"))).andExpect(status().isOk());
     }
 
     @Test
@@ -181,21 +187,44 @@ class UserAdministrationTests {
     @Test
     void passwordsAreResetByAnAdminOrChangedByTheirOwner() throws Exception {
         long id = read(create("""
-                {"username":"forgetful","displayName":"健忘","password":"first-password","orgUnitId":%d,"roles":["LEADER"]}"""
+                {"username":"forgetful","displayName":"健忘","password":"Pine-Cobalt-Heron","orgUnitId":%d,"roles":["LEADER"]}"""
                 .formatted(fuzimiao())).andExpect(status().isCreated())).get("id").asLong();
         mvc.perform(put("/api/people/users/{id}/password", id).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"password\":\"second-password\"}"))
+                        .content("{\"password\":\"Quartz-Lynx-Meadow\"}"))
                 .andExpect(status().isNoContent());
-        mvc.perform(get("/api/me").with(httpBasic("forgetful", "first-password")).with(from("10.50.1.1")))
+        mvc.perform(get("/api/me").with(httpBasic("forgetful", "Pine-Cobalt-Heron")).with(from("10.50.1.1")))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(put("/api/me/password").with(httpBasic("forgetful", "second-password")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"currentPassword\":\"wrong-one\",\"newPassword\":\"third-password\"}"))
+        mvc.perform(put("/api/me/password").with(httpBasic("forgetful", "Quartz-Lynx-Meadow")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"wrong-one\",\"newPassword\":\"Saffron-Otter-Vale\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("people.error.currentPasswordWrong"));
-        mvc.perform(put("/api/me/password").with(httpBasic("forgetful", "second-password")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"currentPassword\":\"second-password\",\"newPassword\":\"third-password\"}"))
+        mvc.perform(put("/api/me/password").with(httpBasic("forgetful", "Quartz-Lynx-Meadow")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"Quartz-Lynx-Meadow\",\"newPassword\":\"Saffron-Otter-Vale\"}"))
                 .andExpect(status().isNoContent());
-        mvc.perform(get("/api/me").with(httpBasic("forgetful", "third-password"))).andExpect(status().isOk());
+        mvc.perform(get("/api/me").with(httpBasic("forgetful", "Saffron-Otter-Vale"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void guessablePasswordsAreRefusedWhereverAPasswordIsSet() throws Exception {
+        create("""
+                {"username":"weak.one","displayName":"弱口令","password":"resident123","orgUnitId":%d,"roles":["HANDLER"]}"""
+                .formatted(fuzimiao()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("people.error.passwordGuessable"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("字段“password”（密码）：该密码太容易被猜中")));
+        long id = read(create("""
+                {"username":"strong.one","displayName":"强口令","password":"Opal-Thistle-Drum-3","orgUnitId":%d,"roles":["HANDLER"]}"""
+                .formatted(fuzimiao())).andExpect(status().isCreated())).get("id").asLong();
+        mvc.perform(put("/api/people/users/{id}/password", id).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content("{\"password\":\"aaaaaaaa\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("people.error.passwordGuessable"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Field \"password\": this password is too easy to guess")));
+        mvc.perform(put("/api/me/password").with(httpBasic("strong.one", "Opal-Thistle-Drum-3")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"Opal-Thistle-Drum-3\",\"newPassword\":\"password\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("people.error.passwordGuessable"));
+        mvc.perform(get("/api/me").with(httpBasic("strong.one", "Opal-Thistle-Drum-3"))).andExpect(status().isOk());
     }
 
     @Test

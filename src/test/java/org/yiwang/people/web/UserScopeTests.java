@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.yiwang.people.Fixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,7 +79,7 @@ class UserScopeTests {
             mvc.perform(post("/api/people/users/{id}/disable", id).with(as("dispatcher")))
                     .andExpect(status().isForbidden());
             mvc.perform(put("/api/people/users/{id}/password", id).with(as("dispatcher"))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"taken-over-1\"}"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Copper-Mantis-Fjord\"}"))
                     .andExpect(status().isForbidden());
         }
         assertThat(people.find(honghua).orElseThrow().displayName()).isNotEqualTo("改名");
@@ -90,7 +91,7 @@ class UserScopeTests {
         long urban = organization.department("320104", DepartmentType.URBAN_MANAGEMENT).orElseThrow().id();
         String created = mvc.perform(post("/api/people/users").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"market-inspector","displayName":"孙丽","password":"inspect-2026",
+                                {"username":"market-inspector","displayName":"孙丽","password":"Wren-Basalt-Oboe-9",
                                  "orgUnitId":%d,"roles":["HANDLER"]}""".formatted(market)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long inspector = json.readTree(created).get("id").asLong();
@@ -106,12 +107,19 @@ class UserScopeTests {
     }
 
     @Test
-    void phoneAndIdNumbersAreMaskedForEveryoneButAdministratorsAndTheOwner() throws Exception {
+    void phoneAndIdNumbersAreMaskedForEveryoneButTheOwnerAndShownToAnAdministratorOnlyWithAReason() throws Exception {
         long gridworker = people.findByUsername("gridworker").orElseThrow().id();
         JsonNode seenByDispatcher = read(mvc.perform(get("/api/people/users/{id}", gridworker).with(as("dispatcher")))
                 .andExpect(status().isOk()));
-        JsonNode seenByAdmin = read(mvc.perform(get("/api/people/users/{id}", gridworker).with(as("admin")))
+        JsonNode maskedForAdmin = read(mvc.perform(get("/api/people/users/{id}", gridworker).with(as("admin")))
                 .andExpect(status().isOk()));
+        mvc.perform(post("/api/people/users/{id}/personal-data", gridworker).with(as("dispatcher")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"回访\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/people/users/{id}/personal-data", gridworker).with(as("admin")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}")).andExpect(status().isBadRequest());
+        JsonNode seenByAdmin = read(mvc.perform(post("/api/people/users/{id}/personal-data", gridworker).with(as("admin")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"核对网格员联系方式\"}")).andExpect(status().isOk()));
+        assertThat(maskedForAdmin.get("phone").asString()).isEqualTo(seenByDispatcher.get("phone").asString());
         JsonNode seenBySelf = read(mvc.perform(get("/api/me").with(as("gridworker"))).andExpect(status().isOk()));
 
         String phone = seenByAdmin.get("phone").asString();
@@ -133,7 +141,7 @@ class UserScopeTests {
         long community = people.findByUsername("community").orElseThrow().orgUnitId();
         mvc.perform(post("/api/people/users").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"log-check","displayName":"吴刚","password":"log-check-2026",
+                                {"username":"log-check","displayName":"吴刚","password":"Quill-Nectar-Jib-7",
                                  "phone":"13987654321","idNumber":"%s","orgUnitId":%d,"roles":["COMMUNITY_STAFF"]}"""
                                 .formatted(org.yiwang.platform.IdNumbers.withCheckCharacter("32010419900101123"), community)))
                 .andExpect(status().isCreated());

@@ -1,5 +1,6 @@
 package org.yiwang.catalog.web.admin;
 
+import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -27,7 +28,6 @@ import org.yiwang.platform.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -40,7 +40,7 @@ import java.util.List;
 class DutyListAdminController {
 
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = ChinaTime.MINUTES;
 
     private final DutyList dutyList;
     private final Catalog catalog;

@@ -1,5 +1,6 @@
 package org.yiwang.catalog.web.admin;
 
+import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,7 +24,6 @@ import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +35,7 @@ import java.util.Locale;
 @Controller
 class TimeLimitAdminController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = ChinaTime.MINUTES;
 
     private final TimeLimits timeLimits;
     private final MessageSource messages;

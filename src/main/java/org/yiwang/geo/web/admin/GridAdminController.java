@@ -1,7 +1,7 @@
 package org.yiwang.geo.web.admin;
 
+import org.yiwang.platform.YiwangProperties;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -58,13 +58,13 @@ class GridAdminController {
     private final String tileUrl;
 
     GridAdminController(Grids grids, Divisions divisions, GridImports imports, GridImportDrafts drafts, MessageSource messages,
-                        @Value("${yiwang.map.tile-url:}") String tileUrl) {
+                        YiwangProperties settings) {
         this.grids = grids;
         this.divisions = divisions;
         this.imports = imports;
         this.drafts = drafts;
         this.messages = messages;
-        this.tileUrl = tileUrl;
+        this.tileUrl = settings.map().tileUrl();
     }
 
     /** A problem of the report as the table shows it. */
@@ -158,7 +158,7 @@ class GridAdminController {
                         "geometry", Map.of("type", "Point", "coordinates", List.of(p.at().lon(), p.at().lat()))));
             }
         }
-        return JSON.writeValueAsString(Map.of("type", "FeatureCollection", "features", features));
+        return org.yiwang.platform.InlineJson.escape(JSON.writeValueAsString(Map.of("type", "FeatureCollection", "features", features)));
     }
 
     private void page(Actor admin, String street, String community, String kind, int page, Model model) {

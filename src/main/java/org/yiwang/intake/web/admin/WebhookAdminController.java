@@ -1,5 +1,6 @@
 package org.yiwang.intake.web.admin;
 
+import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,7 +26,6 @@ import org.yiwang.workorder.Action;
 import org.yiwang.workorder.Source;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ class WebhookAdminController {
 
     static final int PAGE_SIZE = 50;
     static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "DEAD");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = ChinaTime.SECONDS;
 
     private final Webhooks webhooks;
     private final MessageSource messages;

@@ -1,5 +1,6 @@
 package org.yiwang.open311.web.admin;
 
+import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,7 +22,6 @@ import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -33,7 +33,7 @@ import java.util.List;
 @Controller
 class ApiKeyAdminController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = ChinaTime.MINUTES;
 
     private final ApiKeys keys;
     private final Open311Properties properties;

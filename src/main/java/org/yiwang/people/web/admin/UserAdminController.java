@@ -176,7 +176,7 @@ class UserAdminController {
         model.addAttribute("maskedPhone", user == null ? null : PersonalData.maskPhone(user.phone()));
         model.addAttribute("maskedIdNumber", user == null ? null : PersonalData.maskIdNumber(user.idNumber()));
         model.addAttribute("createdAt", user == null || user.createdAt() == null ? null
-                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                : org.yiwang.platform.ChinaTime.MINUTES
                 .format(user.createdAt()));
         model.addAttribute("form", form);
         model.addAttribute("formError", error);

@@ -1,5 +1,6 @@
 package org.yiwang.workorder.web.admin;
 
+import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,6 @@ import org.yiwang.platform.StaffErrorPage;
 import org.yiwang.workorder.JournalStatus;
 import org.yiwang.workorder.JournalTail;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -65,7 +65,7 @@ class JournalAdminController {
     /** A parked change as the page shows it, the time in Beijing time. */
     record Row(String follower, long orderId, String number, List<String> actions, String error, int attempts, String parkedAt) {
 
-        static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+        static final DateTimeFormatter TIME = ChinaTime.SECONDS;
 
         static Row of(JournalStatus.Parked p) {
             return new Row(p.follower(), p.orderId(), p.number(), p.actions(), p.error(), p.attempts(), TIME.format(p.parkedAt()));

@@ -234,7 +234,7 @@ class OrderPageController {
         }
         if (detail.allowedActions().contains(Action.DISPATCH)) {
             model.addAttribute("suggestion", suggestion(order));
-            model.addAttribute("unitChoices", unitChoices(order));
+            model.addAttribute("unitChoices", unitChoices(order, actions.dispatchTargets(order, actor)));
         }
         List<Whistle> onOrder = whistles.list(new WhistleQueries.Filter(null, null, null, null, null, id), 0, 20, actor).content();
         model.addAttribute("whistles", onOrder);
@@ -320,20 +320,23 @@ class OrderPageController {
                 decision.assistOrgUnitIds().stream().map(u -> orders.unitName(u, names)).toList(), reasons);
     }
 
-    /** The offices of the order's community, street and district, then the departments of its street and district. */
-    private Map<String, List<UnitChoice>> unitChoices(WorkOrder order) {
+    /**
+     * The offices of the order's community, street and district, then the departments of its street and district —
+     * those the dispatcher may send it to (the duty list's candidates, or units of their territory holding the order).
+     */
+    private Map<String, List<UnitChoice>> unitChoices(WorkOrder order, java.util.function.Predicate<OrgUnit> allowed) {
         Map<String, List<UnitChoice>> groups = new LinkedHashMap<>();
         String offices = label("console.unitGroup.offices");
         for (String code : new String[]{order.communityCode(), order.streetCode(), order.districtCode()}) {
             if (code != null) {
-                organization.officeOf(code).filter(OrgUnit::enabled).ifPresent(u ->
+                organization.officeOf(code).filter(allowed).ifPresent(u ->
                         groups.computeIfAbsent(offices, k -> new ArrayList<>()).add(new UnitChoice(u.id(), u.name())));
             }
         }
         for (String code : new String[]{order.streetCode(), order.districtCode()}) {
             if (code != null) {
                 String group = label("console.unitGroup.departments", organization.officeOf(code).map(OrgUnit::name).orElse(code));
-                organization.departmentsOf(code).stream().filter(OrgUnit::enabled).forEach(u ->
+                organization.departmentsOf(code).stream().filter(allowed).forEach(u ->
                         groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new UnitChoice(u.id(), u.name())));
             }
         }

@@ -1,8 +1,8 @@
 package org.yiwang.workorder.web.mobile;
 
+import org.yiwang.platform.YiwangProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
@@ -24,8 +24,8 @@ class MobileAdvice {
     private final String tileUrl;
     private final MessageSource messages;
 
-    MobileAdvice(@Value("${yiwang.map.tile-url:}") String tileUrl, MessageSource messages) {
-        this.tileUrl = tileUrl;
+    MobileAdvice(YiwangProperties settings, MessageSource messages) {
+        this.tileUrl = settings.map().tileUrl();
         this.messages = messages;
     }
 

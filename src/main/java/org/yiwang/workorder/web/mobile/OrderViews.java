@@ -1,5 +1,6 @@
 package org.yiwang.workorder.web.mobile;
 
+import org.yiwang.platform.ChinaTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ import java.util.Map;
 @Component
 class OrderViews {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private final Catalog catalog;

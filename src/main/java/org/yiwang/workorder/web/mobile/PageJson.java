@@ -10,6 +10,6 @@ final class PageJson {
 
     /** JSON that cannot close the script element it sits in. */
     static String write(JsonMapper json, Object value) {
-        return json.writeValueAsString(value).replace("</", "<\\/");
+        return org.yiwang.platform.InlineJson.escape(json.writeValueAsString(value));
     }
 }

@@ -50,7 +50,7 @@ class UserAdminScreensTests {
     void aBadUsernameShowsTheFormAgainWithTheReasonAndCreatesNothing() throws Exception {
         long unit = people.findByUsername("handler").orElseThrow().orgUnitId();
         mvc.perform(post("/admin/users/new").with(as("admin")).with(csrf())
-                        .param("username", "Bad Name!").param("displayName", "测试").param("password", "long-enough-1")
+                        .param("username", "Bad Name!").param("displayName", "测试").param("password", "Larch-Quiver-42x")
                         .param("orgUnitId", String.valueOf(unit)).param("roles", "HANDLER"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Bad Name!")))
@@ -62,7 +62,7 @@ class UserAdminScreensTests {
     void theAdministratorCreatesAUserChangesTheirRolesAndDisablesThem() throws Exception {
         long unit = people.findByUsername("handler").orElseThrow().orgUnitId();
         mvc.perform(post("/admin/users/new").with(as("admin")).with(csrf())
-                        .param("username", "handler-2").param("displayName", "李四").param("password", "long-enough-1")
+                        .param("username", "handler-2").param("displayName", "李四").param("password", "Larch-Quiver-42x")
                         .param("phone", "13912345678").param("orgUnitId", String.valueOf(unit)).param("roles", "HANDLER"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrlPattern("/admin/users/*"))

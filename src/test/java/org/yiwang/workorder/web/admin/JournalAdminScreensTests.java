@@ -1,9 +1,8 @@
 package org.yiwang.workorder.web.admin;
 
+import org.yiwang.workorder.WorkOrderSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The work-order journal page: followers and their backlog, parked changes with their error, trying them again. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class JournalAdminScreensTests {
 
     @Autowired MockMvc mvc;

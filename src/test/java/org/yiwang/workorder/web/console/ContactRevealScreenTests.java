@@ -1,9 +1,8 @@
 package org.yiwang.workorder.web.console;
 
+import org.yiwang.workorder.WorkOrderSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,8 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** 查看联系方式 on the console's order page, and the administrator's record of it. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class ContactRevealScreenTests {
 
     @Autowired MockMvc mvc;

@@ -1,9 +1,8 @@
 package org.yiwang.workorder.web.console;
 
+import org.yiwang.workorder.WorkOrderSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.yiwang.browser.DemoOrders;
 import org.yiwang.platform.Actor;
@@ -21,8 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The two reads the console added to {@link WorkOrderQueries}: due-first order and pending extension requests. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class OrderSortAndExtensionTests {
 
     @Autowired WorkOrderQueries queries;

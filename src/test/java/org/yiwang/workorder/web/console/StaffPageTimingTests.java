@@ -1,9 +1,8 @@
 package org.yiwang.workorder.web.console;
 
+import org.yiwang.workorder.WorkOrderSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,8 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * times, through the whole filter chain, controller and template. The figures are printed and written to
  * {@code target/staff-page-timings.txt}; nothing is asserted about them (timings depend on the machine).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class StaffPageTimingTests {
 
     static final int WARM_UP = 5;

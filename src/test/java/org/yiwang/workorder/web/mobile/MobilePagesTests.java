@@ -1,10 +1,9 @@
 package org.yiwang.workorder.web.mobile;
 
+import org.yiwang.workorder.WorkOrderSpringTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -40,8 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The resident and grid-worker pages, through the real intake and lifecycle, each within the reader's scope. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@WorkOrderSpringTest
 class MobilePagesTests {
 
     @Autowired MockMvc mvc;

@@ -1,0 +1,61 @@
+package org.yiwang.workorder;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings under {@code yiwang.workorder}.
+ *
+ * @param autoDispatch             a report whose category is known is filed and dispatched at once when routing finds a unit
+ * @param autoCategoryConfidence   a report without a category takes the sorter's top suggestion at or above this confidence
+ * @param journal                  how the followers read the work-order journal
+ * @param photos                   where and how large uploaded photos are
+ */
+@ConfigurationProperties("yiwang.workorder")
+record WorkOrderProperties(@DefaultValue("true") boolean autoDispatch,
+                           @DefaultValue("0.85") double autoCategoryConfidence,
+                           @DefaultValue Journal journal,
+                           @DefaultValue Photos photos) {
+
+    WorkOrderProperties {
+        if (!(autoCategoryConfidence > 0 && autoCategoryConfidence <= 1)) {
+            throw new IllegalArgumentException("yiwang.workorder.auto-category-confidence must be within (0, 1]");
+        }
+    }
+
+    /**
+     * @param batchSize    the most entries a follower takes in one transaction
+     * @param pollInterval how often followers look without a wake-up (changes made by other nodes)
+     * @param gap          how long a follower waits for an id that is missing (a transaction still running)
+     * @param retention    how long followed entries are kept
+     * @param enabled      whether this node runs the followers
+     */
+    record Journal(@DefaultValue("250") int batchSize, @DefaultValue("1s") Duration pollInterval,
+                   @DefaultValue("20ms") Duration gap, @DefaultValue("1d") Duration retention,
+                   @DefaultValue("true") boolean enabled) {
+
+        Journal {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("yiwang.workorder.journal.batch-size must be at least 1");
+            }
+            if (!pollInterval.isPositive() || gap.isNegative() || !retention.isPositive()) {
+                throw new IllegalArgumentException("yiwang.workorder.journal: poll-interval and retention must be positive, gap not negative");
+            }
+        }
+    }
+
+    /**
+     * @param folder   where photo files go; blank means {@code <data-dir>/photos}
+     * @param maxBytes the largest photo accepted
+     */
+    record Photos(@DefaultValue("") String folder, @DefaultValue("10485760") long maxBytes) {
+
+        Photos {
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("yiwang.workorder.photos.max-bytes must be positive");
+            }
+        }
+    }
+}
