@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.yiwang.platform.YiwangProperties;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -48,8 +47,8 @@ public class IdNumberCipher {
     private final Supplier<SecretKey> hashKey;
 
     @Autowired
-    IdNumberCipher(CryptoProperties settings, YiwangProperties properties) {
-        this(settings.idKey(), Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
+    IdNumberCipher(YiwangProperties properties) {
+        this(properties.crypto().idKey(), Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
     }
 
     /** Uses {@code configuredKey} if given, else the key file, created on first use. */
