@@ -79,7 +79,7 @@ class RegistrySearchVolumeTests {
                                residence, relation, living, tags, special, created_at, updated_at)
                         select :p0 + i, :h0 + i % :houses, '320104', (:codes)[1 + (((i % :houses) / 20) % :buildings) % :n],
                                (:surnames)[1 + i % 30] || (:given)[1 + (i / 30) % 32],
-                               case when i % 2 = 0 then 'MALE' else 'FEMALE' end, date '1930-01-01' + (i * 7919 % 32000),
+                               case when i % 2 = 0 then 'MALE' else 'FEMALE' end, date '1930-01-01' + (i::bigint * 7919 % 32000)::int,
                                decode(md5(i::text), 'hex'), '320104********' || lpad((i % 10000)::text, 4, '0'),
                                '139' || lpad((i::bigint * 7919 % 100000000)::text, 8, '0'),
                                'REGISTERED', 'OTHER', 'PRESENT',
