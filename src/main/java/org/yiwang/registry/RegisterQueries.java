@@ -87,8 +87,10 @@ public class RegisterQueries {
         params.put("patterns", actor.scope().likePatterns());
         String name = Fields.optional("name", search.name(), 50);
         if (name != null) {
-            sql.append(" and p.name like :name");
-            params.put("name", likePrefix(name));
+            // a range, not LIKE: a prepared statement's generic plan cannot use the index for LIKE with a parameter
+            sql.append(" and p.name ~>=~ :nameFrom and p.name ~<~ :nameTo");
+            params.put("nameFrom", name);
+            params.put("nameTo", prefixEnd(name));
         }
         String idNumber = Fields.optional("idNumber", search.idNumber(), 20);
         if (idNumber != null) {
@@ -102,8 +104,10 @@ public class RegisterQueries {
         }
         String address = Fields.optional("address", search.address(), 200);
         if (address != null) {
-            sql.append(" and b.address like :address");
-            params.put("address", likePrefix(address));
+            sql.append(" and b.address ~>=~ :addressFrom and b.address ~<~ :addressTo and b.district_code = any (:districts)");
+            params.put("addressFrom", address);
+            params.put("addressTo", prefixEnd(address));
+            params.put("districts", districts(actor));
         }
         String tag = Fields.optional("tag", search.tag(), 32);
         if (tag != null) {
@@ -271,6 +275,24 @@ public class RegisterQueries {
                 Kinds.Residence.valueOf(rs.getString("residence")), Kinds.Relation.valueOf(rs.getString("relation")),
                 Kinds.Living.valueOf(rs.getString("living")), tags, every == null ? null : every.toString(),
                 rs.getLong("house_id"), (Long) rs.getObject("household_id"), rs.getString("address") + " " + rs.getString("room"));
+    }
+
+    /** The smallest string greater than every string that starts with {@code prefix}. */
+    static String prefixEnd(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
+    }
+
+    /** The districts the actor's scope touches (the address index leads with the district code). */
+    private String[] districts(Actor actor) {
+        if (actor.scope().citywide()) {
+            return jdbc.sql("select distinct district_code from registry_building").query(String.class).list().toArray(String[]::new);
+        }
+        return actor.scope().divisionPrefixes().stream()
+                .flatMap(p -> p.length() >= 6 ? java.util.stream.Stream.of(p.substring(0, 6))
+                        : jdbc.sql("select distinct district_code from registry_building where district_code like :p")
+                        .param("p", p + "%").query(String.class).list().stream())
+                .distinct().toArray(String[]::new);
     }
 
     static String likePrefix(String text) {
