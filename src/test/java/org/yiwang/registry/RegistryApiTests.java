@@ -171,6 +171,13 @@ class RegistryApiTests {
         assertThat(tags).isEqualTo("VETERAN,COMMUNITY_CORRECTION");
         edit.put("tags", List.of("DRUG_USER"));
         api.send("gridworker", put("/api/registry/people/" + person), edit, 403);
+
+        // the history shows a special tag's change only to the roles that see special groups
+        edit.put("tags", List.of("VETERAN", "DISABLED", "COMMUNITY_CORRECTION", "DRUG_USER"));
+        api.send("community", put("/api/registry/people/" + person), edit, 200);
+        assertThat(api.get("community", "/api/registry/people/" + person, 200).get("history").toString()).contains("DRUG_USER");
+        String gridWorkersHistory = api.get("gridworker", "/api/registry/people/" + person, 200).get("history").toString();
+        assertThat(gridWorkersHistory).contains("DISABLED").doesNotContain("DRUG_USER").doesNotContain("COMMUNITY_CORRECTION");
     }
 
     @Test
