@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param web how the application sits behind a proxy
  * @param map the map background
  * @param metrics who may read {@code /actuator/prometheus}
+ * @param crypto the key of ID-card numbers ({@link IdNumberCipher})
  */
 @ConfigurationProperties("yiwang")
 public record YiwangProperties(@DefaultValue("./data") String dataDir,
@@ -22,7 +23,12 @@ public record YiwangProperties(@DefaultValue("./data") String dataDir,
                                @DefaultValue Db db,
                                @DefaultValue Web web,
                                @DefaultValue Map map,
-                               @DefaultValue Metrics metrics) {
+                               @DefaultValue Metrics metrics,
+                               @DefaultValue Crypto crypto) {
+
+    /** @param idKey base64 AES-256 key for ID-card numbers; blank means a key generated into {@code <data-dir>/keys/} */
+    public record Crypto(@DefaultValue("") String idKey) {
+    }
 
     /** Loopback only: a proxy on the same machine (nginx, Caddy) is trusted, nothing else. */
     public static final String LOOPBACK = "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1|::1";

@@ -1,5 +1,7 @@
 package org.yiwang.people.account;
 
+import org.yiwang.platform.IdNumberCipher;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;

@@ -1,5 +1,7 @@
 package org.yiwang.people.account;
 
+import org.yiwang.platform.IdNumberCipher;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

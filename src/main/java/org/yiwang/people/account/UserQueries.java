@@ -1,5 +1,7 @@
 package org.yiwang.people.account;
 
+import org.yiwang.platform.IdNumberCipher;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yiwang.people.DepartmentType;

@@ -1,5 +1,7 @@
 package org.yiwang.people.account;
 
+import org.yiwang.platform.IdNumbers;
+
 import org.junit.jupiter.api.Test;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;

@@ -10,8 +10,8 @@ import org.yiwang.people.DepartmentType;
 import org.yiwang.people.Organization;
 import org.yiwang.people.People;
 import org.yiwang.people.PeopleIntegrationTest;
-import org.yiwang.people.account.IdNumberCipher;
-import org.yiwang.people.account.IdNumbers;
+import org.yiwang.platform.IdNumberCipher;
+import org.yiwang.platform.IdNumbers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -143,7 +143,7 @@ class UserScopeTests {
                         .content("""
                                 {"username":"log-check","displayName":"吴刚","password":"Quill-Nectar-Jib-7",
                                  "phone":"13987654321","idNumber":"%s","orgUnitId":%d,"roles":["COMMUNITY_STAFF"]}"""
-                                .formatted(org.yiwang.people.account.IdNumbers.withCheckCharacter("32010419900101123"), community)))
+                                .formatted(org.yiwang.platform.IdNumbers.withCheckCharacter("32010419900101123"), community)))
                 .andExpect(status().isCreated());
         assertThat(output.getOut()).contains("created user log-check").contains("139****4321")
                 .doesNotContain("13987654321").doesNotContain("3201041990010112");

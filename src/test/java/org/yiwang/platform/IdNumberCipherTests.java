@@ -1,4 +1,4 @@
-package org.yiwang.people.account;
+package org.yiwang.platform;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +43,35 @@ class IdNumberCipherTests {
         byte[] sealed = cipher.encrypt(ID);
         sealed[sealed.length - 20] ^= 1;
         assertThatThrownBy(() -> cipher.decrypt(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void ciphertextOfOnePurposeCannotBePassedOffAsAnother() {
+        IdNumberCipher cipher = new IdNumberCipher(IdNumberCipher.newEncodedKey(), dataDir.resolve("unused.key"));
+        byte[] registry = cipher.encrypt(ID, "registry_person.id_number");
+        assertThat(cipher.decrypt(registry, "registry_person.id_number")).isEqualTo(ID);
+        assertThatThrownBy(() -> cipher.decrypt(registry)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(cipher.encrypt(ID), "registry_person.id_number")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void lookupHashIsStablePerKeyAndHidesTheNumber() {
+        String key = IdNumberCipher.newEncodedKey();
+        IdNumberCipher cipher = new IdNumberCipher(key, dataDir.resolve("unused.key"));
+        byte[] hash = cipher.lookupHash(ID);
+        assertThat(hash).hasSize(32).isEqualTo(new IdNumberCipher(key, dataDir.resolve("other.key")).lookupHash(ID));
+        assertThat(cipher.lookupHash("11010519491231002X")).isNotEqualTo(hash);
+        assertThat(new IdNumberCipher(IdNumberCipher.newEncodedKey(), dataDir.resolve("x.key")).lookupHash(ID)).isNotEqualTo(hash);
+        byte[] plainSha = sha256(ID);
+        assertThat(hash).isNotEqualTo(plainSha); // keyed: a dictionary of ID numbers does not find it
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

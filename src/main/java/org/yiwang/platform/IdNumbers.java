@@ -1,4 +1,4 @@
-package org.yiwang.people.account;
+package org.yiwang.platform;
 
 import java.util.Locale;
 

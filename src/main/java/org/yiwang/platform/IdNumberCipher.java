@@ -1,12 +1,12 @@
-package org.yiwang.people.account;
+package org.yiwang.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.yiwang.platform.YiwangProperties;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,10 +44,11 @@ public class IdNumberCipher {
 
     private final SecureRandom random = new SecureRandom();
     private final Supplier<SecretKey> key;
+    private final Supplier<SecretKey> hashKey;
 
     @Autowired
-    IdNumberCipher(CryptoProperties settings, YiwangProperties properties) {
-        this(settings.idKey(), Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
+    IdNumberCipher(YiwangProperties properties) {
+        this(properties.crypto().idKey(), Path.of(properties.dataDir()).resolve("keys").resolve("id-number.key"));
     }
 
     /** Uses {@code configuredKey} if given, else the key file, created on first use. */
@@ -58,9 +59,49 @@ public class IdNumberCipher {
         } else {
             this.key = memoize(() -> loadOrCreate(keyFile));
         }
+        this.hashKey = memoize(() -> deriveHashKey(key.get()));
     }
 
     public byte[] encrypt(String plaintext) {
+        return encrypt(plaintext, ASSOCIATED_DATA);
+    }
+
+    /**
+     * Encrypts an ID number held by another record than a user, e.g. {@code "registry_person.id_number"}:
+     * the purpose is bound to the ciphertext, so it decrypts only with the same purpose.
+     */
+    public byte[] encrypt(String plaintext, String purpose) {
+        return encrypt(plaintext, associatedData(purpose));
+    }
+
+    /** Decrypts what {@link #encrypt(String, String)} made for the same purpose. */
+    public String decrypt(byte[] ciphertext, String purpose) {
+        return decrypt(ciphertext, associatedData(purpose));
+    }
+
+    /**
+     * A keyed hash (HMAC-SHA-256) of a normalised ID number, for exact search without storing the number:
+     * equal numbers give equal hashes, and without the key nobody can test guesses against the stored
+     * hashes. The HMAC key is derived from the encryption key (so there is one key to keep and back up).
+     */
+    public byte[] lookupHash(String normalizedIdNumber) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey.get());
+            return mac.doFinal(normalizedIdNumber.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 failed", e);
+        }
+    }
+
+    private static byte[] associatedData(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("purpose required");
+        }
+        return ("yiwang:" + purpose).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] encrypt(String plaintext, byte[] associatedData) {
         if (plaintext == null) {
             return null;
         }
@@ -69,7 +110,7 @@ public class IdNumberCipher {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(ASSOCIATED_DATA);
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
                     .put(FORMAT_AES_GCM_V1).put(nonce).put(sealed).array();
@@ -80,6 +121,10 @@ public class IdNumberCipher {
 
     /** @throws IllegalStateException when the ciphertext was altered or made with another key */
     public String decrypt(byte[] ciphertext) {
+        return decrypt(ciphertext, ASSOCIATED_DATA);
+    }
+
+    private String decrypt(byte[] ciphertext, byte[] associatedData) {
         if (ciphertext == null) {
             return null;
         }
@@ -89,7 +134,7 @@ public class IdNumberCipher {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
-            cipher.updateAAD(ASSOCIATED_DATA);
+            cipher.updateAAD(associatedData);
             byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -139,6 +184,16 @@ public class IdNumberCipher {
             return decodeKey(encoded, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the ID number key " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static SecretKey deriveHashKey(SecretKey encryptionKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(encryptionKey.getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal("yiwang:id-number-lookup".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 failed", e);
         }
     }
 

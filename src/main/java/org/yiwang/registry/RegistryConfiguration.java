@@ -1,10 +1,9 @@
-package org.yiwang.people.account;
+package org.yiwang.registry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds {@link CryptoProperties}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CryptoProperties.class)
-class CryptoConfiguration {
+@EnableConfigurationProperties(RegistryProperties.class)
+class RegistryConfiguration {
 }
