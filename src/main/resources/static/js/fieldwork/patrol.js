@@ -39,6 +39,9 @@
 
   function record(position) {
     if (patrolId === null) { return; }
+    var lat = document.getElementById('finding-lat');
+    var lon = document.getElementById('finding-lon');
+    if (lat && lon) { lat.value = String(position.coords.latitude); lon.value = String(position.coords.longitude); }
     var seq = load(patrolId, 'seq', 0) + 1;
     save(patrolId, 'seq', seq);
     var queue = load(patrolId, 'queue', []);

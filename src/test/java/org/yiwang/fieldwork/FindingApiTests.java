@@ -100,6 +100,26 @@ class FindingApiTests {
     }
 
     @Test
+    void onThePhoneAFindingWithACameraPhotoBecomesAnOrder() throws Exception {
+        start();
+        Point p = locator.grid(grids.gridsOf(people.findByUsername("gridworker").orElseThrow().id()).getFirst().code())
+                .orElseThrow().geometry().getInteriorPoint();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3};
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/m/patrol/findings")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photos", "camera.jpg", "image/jpeg", jpeg))
+                        .param("text", "小区东门路灯不亮").param("lat", String.valueOf(p.getY())).param("lon", String.valueOf(p.getX()))
+                        .param("outcome", "REPORTED").param("requestId", "page-finding-1").with(as("gridworker")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select cardinality(photo_ids) from fieldwork_finding where request_id = 'page-finding-1'")
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select order_number from fieldwork_finding where request_id = 'page-finding-1'")
+                .query(String.class).single()).isNotBlank();
+        mvc.perform(get("/m/patrol").with(as("gridworker")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("小区东门路灯不亮")));
+    }
+
+    @Test
     void aFindingWithoutTextOrPlaceIsRefusedAndNothingIsWritten() throws Exception {
         long patrol = start();
         long before = jdbc.sql("select count(*) from fieldwork_finding").query(Long.class).single();
