@@ -44,6 +44,7 @@ class PatrolPageController {
     static final int MAX_PHOTOS = 9;
 
     private final Patrols patrols;
+    private final org.yiwang.fieldwork.Checklists checklists;
     private final Findings findings;
     private final PhotoStore photos;
     private final MessageSource messages;
@@ -51,9 +52,10 @@ class PatrolPageController {
     private final MapProperties map;
     private final Clock clock;
 
-    PatrolPageController(Patrols patrols, Findings findings, PhotoStore photos, MessageSource messages,
+    PatrolPageController(Patrols patrols, org.yiwang.fieldwork.Checklists checklists, Findings findings, PhotoStore photos, MessageSource messages,
                          FieldworkProperties properties, MapProperties map, Clock clock) {
         this.patrols = patrols;
+        this.checklists = checklists;
         this.findings = findings;
         this.photos = photos;
         this.messages = messages;
@@ -82,6 +84,8 @@ class PatrolPageController {
         model.addAttribute("startedAt", running.map(p -> ChinaTime.MINUTES.format(p.startedAt())).orElse(""));
         model.addAttribute("findings", running.map(p -> findings.ofPatrol(p.id(), actor)).orElse(List.of()));
         model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
+        model.addAttribute("checklist", checklists.itemsFor(actor));
+        model.addAttribute("ticked", running.map(p -> checklists.ticked(p.id(), actor)).orElse(java.util.Set.of()));
         model.addAttribute("today", day);
         model.addAttribute("minutes", day.inGrid().toMinutes());
         model.addAttribute("targetHours", properties.dailyTarget().toMinutes() / 60.0);
@@ -116,6 +120,16 @@ class PatrolPageController {
                 command.outcome(), command.categoryCode(), command.note(), command.requestId()), actor);
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("fieldwork.finding.done." + finding.outcome().name(),
                 new Object[]{finding.orderNumber()}, LocaleContextHolder.getLocale()));
+        return "redirect:/m/patrol";
+    }
+
+    /** 三项清单: the items ticked on the running patrol. */
+    @PostMapping("/m/patrol/ticks")
+    String tick(@RequestParam(name = "item", required = false) List<Long> items, RedirectAttributes redirect) {
+        Actor actor = Actors.requireAny(Role.GRID_WORKER);
+        Patrol patrol = patrols.running(actor).orElseThrow(() -> LocalizedException.conflict("fieldwork.error.noPatrol"));
+        checklists.tick(patrol.id(), items == null ? List.of() : items, actor);
+        redirect.addFlashAttribute("flashSuccess", messages.getMessage("fieldwork.checklist.saved", null, LocaleContextHolder.getLocale()));
         return "redirect:/m/patrol";
     }
 
