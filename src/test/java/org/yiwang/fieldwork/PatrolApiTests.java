@@ -200,4 +200,21 @@ class PatrolApiTests {
                 .andExpect(content().string(containsString("今日在格时长")));
         mvc.perform(get("/m/patrol").with(as("resident"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theCommandMapSeesAWorkersFreshPositionInItsScopeOnly() throws Exception {
+        long id = start("gridworker");
+        begunAgo(id, Duration.ofHours(1));
+        IndexedGrid grid = gridWorkersGrid();
+        mvc.perform(post("/api/fieldwork/patrols/" + id + "/points").contentType("application/json")
+                .content(batch(List.of(point(1, Instant.now().minus(Duration.ofMinutes(20)), anotherStreetsGrid()),
+                        point(2, Instant.now().minusSeconds(30), grid))))
+                .with(as("gridworker")).with(csrf())).andExpect(status().isOk());
+        mvc.perform(get("/api/fieldwork/positions").with(as("dispatcher")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.patrolId == " + id + ")].gridCode").value(grid.code()));
+        mvc.perform(get("/api/fieldwork/positions").with(as("dispatcher-honghua")))
+                .andExpect(jsonPath("$[?(@.patrolId == " + id + ")]", hasSize(0)));
+        mvc.perform(get("/api/fieldwork/positions").with(as("gridworker"))).andExpect(status().isForbidden());
+    }
 }
