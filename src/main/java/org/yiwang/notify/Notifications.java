@@ -147,6 +147,13 @@ public class Notifications {
                 .param("id", noticeId).param("user", userId).query(Long.class).single() > 0;
     }
 
+    /** Where {@code userId}'s notice points (a path of this site), if it is theirs and has a link. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> link(long userId, long noticeId) {
+        return jdbc.sql("SELECT link FROM notify_inbox WHERE id = :id AND user_id = :user AND link IS NOT NULL")
+                .param("id", noticeId).param("user", userId).query(String.class).optional();
+    }
+
     /** Marks all of {@code userId}'s unread notices read and says how many there were. */
     @Transactional
     public int markAllRead(long userId) {

@@ -33,8 +33,11 @@ public final class PersonalData {
             return name;
         }
         String n = name.strip();
-        int first = n.offsetByCodePoints(0, 1);
-        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+        // a role or unit in brackets after the name ("周敏（居民）") is no personal data: it stays readable
+        int bracket = n.indexOf('（') > 0 ? n.indexOf('（') : n.indexOf('(') > 0 ? n.indexOf('(') : n.length();
+        String own = n.substring(0, bracket).stripTrailing();
+        int first = own.offsetByCodePoints(0, 1);
+        return own.substring(0, first) + "*".repeat(Math.max(1, own.codePointCount(first, own.length()))) + n.substring(own.length());
     }
 
     public static String maskIdNumber(String id) {

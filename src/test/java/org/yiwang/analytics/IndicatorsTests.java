@@ -144,7 +144,7 @@ class IndicatorsTests {
                 .param("id", dispatched.id()).query(Long.class).single() == 1);
         Instant due = jdbc.sql("SELECT due_at FROM analytics_handling_due WHERE order_id = :id").param("id", dispatched.id())
                 .query(Timestamp.class).single().toInstant();
-        assertThat(due).isEqualTo(dispatched.stageDueAt());
+        assertThat(due).isEqualTo(dispatched.stageDueAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS)); // PostgreSQL keeps microseconds
 
         WorkOrder closed = FieldOrders.of(context).closed("到期时间：已结案");
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(

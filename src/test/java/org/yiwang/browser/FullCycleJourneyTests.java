@@ -75,8 +75,19 @@ class FullCycleJourneyTests extends BrowserTests {
         browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return !!window.yiwangMap && window.yiwangMap.hasMarker(" + id + ")")),
                 "the order's marker on the map");
 
-        // 3 handler, desk: inbox, sign for it, report back with an after photo
-        browser.signIn("handler").open("/console/inbox");
+        // 3 handler: the bell counts the new order's notice, which opens the order; then the desk's inbox,
+        // sign for it, report back with an after photo
+        browser.signIn("handler");
+        browser.waitUntil(d -> {
+            browser.open("/notifications");
+            return browser.pageText().contains(number);
+        }, "the dispatch notice of " + number);
+        browser.open("/console").waitUntil(d -> browser.exists(By.cssSelector(".bell .bell-count")), "the bell's unread count");
+        browser.open("/notifications");
+        browser.screenshots("journey-notifications");
+        browser.click(By.xpath("//li[contains(., '" + number + "')]//button"));
+        browser.waitForPath("/console/orders/" + id);
+        browser.open("/console/inbox");
         browser.type(By.id("q"), number);
         browser.click(By.cssSelector("form.filters button[type=submit]")).waitForHtmx();
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#results tbody tr")).size() == 1, "the inbox to find " + number);

@@ -52,8 +52,8 @@ class LedgerLogTests {
     @BeforeEach
     void aLedgerWithItsOwnDatabase() throws IOException {
         database = EmbeddedDatabase.start(dataDir.resolve("db"), 0);
-        Flyway.configure().dataSource(database.jdbcUrl(), "postgres", "").load().migrate();
-        dataSource = new DriverManagerDataSource(database.jdbcUrl(), "postgres", "");
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
+        dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password());
         ledger = new Ledger(dataSource, 16);
         log = new LedgerLog(dataSource, () -> CheckpointKey.loadOrGenerate(dataDir.resolve("keys")), "yiwang-test",
                 Clock.systemUTC(), event -> published.add((CheckpointSigned) event),
@@ -285,7 +285,7 @@ class LedgerLogTests {
             return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             database = EmbeddedDatabase.start(dataDir.resolve("db"), 0);
-            dataSource = new DriverManagerDataSource(database.jdbcUrl(), "postgres", "");
+            dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password());
             ledger = new Ledger(dataSource, 16);
             log = new LedgerLog(dataSource, () -> CheckpointKey.loadOrGenerate(dataDir.resolve("keys")), "yiwang-test",
                     Clock.systemUTC(), event -> published.add((CheckpointSigned) event),

@@ -43,6 +43,8 @@ class PersonalDataTests {
         assertThat(PersonalData.phoneFor(viewer(5, false), 5, "13912345678")).isEqualTo("13912345678");
         assertThat(PersonalData.phoneFor(viewer(6, true), 5, "13912345678")).isEqualTo("139****5678");
         assertThat(PersonalData.nameFor(viewer(6, true), 5, "欧阳娜娜")).isEqualTo("欧***");
+        assertThat(PersonalData.maskName("周敏（居民）")).isEqualTo("周*（居民）");
+        assertThat(PersonalData.maskName("Li Ming (resident)")).isEqualTo("L****** (resident)");
         assertThat(PersonalData.textFor(viewer(5, false), 5, "我的电话13912345678")).isEqualTo("我的电话13912345678");
         assertThat(PersonalData.phoneFor(viewer(6, false), 5, "13912345678")).isEqualTo("139****5678");
         assertThat(PersonalData.phoneFor(null, 5, "13912345678")).isEqualTo("139****5678");

@@ -1,6 +1,7 @@
 package org.yiwang.analytics.web;
 
-import org.yiwang.geo.MapProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.yiwang.platform.YiwangProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -27,7 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,12 +50,12 @@ class CommandMapController {
     private final String tileUrl;
 
     CommandMapController(CommandMap map, LiveMap live, MarkerJson markers, Catalog catalog,
-                         MapProperties mapSettings) {
+                         YiwangProperties settings) {
         this.map = map;
         this.live = live;
         this.markers = markers;
         this.catalog = catalog;
-        this.tileUrl = mapSettings.tileUrl();
+        this.tileUrl = settings.map().tileUrl();
     }
 
     @GetMapping
@@ -77,18 +78,19 @@ class CommandMapController {
 
     @GetMapping(value = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> orders(@RequestParam(required = false) String category, @RequestParam(required = false) WorkOrderStatus status,
-                               @RequestParam(required = false) Source source, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to) {
+    MapOrders orders(@RequestParam(required = false) String category, @RequestParam(required = false) WorkOrderStatus status,
+                     @RequestParam(required = false) Source source, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to) {
         Actor actor = Actors.requireAny(VIEWERS);
         CommandMap.Orders orders = map.orders(actor, filter(category, status, source, from, to));
         Locale locale = LocaleContextHolder.getLocale();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("markers", orders.markers().stream().map(m -> markers.of(m, locale)).toList());
-        body.put("perGrid", orders.perGrid());
-        body.put("total", orders.total());
-        body.put("truncated", orders.truncated());
-        return body;
+        return new MapOrders(orders.markers().stream().map(m -> markers.of(m, locale)).toList(), orders.perGrid(), orders.total(),
+                orders.truncated());
+    }
+
+    /** The open orders of the map: markers (at most a limit, then {@code truncated}) and counts per grid code. */
+    @Schema(name = "MapOrders")
+    record MapOrders(List<MarkerJson.Marker> markers, Map<String, Long> perGrid, long total, boolean truncated) {
     }
 
     @GetMapping(value = "/grids.geojson")

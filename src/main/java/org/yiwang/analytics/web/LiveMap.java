@@ -128,11 +128,8 @@ class LiveMap implements JournalFollower {
         Map<Locale, String> payloads = new HashMap<>();
         for (Viewer viewer : audience) {
             String payload = payloads.computeIfAbsent(viewer.locale(), locale -> {
-                Map<String, Object> body = markers.of(marker, locale);
-                body.put("action", event.action().name());
-                body.put("actionLabel", markers.label("workorder.action." + event.action().name(), locale));
-                body.put("at", event.at().toString());
-                return json.writeValueAsString(body);
+                return json.writeValueAsString(markers.of(marker, locale).after(event.action(),
+                        markers.label("workorder.action." + event.action().name(), locale), event.at().toString()));
             });
             send(viewer, SseEmitter.event().name("order").id(event.orderId() + "-" + event.at().toEpochMilli())
                     .data(payload, MediaType.APPLICATION_JSON));

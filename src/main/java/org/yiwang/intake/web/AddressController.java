@@ -1,6 +1,7 @@
 package org.yiwang.intake.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -34,9 +35,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The standard-address table (标准地址): search and test by dispatchers, changes and CSV/Excel import by administrators. */
 @RestController
@@ -56,33 +55,36 @@ class AddressController {
 
     @Operation(summary = "Standard addresses whose code or text contains q, by code")
     @GetMapping
-    Map<String, Object> search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "20") int size) {
+    AddressPage search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                       @RequestParam(defaultValue = "20") int size) {
         staff();
-        List<Map<String, Object>> content = addresses.search(q, page, size).stream().map(Views::address).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", content);
-        body.put("page", page);
-        body.put("size", size);
-        return body;
+        return new AddressPage(addresses.search(q, page, size).stream().map(Views::address).toList(), page, size);
     }
 
     @Operation(summary = "Which standard address some words are located at (exact, else the longest prefix)")
     @GetMapping("/locate")
-    Map<String, Object> locate(@RequestParam String address) {
+    Views.AddressView locate(@RequestParam String address) {
         staff();
         AddressMatch match = addresses.locate(address)
                 .orElseThrow(() -> LocalizedException.notFound("intake.error.addressNoMatch", address));
-        Map<String, Object> body = Views.address(match.address());
-        body.put("exact", match.exact());
-        return body;
+        return Views.address(match.address(), match.exact());
     }
 
     @Operation(summary = "One standard address by its code")
     @GetMapping("/{code}")
-    Map<String, Object> one(@PathVariable String code) {
+    Views.AddressView one(@PathVariable String code) {
         staff();
         return Views.address(addresses.find(code).orElseThrow(() -> LocalizedException.notFound("intake.error.addressNotFound", code)));
+    }
+
+    /** A page of standard addresses, by code (no total: the search stops at the page). */
+    @Schema(name = "StandardAddressPage")
+    record AddressPage(List<Views.AddressView> content, int page, int size) {
+    }
+
+    /** What an import of standard addresses did: rows saved, rows rejected with their problems. */
+    @Schema(name = "StandardAddressImport")
+    record AddressImport(String policy, long rows, long saved, long rejected, long millis, List<Views.ProblemView> problems) {
     }
 
     record AddressBody(String address, Double lon, Double lat, String crs) {
@@ -90,7 +92,7 @@ class AddressController {
 
     @Operation(summary = "Add or replace one standard address (administrators)")
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> save(@PathVariable String code, @RequestBody AddressBody body) {
+    Views.AddressView save(@PathVariable String code, @RequestBody AddressBody body) {
         Actor admin = Actors.requireAny(Role.ADMIN);
         if (body == null || body.lon() == null || body.lat() == null) {
             throw LocalizedException.badRequest("intake.field.pointIncomplete");
@@ -111,7 +113,7 @@ class AddressController {
     @Operation(summary = "Import standard addresses (CSV or .xlsx: 地址编码, 标准地址, 经度, 纬度 [, 坐标系]) as multipart 'file'",
             description = "Good rows are added or replace the same code; rows outside every grid or with bad values are listed by line.")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> importMultipart(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String charset) {
+    AddressImport importMultipart(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String charset) {
         Actor admin = Actors.requireAny(Role.ADMIN);
         try (InputStream in = file.getInputStream()) {
             return importFrom(in, file.getOriginalFilename(), file.getContentType(), charset, admin);
@@ -123,13 +125,13 @@ class AddressController {
     @Operation(summary = "Import standard addresses sent as the raw request body")
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    Map<String, Object> importRaw(HttpServletRequest request, @RequestParam(required = false) String fileName,
-                                  @RequestParam(required = false) String charset) throws IOException {
+    AddressImport importRaw(HttpServletRequest request, @RequestParam(required = false) String fileName,
+                            @RequestParam(required = false) String charset) throws IOException {
         Actor admin = Actors.requireAny(Role.ADMIN);
         return importFrom(request.getInputStream(), fileName, request.getContentType(), charset, admin);
     }
 
-    private Map<String, Object> importFrom(InputStream in, String fileName, String contentType, String charset, Actor admin)
+    private AddressImport importFrom(InputStream in, String fileName, String contentType, String charset, Actor admin)
             throws IOException {
         Files.createDirectories(spool);
         Path file = Files.createTempFile(spool, "addresses", ".part");
@@ -140,14 +142,8 @@ class AddressController {
             }
             StandardAddresses.ImportResult result = addresses.importFile(file, TableFormat.detect(fileName, contentType, file),
                     IntakeController.charset(charset), admin);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("policy", "PER_ROW");
-            body.put("rows", result.rows());
-            body.put("saved", result.saved());
-            body.put("rejected", result.rejected());
-            body.put("millis", result.millis());
-            body.put("problems", result.problems().stream().map(views::problem).toList());
-            return body;
+            return new AddressImport("PER_ROW", result.rows(), result.saved(), result.rejected(), result.millis(),
+                    result.problems().stream().map(views::problem).toList());
         } finally {
             Files.deleteIfExists(file);
         }

@@ -1,6 +1,7 @@
 package org.yiwang.intake.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -32,9 +33,11 @@ import org.yiwang.intake.RecordStatus;
 import org.yiwang.intake.ReportKind;
 import org.yiwang.intake.ReportSubmissions;
 import org.yiwang.intake.reading.TableFormat;
+import org.yiwang.catalog.Urgency;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.PageView;
 import org.yiwang.platform.Role;
 
 import java.io.IOException;
@@ -87,7 +90,7 @@ class IntakeController {
     @Operation(summary = "Receive one 12345 hotline work order",
             description = "201 with the new order; 202 when its place is unknown (left for a dispatcher); 200 when the number was sent before")
     @PostMapping(path = "/hotline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> hotline(@RequestBody HotlineBody body) {
+    ResponseEntity<Views.ReceiptView> hotline(@RequestBody HotlineBody body) {
         Actor actor = integration();
         Map<String, String> fields = new LinkedHashMap<>();
         if (body != null) {
@@ -111,7 +114,7 @@ class IntakeController {
     @Operation(summary = "Receive one 数字城管 case",
             description = "201 with the new order; 202 when its place is unknown (left for a dispatcher); 200 when the number was sent before")
     @PostMapping(path = "/urban-cases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> urbanCase(@RequestBody UrbanCaseBody body) {
+    ResponseEntity<Views.ReceiptView> urbanCase(@RequestBody UrbanCaseBody body) {
         Actor actor = integration();
         Map<String, String> fields = new LinkedHashMap<>();
         if (body != null) {
@@ -140,20 +143,13 @@ class IntakeController {
 
     @Operation(summary = "What became of an external report, by its channel and number")
     @GetMapping("/records")
-    Map<String, Object> record(@RequestParam String channel, @RequestParam String externalNo) {
+    RecordView record(@RequestParam String channel, @RequestParam String externalNo) {
         Actor actor = integration();
         Channel c = Channel.parse(channel).orElseThrow(() -> LocalizedException.badRequest("intake.error.channel", channel));
         RecordStatus status = pending.status(c, externalNo.strip(), actor)
                 .orElseThrow(() -> LocalizedException.notFound("intake.error.externalNotFound", channel, externalNo));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recordId", status.id());
-        body.put("channel", status.channel().name());
-        body.put("externalNo", status.externalNo());
-        body.put("status", status.status());
-        body.put("orderId", status.orderId());
-        body.put("orderNumber", status.orderNumber());
-        body.put("discardReason", status.discardReason());
-        return body;
+        return new RecordView(status.id(), status.channel(), status.externalNo(), status.status(), status.orderId(),
+                status.orderNumber(), status.discardReason());
     }
 
     @Operation(summary = "Import a file of hotline orders or 数字城管 cases (CSV or .xlsx)",
@@ -161,10 +157,10 @@ class IntakeController {
                     + "multipart part 'file' (10 MB). Policy PER_ROW: good rows land, bad rows are listed by line. "
                     + "202 with the running import; with wait=true 200 with its summary.")
     @PostMapping(path = "/{kind}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> importMultipart(@PathVariable String kind, @RequestPart("file") MultipartFile file,
-                                                        @RequestParam(required = false) String format,
-                                                        @RequestParam(required = false) String charset,
-                                                        @RequestParam(defaultValue = "false") boolean wait) {
+    ResponseEntity<Views.ImportView> importMultipart(@PathVariable String kind, @RequestPart("file") MultipartFile file,
+                                                    @RequestParam(required = false) String format,
+                                                    @RequestParam(required = false) String charset,
+                                                    @RequestParam(defaultValue = "false") boolean wait) {
         Actor actor = integration();
         try (InputStream in = file.getInputStream()) {
             return started(imports.start(kind(kind), in, file.getOriginalFilename(), file.getContentType(), format(format),
@@ -177,11 +173,11 @@ class IntakeController {
     @Operation(summary = "Import a file sent as the raw request body (text/csv or the .xlsx content type)")
     @PostMapping(path = "/{kind}/imports", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    ResponseEntity<Map<String, Object>> importRaw(@PathVariable String kind, HttpServletRequest request,
-                                                  @RequestParam(required = false) String fileName,
-                                                  @RequestParam(required = false) String format,
-                                                  @RequestParam(required = false) String charset,
-                                                  @RequestParam(defaultValue = "false") boolean wait) throws IOException {
+    ResponseEntity<Views.ImportView> importRaw(@PathVariable String kind, HttpServletRequest request,
+                                              @RequestParam(required = false) String fileName,
+                                              @RequestParam(required = false) String format,
+                                              @RequestParam(required = false) String charset,
+                                              @RequestParam(defaultValue = "false") boolean wait) throws IOException {
         Actor actor = integration();
         String contentCharset = charset;
         String header = request.getHeader("Content-Type");
@@ -199,22 +195,22 @@ class IntakeController {
 
     @Operation(summary = "Your recent imports (all for administrators)")
     @GetMapping("/imports")
-    List<Map<String, Object>> recentImports(@RequestParam(defaultValue = "20") int limit) {
+    List<Views.ImportView> recentImports(@RequestParam(defaultValue = "20") int limit) {
         Actor actor = integration();
         return imports.recent(limit, actor).stream().map(views::summary).toList();
     }
 
     @Operation(summary = "An import's summary with its first 1,000 problems")
     @GetMapping("/imports/{id}")
-    Map<String, Object> importSummary(@PathVariable long id) {
+    Views.ImportView importSummary(@PathVariable long id) {
         Actor actor = integration();
         return views.summary(imports.find(id, actor).orElseThrow(() -> LocalizedException.notFound("intake.error.importNotFound", id)));
     }
 
     @Operation(summary = "A page of an import's problems, by line")
     @GetMapping("/imports/{id}/problems")
-    List<Map<String, Object>> importProblems(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
-                                             @RequestParam(defaultValue = "1000") int limit) {
+    List<Views.ProblemView> importProblems(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+                                           @RequestParam(defaultValue = "1000") int limit) {
         Actor actor = integration();
         imports.find(id, actor).orElseThrow(() -> LocalizedException.notFound("intake.error.importNotFound", id));
         if (offset < 0 || limit < 1 || limit > 10_000) {
@@ -225,22 +221,22 @@ class IntakeController {
 
     @Operation(summary = "Reports waiting for a dispatcher to locate them (待定位), oldest first")
     @GetMapping("/pending")
-    Map<String, Object> pendingList(@RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "20") int size) {
+    PageView<PendingView> pendingList(@RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size) {
         Actor actor = Actors.require();
         PendingReports.Page result = pending.list(channel(channel), page, size, actor);
-        return Views.page(result.content().stream().map(IntakeController::pendingView).toList(), page, size, result.totalElements());
+        return PageView.of(result.content().stream().map(IntakeController::pendingView).toList(), page, size, result.totalElements());
     }
 
     @Operation(summary = "One pending report")
     @GetMapping("/pending/{id}")
-    Map<String, Object> pendingOne(@PathVariable long id) {
+    PendingView pendingOne(@PathVariable long id) {
         return pendingView(pending.get(id, Actors.require()));
     }
 
     @Operation(summary = "Locate a pending report (standard-address code, grid code, or point) and create its work order")
     @PostMapping(path = "/pending/{id}/locate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> locate(@PathVariable long id, @RequestBody LocatePending body) {
+    ResponseEntity<Views.ReceiptView> locate(@PathVariable long id, @RequestBody LocatePending body) {
         Receipt receipt = pending.locate(id, body, Actors.require());
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/work-orders/" + receipt.orderId()))
                 .body(views.receipt(receipt));
@@ -251,26 +247,18 @@ class IntakeController {
 
     @Operation(summary = "Discard a pending report with a reason (reported back in the feed)")
     @PostMapping(path = "/pending/{id}/discard", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> discard(@PathVariable long id, @RequestBody DiscardBody body) {
+    Discarded discard(@PathVariable long id, @RequestBody DiscardBody body) {
         RecordStatus status = pending.discard(id, body == null ? null : body.reason(), Actors.require());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("recordId", status.id());
-        answer.put("status", status.status());
-        answer.put("discardReason", status.discardReason());
-        return answer;
+        return new Discarded(status.id(), status.status(), status.discardReason());
     }
 
     @Operation(summary = "The status feed for callbacks (回访): changes of hotline and 数字城管 reports after a cursor",
             description = "Start with after=0; pass the answer's 'next' as 'after' next time. Entries come in commit order and are never skipped.")
     @GetMapping("/feed")
-    Map<String, Object> feed(@RequestParam(required = false) String after, @RequestParam(required = false) String channel,
-                             @RequestParam(defaultValue = "100") int limit) {
+    Feed feed(@RequestParam(required = false) String after, @RequestParam(required = false) String channel,
+              @RequestParam(defaultValue = "100") int limit) {
         FeedPage page = feed.since(after, channel(channel), limit, Actors.require());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", page.entries().stream().map(IntakeController::feedView).toList());
-        body.put("next", page.next());
-        body.put("more", page.more());
-        return body;
+        return new Feed(page.entries().stream().map(IntakeController::feedView).toList(), page.next(), page.more());
     }
 
     @ExceptionHandler(InvalidReportException.class)
@@ -278,7 +266,7 @@ class IntakeController {
         return views.invalid(e, request);
     }
 
-    private ResponseEntity<Map<String, Object>> answer(Receipt receipt) {
+    private ResponseEntity<Views.ReceiptView> answer(Receipt receipt) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(Views.statusOf(receipt));
         if (receipt.orderId() != null) {
             builder.location(URI.create("/api/work-orders/" + receipt.orderId()));
@@ -288,54 +276,53 @@ class IntakeController {
         return builder.body(views.receipt(receipt));
     }
 
-    private ResponseEntity<Map<String, Object>> started(ImportSummary summary) {
+    private ResponseEntity<Views.ImportView> started(ImportSummary summary) {
         boolean running = "RUNNING".equals(summary.status());
         return ResponseEntity.status(running ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/intake/imports/" + summary.id()))
                 .body(views.summary(summary));
     }
 
-    static Map<String, Object> pendingView(PendingReport p) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", p.id());
-        body.put("channel", p.channel().name());
-        body.put("externalNo", p.externalNo());
-        body.put("receivedAt", Views.time(p.receivedAt()));
-        body.put("externalDueAt", Views.time(p.externalDueAt()));
-        body.put("description", p.description());
-        body.put("address", p.address());
-        body.put("addressCode", p.addressCode());
-        body.put("categoryCode", p.categoryCode());
-        body.put("categoryText", p.categoryText());
-        body.put("urgency", p.urgency().name());
-        body.put("reporterName", p.reporterName());
-        body.put("reporterPhone", p.reporterPhone());
-        body.put("lat", p.lat());
-        body.put("lon", p.lon());
-        body.put("crs", p.crs());
-        body.put("unitGridCode", p.unitGridCode());
-        body.put("componentId", p.componentId());
-        body.put("districtHint", p.districtHint());
-        body.put("createdAt", Views.time(p.createdAt()));
-        return body;
+    /** What became of an external report: its record, status and order, or why it was discarded. */
+    @Schema(name = "IntakeRecord")
+    record RecordView(long recordId, Channel channel, String externalNo, String status, Long orderId, String orderNumber,
+                      String discardReason) {
     }
 
-    static Map<String, Object> feedView(FeedEntry e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("cursor", e.cursor());
-        body.put("channel", e.channel().name());
-        body.put("externalNo", e.externalNo());
-        body.put("kind", e.kind());
-        body.put("orderNumber", e.orderNumber());
-        body.put("action", e.action());
-        body.put("from", e.from());
-        body.put("to", e.to());
-        body.put("open", e.open());
-        body.put("agency", e.agency());
-        body.put("dueAt", Views.time(e.dueAt()));
-        body.put("note", e.note());
-        body.put("at", Views.time(e.at()));
-        return body;
+    /** A discarded pending report. */
+    @Schema(name = "IntakeDiscarded")
+    record Discarded(long recordId, String status, String discardReason) {
+    }
+
+    /** A report waiting for a dispatcher to locate it (待定位). Times with +08:00. */
+    @Schema(name = "PendingReport")
+    record PendingView(long id, Channel channel, String externalNo, String receivedAt, String externalDueAt, String description,
+                       String address, String addressCode, String categoryCode, String categoryText, Urgency urgency,
+                       String reporterName, String reporterPhone, Double lat, Double lon, String crs, String unitGridCode,
+                       String componentId, String districtHint, String createdAt) {
+    }
+
+    /** One change of a hotline or 数字城管 report, for callbacks. */
+    @Schema(name = "IntakeFeedEntry")
+    record FeedView(String cursor, Channel channel, String externalNo, String kind, String orderNumber, String action,
+                    String from, String to, boolean open, String agency, String dueAt, String note, String at) {
+    }
+
+    /** The feed after a cursor: pass {@code next} as {@code after} next time; {@code more} when the limit cut it. */
+    @Schema(name = "IntakeFeed")
+    record Feed(List<FeedView> entries, String next, boolean more) {
+    }
+
+    static PendingView pendingView(PendingReport p) {
+        return new PendingView(p.id(), p.channel(), p.externalNo(), Views.time(p.receivedAt()), Views.time(p.externalDueAt()),
+                p.description(), p.address(), p.addressCode(), p.categoryCode(), p.categoryText(), p.urgency(), p.reporterName(),
+                p.reporterPhone(), p.lat(), p.lon(), p.crs(), p.unitGridCode(), p.componentId(), p.districtHint(),
+                Views.time(p.createdAt()));
+    }
+
+    static FeedView feedView(FeedEntry e) {
+        return new FeedView(e.cursor(), e.channel(), e.externalNo(), e.kind(), e.orderNumber(), e.action(), e.from(), e.to(),
+                e.open(), e.agency(), Views.time(e.dueAt()), e.note(), Views.time(e.at()));
     }
 
     /** The hotline's integration account, a dispatcher or an administrator. */

@@ -1,5 +1,6 @@
 package org.yiwang.intake.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yiwang.platform.ChinaTime;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -9,18 +10,19 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.yiwang.intake.Channel;
 import org.yiwang.intake.FieldProblem;
 import org.yiwang.intake.ImportSummary;
 import org.yiwang.intake.InvalidReportException;
+import org.yiwang.intake.LocatedBy;
 import org.yiwang.intake.Receipt;
+import org.yiwang.intake.ReportKind;
 import org.yiwang.intake.StandardAddress;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** How intake answers in JSON: times with the +08:00 offset, problems in the caller's language. */
 @Component
@@ -38,17 +40,33 @@ class Views {
         return instant == null ? null : TIME.format(instant);
     }
 
-    Map<String, Object> receipt(Receipt r) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", r.outcome().name());
-        body.put("recordId", r.recordId());
-        body.put("channel", r.channel().name());
-        body.put("externalNo", r.externalNo());
-        body.put("orderId", r.orderId());
-        body.put("orderNumber", r.orderNumber());
-        body.put("locatedBy", r.locatedBy() == null ? null : r.locatedBy().name());
-        body.put("addressCode", r.addressCode());
-        return body;
+    /** What became of a report sent by a channel: a new order, a pending report, or the one it repeats. */
+    @Schema(name = "IntakeReceipt")
+    record ReceiptView(Receipt.Outcome outcome, long recordId, Channel channel, String externalNo, Long orderId,
+                       String orderNumber, LocatedBy locatedBy, String addressCode) {
+    }
+
+    /** One faulty field, by line (files) or external number, with its message in the caller's language. */
+    @Schema(name = "IntakeProblem")
+    record ProblemView(Long line, String externalNo, String field, String code, String message) {
+    }
+
+    /** An import of hotline orders or 数字城管 cases, running or finished. */
+    @Schema(name = "IntakeImport")
+    record ImportView(long id, ReportKind kind, String fileName, String format, String policy, String policyDescription,
+                      String status, long rows, long created, long pending, long duplicates, long rejected, String failure,
+                      String startedAt, String finishedAt, Long durationMillis, double rowsPerSecond, List<ProblemView> problems) {
+    }
+
+    /** A standard address (标准地址) and its grid. */
+    @Schema(name = "StandardAddress")
+    record AddressView(String code, String address, double lat, double lon, String gridCode, String districtCode,
+                       String updatedAt, @Schema(description = "in the answer to locate only: the words matched exactly") Boolean exact) {
+    }
+
+    ReceiptView receipt(Receipt r) {
+        return new ReceiptView(r.outcome(), r.recordId(), r.channel(), r.externalNo(), r.orderId(), r.orderNumber(), r.locatedBy(),
+                r.addressCode());
     }
 
     static HttpStatus statusOf(Receipt r) {
@@ -59,64 +77,25 @@ class Views {
         };
     }
 
-    Map<String, Object> problem(FieldProblem p) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (p.line() > 0) {
-            body.put("line", p.line());
-        }
-        if (p.externalNo() != null) {
-            body.put("externalNo", p.externalNo());
-        }
-        body.put("field", p.field());
-        body.put("code", p.key());
-        body.put("message", messages.getMessage(p.key(), p.args().toArray(), p.key(), LocaleContextHolder.getLocale()));
-        return body;
+    ProblemView problem(FieldProblem p) {
+        return new ProblemView(p.line() > 0 ? p.line() : null, p.externalNo(), p.field(), p.key(),
+                messages.getMessage(p.key(), p.args().toArray(), p.key(), LocaleContextHolder.getLocale()));
     }
 
-    Map<String, Object> summary(ImportSummary s) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", s.id());
-        body.put("kind", s.kind().name());
-        body.put("fileName", s.fileName());
-        body.put("format", s.format());
-        body.put("policy", s.policy());
-        body.put("policyDescription", messages.getMessage("intake.import.policy." + s.policy(), null, s.policy(),
-                LocaleContextHolder.getLocale()));
-        body.put("status", s.status());
-        body.put("rows", s.rows());
-        body.put("created", s.created());
-        body.put("pending", s.pending());
-        body.put("duplicates", s.duplicates());
-        body.put("rejected", s.rejected());
-        body.put("failure", s.failure());
-        body.put("startedAt", time(s.startedAt()));
-        body.put("finishedAt", time(s.finishedAt()));
-        body.put("durationMillis", s.durationMillis());
-        body.put("rowsPerSecond", Math.round(s.rowsPerSecond() * 10) / 10.0);
-        body.put("problems", s.problems().stream().map(this::problem).toList());
-        return body;
+    ImportView summary(ImportSummary s) {
+        return new ImportView(s.id(), s.kind(), s.fileName(), s.format(), s.policy(),
+                messages.getMessage("intake.import.policy." + s.policy(), null, s.policy(), LocaleContextHolder.getLocale()),
+                s.status(), s.rows(), s.created(), s.pending(), s.duplicates(), s.rejected(), s.failure(), time(s.startedAt()),
+                time(s.finishedAt()), s.durationMillis(), Math.round(s.rowsPerSecond() * 10) / 10.0,
+                s.problems().stream().map(this::problem).toList());
     }
 
-    static Map<String, Object> address(StandardAddress a) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", a.code());
-        body.put("address", a.address());
-        body.put("lat", a.lat());
-        body.put("lon", a.lon());
-        body.put("gridCode", a.gridCode());
-        body.put("districtCode", a.districtCode());
-        body.put("updatedAt", time(a.updatedAt()));
-        return body;
+    static AddressView address(StandardAddress a) {
+        return address(a, null);
     }
 
-    static Map<String, Object> page(List<?> content, int page, int size, long total) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", content);
-        body.put("page", page);
-        body.put("size", size);
-        body.put("totalElements", total);
-        body.put("totalPages", (total + size - 1) / size);
-        return body;
+    static AddressView address(StandardAddress a, Boolean exact) {
+        return new AddressView(a.code(), a.address(), a.lat(), a.lon(), a.gridCode(), a.districtCode(), time(a.updatedAt()), exact);
     }
 
     /** A 400 problem that lists every faulty field. */

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GeoReport v2's two formats, from one tree of maps and lists: JSON as it is, XML with the spec's
+ * GeoReport v2's two formats, from the answer records of {@link GeoReportJson}: JSON as it is, XML from the
+ * same JSON tree with the spec's
  * element names — a list becomes its plural element holding one singular element per item
  * ({@code <services><service>}, {@code <service_requests><request>}, {@code <attributes><attribute>},
  * {@code <values><value>}, {@code <errors><error>}, {@code <endpoints><endpoint>}, {@code <formats><format>}).
@@ -60,12 +61,12 @@ public enum Formats {
     /**
      * @param root the XML root element ({@code services}, {@code service_requests}, {@code errors},
      *             {@code service_definition}, {@code discovery}); JSON has no root name
-     * @param body a list (of maps) or a map
+     * @param body a record or a list of records (of {@link GeoReportJson})
      */
     public byte[] write(String root, Object body) {
         return switch (this) {
             case JSON -> MAPPER.writeValueAsBytes(body);
-            case XML -> xml(root, body);
+            case XML -> xml(root, MAPPER.convertValue(body, Object.class));
         };
     }
 

@@ -54,7 +54,7 @@ public class Requests {
         this.messages = messages;
     }
 
-    public List<Map<String, Object>> list(RequestQuery q, Locale locale) {
+    public List<GeoReportJson.ServiceRequest> list(RequestQuery q, Locale locale) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         where.add("r.listed");
@@ -100,44 +100,29 @@ public class Requests {
      * (a client can always follow its own). With {@code extensions} the update history ({@code notes})
      * and the attributes sent are added.
      */
-    public Optional<Map<String, Object>> one(String id, String jurisdictionPrefix, boolean extensions, Locale locale) {
+    public Optional<GeoReportJson.ServiceRequest> one(String id, String jurisdictionPrefix, boolean extensions, Locale locale) {
         return jdbc.sql(SELECT + " WHERE r.number = :id AND (r.listed OR r.source = 'OPEN311') AND r.district_code LIKE :jurisdiction")
                 .param("id", id).param("jurisdiction", jurisdictionPrefix + "%")
                 .query((rs, n) -> {
-                    Map<String, Object> request = request(rs, locale);
-                    if (extensions) {
-                        request.put("attributes", attributes(rs.getString("attributes")));
-                        request.put("notes", notes(rs.getLong("order_id"), locale));
-                    }
-                    return request;
+                    GeoReportJson.ServiceRequest request = request(rs, locale);
+                    return extensions ? request.extended(attributes(rs.getString("attributes")), notes(rs.getLong("order_id"), locale))
+                            : request;
                 })
                 .optional();
     }
 
-    private Map<String, Object> request(ResultSet rs, Locale locale) throws SQLException {
+    private GeoReportJson.ServiceRequest request(ResultSet rs, Locale locale) throws SQLException {
         WorkOrderStatus status = WorkOrderStatus.valueOf(rs.getString("status"));
         String serviceCode = rs.getString("service_code");
         Optional<Category> category = serviceCode == null ? Optional.empty() : catalog.find(serviceCode);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service_request_id", rs.getString("number"));
-        m.put("status", status.isOpen() ? "open" : "closed");
-        m.put("status_notes", statusNotes(status, rs.getBoolean("suspended"), rs.getString("agency"), rs.getString("master_number"), locale));
-        m.put("service_name", category.map(c -> services.name(c, locale)).orElse(null));
-        m.put("service_code", serviceCode);
-        m.put("description", rs.getString("description"));
-        m.put("agency_responsible", rs.getString("agency"));
-        m.put("service_notice", null);
-        m.put("requested_datetime", Dates.format(rs.getTimestamp("requested_at").toInstant()));
-        m.put("updated_datetime", Dates.format(rs.getTimestamp("updated_at").toInstant()));
         Timestamp expected = rs.getTimestamp("expected_at");
-        m.put("expected_datetime", expected == null ? null : Dates.format(expected.toInstant()));
-        m.put("address", rs.getString("address"));
-        m.put("address_id", rs.getString("address_id"));
-        m.put("zipcode", null);
-        m.put("lat", rs.getDouble("lat"));
-        m.put("long", rs.getDouble("lon"));
-        m.put("media_url", rs.getString("media_url"));
-        return m;
+        return new GeoReportJson.ServiceRequest(rs.getString("number"), status.isOpen() ? "open" : "closed",
+                statusNotes(status, rs.getBoolean("suspended"), rs.getString("agency"), rs.getString("master_number"), locale),
+                category.map(c -> services.name(c, locale)).orElse(null), serviceCode, rs.getString("description"),
+                rs.getString("agency"), null, Dates.format(rs.getTimestamp("requested_at").toInstant()),
+                Dates.format(rs.getTimestamp("updated_at").toInstant()), expected == null ? null : Dates.format(expected.toInstant()),
+                rs.getString("address"), rs.getString("address_id"), null, rs.getDouble("lat"), rs.getDouble("lon"),
+                rs.getString("media_url"), null, null);
     }
 
     String statusNotes(WorkOrderStatus status, boolean suspended, String agency, String master, Locale locale) {
@@ -147,33 +132,26 @@ public class Requests {
         return suspended && status.isOpen() ? text + messages.getMessage("open311.status.suspended", null, " (suspended)", locale) : text;
     }
 
-    private List<Map<String, Object>> attributes(String json) {
-        List<Map<String, Object>> list = new ArrayList<>();
+    private List<GeoReportJson.RequestAttribute> attributes(String json) {
+        List<GeoReportJson.RequestAttribute> list = new ArrayList<>();
         if (json == null) {
             return list;
         }
         JSON.readValue(json, MAP).forEach((code, value) -> {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("code", code);
-            a.put("value", value instanceof List<?> values ? String.join(",", values.stream().map(String::valueOf).toList()) : String.valueOf(value));
-            list.add(a);
+            list.add(new GeoReportJson.RequestAttribute(code,
+                    value instanceof List<?> values ? String.join(",", values.stream().map(String::valueOf).toList()) : String.valueOf(value)));
         });
         return list;
     }
 
     /** The order's history, oldest first: when, what, the open/closed status after it, and the (masked) note. */
-    private List<Map<String, Object>> notes(long orderId, Locale locale) {
-        List<Map<String, Object>> notes = new ArrayList<>();
+    private List<GeoReportJson.Note> notes(long orderId, Locale locale) {
+        List<GeoReportJson.Note> notes = new ArrayList<>();
         for (Transition t : orders.detail(orderId, Actor.system()).history()) {
-            Map<String, Object> note = new LinkedHashMap<>();
-            note.put("datetime", Dates.format(t.at()));
-            note.put("type", t.action().pathSegment());
-            note.put("status", t.to().isOpen() ? "open" : "closed");
-            note.put("internal_status", t.to().name());
             String action = messages.getMessage("open311.action." + t.action().name(), null, t.action().name(), locale);
             String text = t.note() == null || t.note().isBlank() ? action : action + (ServiceDirectory.english(locale) ? ": " : "：") + PersonalData.maskText(t.note());
-            note.put("description", text);
-            notes.add(note);
+            notes.add(new GeoReportJson.Note(Dates.format(t.at()), t.action().pathSegment(), t.to().isOpen() ? "open" : "closed",
+                    t.to().name(), text));
         }
         return notes;
     }

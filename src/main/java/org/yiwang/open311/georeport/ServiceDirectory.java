@@ -77,10 +77,10 @@ public class ServiceDirectory {
     }
 
     /** GET services: every enabled category. */
-    public List<Map<String, Object>> services(Locale locale) {
+    public List<GeoReportJson.Service> services(Locale locale) {
         Map<String, MajorClass> majors = new LinkedHashMap<>();
         catalog.majorClasses().forEach(m -> majors.put(m.code(), m));
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<GeoReportJson.Service> list = new ArrayList<>();
         for (Category category : catalog.categories()) {
             if (category.enabled()) {
                 list.add(service(category, majors.get(category.majorClass()), locale));
@@ -89,47 +89,25 @@ public class ServiceDirectory {
         return list;
     }
 
-    private Map<String, Object> service(Category c, MajorClass major, Locale locale) {
+    private GeoReportJson.Service service(Category c, MajorClass major, Locale locale) {
         String group = major == null ? c.majorClass() : english(locale) ? major.nameEn() : major.name();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("service_code", c.code());
-        s.put("service_name", name(c, locale));
-        s.put("description", group + " — " + name(c, locale));
-        s.put("metadata", !attributes(c).isEmpty());
-        s.put("type", "realtime");
-        s.put("keywords", c.keywords().isEmpty() ? null : String.join(",", c.keywords()));
-        s.put("group", group);
-        return s;
+        return new GeoReportJson.Service(c.code(), name(c, locale), group + " — " + name(c, locale), !attributes(c).isEmpty(),
+                "realtime", c.keywords().isEmpty() ? null : String.join(",", c.keywords()), group);
     }
 
     /** GET services/{code}: the service definition with its attributes. */
-    public Optional<Map<String, Object>> definition(String code, Locale locale) {
+    public Optional<GeoReportJson.ServiceDefinition> definition(String code, Locale locale) {
         return service(code).map(c -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("service_code", c.code());
-            List<Map<String, Object>> attributes = new ArrayList<>();
+            List<GeoReportJson.ServiceAttribute> attributes = new ArrayList<>();
             int order = 1;
             for (Attribute a : attributes(c)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("variable", true);
-                m.put("code", a.code());
-                m.put("datatype", a.datatype());
-                m.put("required", a.required());
-                m.put("datatype_description", text("open311.attr." + a.code() + ".hint", locale));
-                m.put("order", order++);
-                m.put("description", text("open311.attr." + a.code(), locale));
-                List<Map<String, Object>> values = new ArrayList<>();
-                for (String key : a.values()) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("key", key);
-                    v.put("name", text("open311.attr." + a.code() + "." + key, locale));
-                    values.add(v);
-                }
-                m.put("values", values);
-                attributes.add(m);
+                List<GeoReportJson.AttributeValue> values = a.values().stream()
+                        .map(key -> new GeoReportJson.AttributeValue(key, text("open311.attr." + a.code() + "." + key, locale)))
+                        .toList();
+                attributes.add(new GeoReportJson.ServiceAttribute(true, a.code(), a.datatype(), a.required(),
+                        text("open311.attr." + a.code() + ".hint", locale), order++, text("open311.attr." + a.code(), locale), values));
             }
-            d.put("attributes", attributes);
-            return d;
+            return new GeoReportJson.ServiceDefinition(c.code(), attributes);
         });
     }
 

@@ -90,7 +90,7 @@ public class Submissions {
      * @param key the verified API key, or null when it was missing or bad (then {@code keyErrors} says why)
      * @return the response list: one item with service_request_id or token
      */
-    public List<Map<String, Object>> submit(Map<String, String[]> params, ApiKey key, List<GeoReportError> keyErrors,
+    public List<GeoReportJson.Created> submit(Map<String, String[]> params, ApiKey key, List<GeoReportError> keyErrors,
                                             String idempotencyKey, Locale locale) {
         List<GeoReportError> errors = new ArrayList<>(keyErrors);
         String prefix = jurisdictions.prefix(first(params, "jurisdiction_id")).orElse(null);
@@ -217,17 +217,13 @@ public class Submissions {
                 .param("email", email).param("device", deviceId).param("account", accountId).param("now", Timestamp.from(now))
                 .param("hash", description == null ? null : requestHash)
                 .update();
-        Map<String, Object> answer = new LinkedHashMap<>();
         if (receipt.orderId() != null) {
             projection.refresh(receipt.orderId(), now);
-            answer.put("service_request_id", receipt.orderNumber());
-            answer.put("service_notice", messages.getMessage("open311.notice.created", new Object[]{receipt.orderNumber()}, locale));
-        } else {
-            answer.put("token", token(receipt.recordId(), key.id(), now));
-            answer.put("service_notice", messages.getMessage("open311.notice.pending", null, locale));
+            return List.of(new GeoReportJson.Created(receipt.orderNumber(), null,
+                    messages.getMessage("open311.notice.created", new Object[]{receipt.orderNumber()}, locale), accountId));
         }
-        answer.put("account_id", accountId);
-        return List.of(answer);
+        return List.of(new GeoReportJson.Created(null, token(receipt.recordId(), key.id(), now),
+                messages.getMessage("open311.notice.pending", null, locale), accountId));
     }
 
     /**

@@ -6,10 +6,8 @@ import org.springframework.stereotype.Component;
 import org.yiwang.intake.PendingReports;
 import org.yiwang.intake.RecordStatus;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * GET tokens/{token}: the service_request_id of a request that was not created at once, once a
@@ -33,7 +31,7 @@ public class Tokens {
         this.clock = clock;
     }
 
-    public List<Map<String, Object>> find(String token, Locale locale) {
+    public List<GeoReportJson.TokenAnswer> find(String token, Locale locale) {
         Long recordId = token == null || !token.matches("[0-9a-f]{32}") ? null
                 : jdbc.sql("SELECT record_id FROM open311_token WHERE token = :token").param("token", token)
                 .query(Long.class).optional().orElse(null);
@@ -51,9 +49,6 @@ public class Tokens {
             // projection's follower catches up (30–90 ms later)
             projection.refresh(status.orderId(), clock.instant());
         }
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("service_request_id", status.orderNumber());
-        item.put("token", token);
-        return List.of(item);
+        return List.of(new GeoReportJson.TokenAnswer(status.orderNumber(), token));
     }
 }

@@ -1,6 +1,7 @@
 package org.yiwang.open311.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,9 +22,7 @@ import org.yiwang.platform.Actors;
 import org.yiwang.platform.Role;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Open311 API keys for administrators: issue (the key is shown once), list, change the rate, revoke. */
 @RestController
@@ -39,32 +38,31 @@ class ApiKeyController {
 
     @Operation(summary = "Issue a key for a client application; the key is in this answer only")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> issue(@RequestBody ApiKeys.NewKey body) {
+    ResponseEntity<KeyView> issue(@RequestBody ApiKeys.NewKey body) {
         ApiKeys.IssuedKey issued = keys.issue(body, admin());
-        Map<String, Object> view = view(issued.apiKey());
-        view.put("key", issued.key());
+        KeyView view = view(issued.apiKey()).withKey(issued.key());
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/open311/keys/" + issued.apiKey().id())).body(view);
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
+    List<KeyView> list() {
         return keys.list(admin()).stream().map(ApiKeyController::view).toList();
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> one(@PathVariable long id) {
+    KeyView one(@PathVariable long id) {
         return view(keys.get(id, admin()));
     }
 
     @Operation(summary = "Change a key's client name, contact or rate limit (calls per minute)")
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> change(@PathVariable long id, @RequestBody ApiKeys.KeyChange body) {
+    KeyView change(@PathVariable long id, @RequestBody ApiKeys.KeyChange body) {
         return view(keys.change(id, body, admin()));
     }
 
     @Operation(summary = "Revoke a key (it stops working at once; the record stays)")
     @DeleteMapping("/{id}")
-    Map<String, Object> revoke(@PathVariable long id) {
+    KeyView revoke(@PathVariable long id) {
         return view(keys.revoke(id, admin()));
     }
 
@@ -72,17 +70,18 @@ class ApiKeyController {
         return Actors.requireAny(Role.ADMIN);
     }
 
-    static Map<String, Object> view(ApiKey k) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", k.id());
-        body.put("clientName", k.clientName());
-        body.put("contact", k.contact());
-        body.put("prefix", k.prefix());
-        body.put("requestsPerMinute", k.requestsPerMinute());
-        body.put("active", k.active());
-        body.put("createdAt", Dates.format(k.createdAt()));
-        body.put("revokedAt", Dates.format(k.revokedAt()));
-        body.put("lastUsedAt", Dates.format(k.lastUsedAt()));
-        return body;
+    /** An API key without its secret; {@code key} (the secret) only in the answer that issues it. Times with +08:00. */
+    @Schema(name = "Open311ApiKey")
+    record KeyView(long id, String clientName, String contact, String prefix, int requestsPerMinute, boolean active,
+                   String createdAt, String revokedAt, String lastUsedAt, String key) {
+
+        KeyView withKey(String key) {
+            return new KeyView(id, clientName, contact, prefix, requestsPerMinute, active, createdAt, revokedAt, lastUsedAt, key);
+        }
+    }
+
+    static KeyView view(ApiKey k) {
+        return new KeyView(k.id(), k.clientName(), k.contact(), k.prefix(), k.requestsPerMinute(), k.active(),
+                Dates.format(k.createdAt()), Dates.format(k.revokedAt()), Dates.format(k.lastUsedAt()), null);
     }
 }

@@ -1,6 +1,10 @@
 package org.yiwang.open311.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -26,6 +30,7 @@ import org.yiwang.open311.georeport.Dates;
 import org.yiwang.open311.georeport.Formats;
 import org.yiwang.open311.georeport.GeoReportError;
 import org.yiwang.open311.georeport.GeoReportException;
+import org.yiwang.open311.georeport.GeoReportJson;
 import org.yiwang.open311.georeport.Jurisdictions;
 import org.yiwang.open311.georeport.RequestQuery;
 import org.yiwang.open311.georeport.Requests;
@@ -39,7 +44,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,26 +95,21 @@ class GeoReportController {
         this.changeset = clock.instant();
     }
 
+    @ApiResponse(responseCode = "200", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GeoReportJson.Discovery.class)))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "Service discovery")
     @GetMapping({"/discovery.{format:xml|json}", "/v2/discovery.{format:xml|json}"})
     ResponseEntity<byte[]> discovery(@PathVariable String format, HttpServletRequest request) {
         Formats f = format(format);
-        Map<String, Object> endpoint = new LinkedHashMap<>();
-        endpoint.put("specification", SPECIFICATION);
-        endpoint.put("url", properties.baseUrl().isBlank()
+        GeoReportJson.Endpoint endpoint = new GeoReportJson.Endpoint(SPECIFICATION, properties.baseUrl().isBlank()
                 ? ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2").build().toUriString()
-                : properties.baseUrl());
-        endpoint.put("changeset", Dates.format(changeset));
-        endpoint.put("type", "production");
-        endpoint.put("formats", List.of("text/xml", "application/json"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("changeset", Dates.format(changeset));
-        body.put("contact", properties.contact());
-        body.put("key_service", properties.keyService());
-        body.put("endpoints", List.of(endpoint));
-        return ok(f, "discovery", body);
+                : properties.baseUrl(), Dates.format(changeset), "production", List.of("text/xml", "application/json"));
+        return ok(f, "discovery", new GeoReportJson.Discovery(Dates.format(changeset), properties.contact(),
+                properties.keyService(), List.of(endpoint)));
     }
 
+    @ApiResponse(responseCode = "200", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportJson.Service.class))))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "GET Service List")
     @GetMapping("/v2/services.{format:xml|json}")
     ResponseEntity<byte[]> services(@PathVariable String format, @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
@@ -123,6 +122,8 @@ class GeoReportController {
         return ok(f, "services", services.services(locale()));
     }
 
+    @ApiResponse(responseCode = "200", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GeoReportJson.ServiceDefinition.class)))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "GET Service Definition")
     @GetMapping("/v2/services/{code:[^.]+}.{format:xml|json}")
     ResponseEntity<byte[]> definition(@PathVariable String code, @PathVariable String format,
@@ -133,11 +134,13 @@ class GeoReportController {
         optionalKey(apiKey, errors);
         jurisdiction(jurisdiction, errors);
         fail(errors);
-        Map<String, Object> definition = services.definition(code, locale())
+        GeoReportJson.ServiceDefinition definition = services.definition(code, locale())
                 .orElseThrow(() -> new GeoReportException(404, text("open311.error.serviceNotFound", code)));
         return ok(f, "service_definition", definition);
     }
 
+    @ApiResponse(responseCode = "201", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportJson.Created.class))))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "POST Service Request (form-encoded; api_key required)")
     @PostMapping("/v2/requests.{format:xml|json}")
     ResponseEntity<byte[]> create(@PathVariable String format, HttpServletRequest request,
@@ -157,11 +160,13 @@ class GeoReportController {
                 throw rateLimited(key);
             }
         }
-        List<Map<String, Object>> created = submissions.submit(params, key, keyErrors, idempotencyKey, locale());
+        List<GeoReportJson.Created> created = submissions.submit(params, key, keyErrors, idempotencyKey, locale());
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.CONTENT_TYPE, f.contentType())
                 .body(f.write("service_requests", created));
     }
 
+    @ApiResponse(responseCode = "200", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportJson.ServiceRequest.class))))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "GET Service Requests",
             description = "service_request_id (comma list; other filters then ignored), service_code (comma list), start_date/end_date "
                     + "(at most 90 days apart; default the last 90 days), status (open,closed), jurisdiction_id; extensions: "
@@ -230,6 +235,8 @@ class GeoReportController {
                 pageNumber, size), locale()));
     }
 
+    @ApiResponse(responseCode = "200", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportJson.ServiceRequest.class))))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "GET Service Request (always a list); extensions=true adds notes (the update history) and attributes")
     @GetMapping("/v2/requests/{id:[^.]+}.{format:xml|json}")
     ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format,
@@ -245,11 +252,13 @@ class GeoReportController {
             errors.add(new GeoReportError(400, text("open311.error.extensions", extensions)));
         }
         fail(errors);
-        Map<String, Object> found = requests.one(id, prefix == null ? "" : prefix, extended, locale())
+        GeoReportJson.ServiceRequest found = requests.one(id, prefix == null ? "" : prefix, extended, locale())
                 .orElseThrow(() -> new GeoReportException(404, text("open311.error.requestNotFound", id)));
         return ok(f, "service_requests", List.of(found));
     }
 
+    @ApiResponse(responseCode = "200", description = "JSON as shown; .xml gives the spec's XML of the same fields", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportJson.TokenAnswer.class))))
+    @ApiResponse(responseCode = "4XX", description = "every problem of the call", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = GeoReportError.class))))
     @Operation(summary = "GET service_request_id from a token")
     @GetMapping("/v2/tokens/{token:[^.]+}.{format:xml|json}")
     ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format,
@@ -293,12 +302,6 @@ class GeoReportController {
     private ResponseEntity<byte[]> errors(HttpServletRequest request, int status, List<GeoReportError> errors) {
         String uri = request.getRequestURI();
         Formats f = uri.endsWith(".json") ? Formats.JSON : Formats.XML;
-        List<Map<String, Object>> body = errors.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", e.code());
-            m.put("description", e.description());
-            return m;
-        }).toList();
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, f.contentType());
         if ("GET".equals(request.getMethod())) {
             builder.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -306,7 +309,7 @@ class GeoReportController {
         if (status == 429) {
             builder.header(HttpHeaders.RETRY_AFTER, "60");
         }
-        return builder.body(f.write("errors", body));
+        return builder.body(f.write("errors", errors));
     }
 
     /** A read's answer; reads are public, so any web page may fetch them (CORS, as FixMyStreet's own Open311 server does). */

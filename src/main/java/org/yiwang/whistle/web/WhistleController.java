@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
+import org.yiwang.platform.PageView;
 import org.yiwang.whistle.BlowWhistle;
 import org.yiwang.whistle.CancelWhistle;
 import org.yiwang.whistle.RecordOutcome;
@@ -71,7 +72,7 @@ class WhistleController {
     @Operation(summary = "Whistles in your scope, newest first",
             description = "A street sees its whistles, a department those that summoned it, leaders their district.")
     @GetMapping("/api/whistles")
-    WhistleJson.PageView list(@RequestParam(required = false) WhistleStatus status,
+    PageView<WhistleJson.WhistleView> list(@RequestParam(required = false) WhistleStatus status,
                               @RequestParam(required = false) WhistleKind kind,
                               @RequestParam(required = false) String street,
                               @RequestParam(required = false) Long department,

@@ -5,6 +5,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.platform.Actor;
+import org.yiwang.platform.PageView;
 import org.yiwang.platform.PersonalData;
 import org.yiwang.whistle.Summons;
 import org.yiwang.whistle.Whistle;
@@ -51,9 +52,6 @@ class WhistleJson {
                        List<String> allowedActions) {
     }
 
-    record PageView(List<WhistleView> content, int page, int size, long totalElements, long totalPages) {
-    }
-
     WhistleView view(Whistle w, Actor reader) {
         Instant now = clock.instant();
         List<SummonsView> departments = w.summons().stream().map(s -> summons(s, now)).toList();
@@ -69,9 +67,9 @@ class WhistleJson {
                 time(w.finishedAt()), departments, queries.allowedActions(w, reader));
     }
 
-    PageView page(WhistleQueries.Page page, Actor reader) {
-        return new PageView(page.content().stream().map(w -> view(w, reader)).toList(), page.page(), page.size(),
-                page.totalElements(), (page.totalElements() + page.size() - 1) / page.size());
+    PageView<WhistleView> page(WhistleQueries.Page page, Actor reader) {
+        return PageView.of(page.content().stream().map(w -> view(w, reader)).toList(), page.page(), page.size(),
+                page.totalElements());
     }
 
     private SummonsView summons(Summons s, Instant now) {

@@ -1,30 +1,38 @@
 package org.yiwang.workorder.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yiwang.platform.ChinaTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.Category;
+import org.yiwang.catalog.DutyLevel;
+import org.yiwang.catalog.Stage;
+import org.yiwang.catalog.Urgency;
 import org.yiwang.dispatch.RoutingDecision;
 import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.IndexedGrid;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.platform.Actor;
+import org.yiwang.platform.PageView;
 import org.yiwang.platform.PersonalData;
 import org.yiwang.platform.RowGuard;
+import org.yiwang.workorder.Action;
 import org.yiwang.workorder.DeadlinePolicy;
-import org.yiwang.workorder.Transition;
+import org.yiwang.workorder.Satisfaction;
+import org.yiwang.workorder.Source;
 import org.yiwang.workorder.TrafficLight;
+import org.yiwang.workorder.Transition;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
+import org.yiwang.workorder.WorkOrderStatus;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,124 +64,180 @@ class OrderJson {
         this.clock = clock;
     }
 
-    Map<String, Object> summary(WorkOrder o, Actor reader) {
+    /** Where the order is: WGS-84 degrees. */
+    @Schema(name = "OrderLocation")
+    record Location(double lat, double lon, String crs) {
+    }
+
+    /** A category of the urban management catalog by its code, with its name and major class. */
+    @Schema(name = "OrderCategory")
+    record CategoryRef(String code, String name, String majorClass) {
+    }
+
+    /** The order's grid and the divisions above it, codes with names. */
+    @Schema(name = "OrderGrid")
+    record GridRef(String code, String name, String communityCode, String communityName, String streetCode,
+                   String streetName, String districtCode, String districtName) {
+    }
+
+    /** An org unit by id and name. */
+    @Schema(name = "OrderUnit")
+    record Unit(Long id, String name) {
+    }
+
+    /** The unit (and person, if any) the order is with. */
+    @Schema(name = "OrderAssignee")
+    record Assignee(Long id, String name, Long userId) {
+    }
+
+    /** Who reported; the phone masked unless the reader may see it. */
+    @Schema(name = "OrderReporter")
+    record Reporter(String name, String phone) {
+    }
+
+    /** A user by id and name. */
+    @Schema(name = "OrderActor")
+    record Person(long id, String name) {
+    }
+
+    /** A photo and where to fetch it. */
+    @Schema(name = "OrderPhoto")
+    record Photo(String id, String url) {
+    }
+
+    /** One transition of the order's history. */
+    @Schema(name = "OrderHistoryEntry")
+    record HistoryEntry(Action action, String actionLabel, WorkOrderStatus from, WorkOrderStatus to, Person actor, String at,
+                        String note, List<Photo> photos,
+                        @Schema(description = "facts specific to the action (department, category, new due time, rating …)")
+                        Map<String, Object> details) {
+    }
+
+    /** One line of why the router decided as it did, in the reader's language. */
+    @Schema(name = "RoutingReason")
+    record Reason(String rule, String text) {
+    }
+
+    /** How intake routed a new order. */
+    @Schema(name = "OrderRouting")
+    record Routing(boolean routed, RoutingDecision.Outcome outcome, DutyLevel level, Unit department, Long userId,
+                   List<Unit> assists, String principle, String ruleId, List<Reason> reasons) {
+    }
+
+    /**
+     * An order in a list. Times are ISO-8601 with the +08:00 offset. A line that could not be made in
+     * full is {@code degraded}: then only id, number, version, status, source, urgency and light NONE.
+     */
+    @Schema(name = "OrderSummary")
+    record Summary(long id, String number, int version, WorkOrderStatus status, String statusLabel, Source source,
+                   Urgency urgency, CategoryRef category, String description, String address, Location location,
+                   GridRef grid, Assignee assignee, Stage stage, String stageStartedAt, String dueAt, TrafficLight light,
+                   Boolean suspended, Integer supervisionCount, String createdAt, String updatedAt, String closedAt,
+                   Boolean degraded) {
+    }
+
+    /**
+     * One order with its history and the actions the reader may take; {@code routing} and
+     * {@code replayed} only in the answer to a report.
+     */
+    @Schema(name = "OrderDetail")
+    record Detail(long id, String number, int version, WorkOrderStatus status, String statusLabel, Source source,
+                  Urgency urgency, CategoryRef category, String description, String address, Location location,
+                  GridRef grid, Assignee assignee, Stage stage, String stageStartedAt, String dueAt, TrafficLight light,
+                  boolean suspended, int supervisionCount, String createdAt, String updatedAt, String closedAt,
+                  Reporter reporter, List<Unit> assists, String routingLevel, String stageRule,
+                  String extensionRequestedUntil, int reworkCount, int returnCount, boolean verified,
+                  Satisfaction satisfaction, Long masterOrderId, String handledAt, Boolean handledOnTime,
+                  Boolean closedOnTime, List<HistoryEntry> history,
+                  @Schema(description = "path segments of the actions the reader may take now") List<String> allowedActions,
+                  Routing routing, Boolean replayed) {
+
+        /** The same detail as the answer to a report: with how it was routed and whether it was a replay. */
+        Detail reported(Routing routing, boolean replayed) {
+            return new Detail(id, number, version, status, statusLabel, source, urgency, category, description, address,
+                    location, grid, assignee, stage, stageStartedAt, dueAt, light, suspended, supervisionCount, createdAt,
+                    updatedAt, closedAt, reporter, assists, routingLevel, stageRule, extensionRequestedUntil, reworkCount,
+                    returnCount, verified, satisfaction, masterOrderId, handledAt, handledOnTime, closedOnTime, history,
+                    allowedActions, routing, replayed);
+        }
+    }
+
+    Summary summary(WorkOrder o, Actor reader) {
         Instant now = clock.instant();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
-        m.put("number", o.number());
-        m.put("version", o.version());
-        m.put("status", o.status().name());
-        m.put("statusLabel", label("workorder.status." + o.status().name()));
-        m.put("source", o.source().name());
-        m.put("urgency", o.urgency().name());
-        m.put("category", category(o.categoryCode()));
-        m.put("description", PersonalData.textFor(reader, o.reporterUserId() == null ? -1 : o.reporterUserId(), o.description()));
-        m.put("address", o.address());
-        m.put("location", Map.of("lat", o.lat(), "lon", o.lon(), "crs", "wgs84"));
-        m.put("grid", grid(o));
-        m.put("assignee", assignee(o));
-        m.put("stage", o.stage() == null ? null : o.stage().name());
-        m.put("stageStartedAt", time(o.stageStartedAt()));
-        m.put("dueAt", time(o.stageDueAt()));
-        m.put("light", o.light(now, deadlines).name());
-        m.put("suspended", o.suspended());
-        m.put("supervisionCount", o.supervisionCount());
-        m.put("createdAt", time(o.createdAt()));
-        m.put("updatedAt", time(o.updatedAt()));
-        m.put("closedAt", time(o.closedAt()));
-        return m;
-    }
-
-    Map<String, Object> detail(WorkOrderQueries.OrderDetail detail, Actor reader) {
-        WorkOrder o = detail.order();
-        Map<String, Object> m = summary(o, reader);
         long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
-        m.put("reporter", mapOf("name", PersonalData.nameFor(reader, owner, o.reporterName()), "phone", PersonalData.phoneFor(reader, owner, o.reporterPhone())));
-        m.put("assists", o.assistOrgUnitIds().stream().map(this::unit).toList());
-        m.put("routingLevel", o.routingLevel());
-        m.put("stageRule", o.stageRule());
-        m.put("extensionRequestedUntil", time(o.extensionRequestedUntil()));
-        m.put("reworkCount", o.reworkCount());
-        m.put("returnCount", o.returnCount());
-        m.put("verified", o.verified());
-        m.put("satisfaction", o.satisfaction() == null ? null : o.satisfaction().name());
-        m.put("masterOrderId", o.masterOrderId());
-        m.put("handledAt", time(o.handledAt()));
-        m.put("handledOnTime", o.handledAt() == null ? null : o.handledOnTime());
-        m.put("closedOnTime", o.closedAt() == null ? null : o.closedOnTime());
-        m.put("history", detail.history().stream().map(this::transition).toList());
-        m.put("allowedActions", detail.allowedActions().stream().map(a -> a.pathSegment()).toList());
-        return m;
+        return new Summary(o.id(), o.number(), o.version(), o.status(), label("workorder.status." + o.status().name()),
+                o.source(), o.urgency(), category(o.categoryCode()), PersonalData.textFor(reader, owner, o.description()),
+                o.address(), location(o), grid(o), assignee(o), o.stage(), time(o.stageStartedAt()), time(o.stageDueAt()),
+                o.light(now, deadlines), o.suspended(), o.supervisionCount(), time(o.createdAt()), time(o.updatedAt()),
+                time(o.closedAt()), null);
     }
 
-    Map<String, Object> routing(RoutingDecision decision) {
+    Detail detail(WorkOrderQueries.OrderDetail detail, Actor reader) {
+        WorkOrder o = detail.order();
+        Instant now = clock.instant();
+        long owner = o.reporterUserId() == null ? -1 : o.reporterUserId();
+        return new Detail(o.id(), o.number(), o.version(), o.status(), label("workorder.status." + o.status().name()),
+                o.source(), o.urgency(), category(o.categoryCode()), PersonalData.textFor(reader, owner, o.description()),
+                o.address(), location(o), grid(o), assignee(o), o.stage(), time(o.stageStartedAt()), time(o.stageDueAt()),
+                o.light(now, deadlines), o.suspended(), o.supervisionCount(), time(o.createdAt()), time(o.updatedAt()),
+                time(o.closedAt()),
+                new Reporter(PersonalData.nameFor(reader, owner, o.reporterName()), PersonalData.phoneFor(reader, owner, o.reporterPhone())),
+                o.assistOrgUnitIds().stream().map(this::unit).toList(), o.routingLevel(), o.stageRule(),
+                time(o.extensionRequestedUntil()), o.reworkCount(), o.returnCount(), o.verified(), o.satisfaction(),
+                o.masterOrderId(), time(o.handledAt()), o.handledAt() == null ? null : o.handledOnTime(),
+                o.closedAt() == null ? null : o.closedOnTime(),
+                detail.history().stream().map(this::transition).toList(),
+                detail.allowedActions().stream().map(Action::pathSegment).toList(), null, null);
+    }
+
+    Routing routing(RoutingDecision decision) {
         if (decision == null) {
             return null;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("routed", decision.routed());
-        m.put("outcome", decision.outcome().name());
-        m.put("level", decision.level() == null ? null : decision.level().name());
-        m.put("department", decision.orgUnitId() == null ? null : mapOf("id", decision.orgUnitId(), "name", decision.orgUnitName()));
-        m.put("userId", decision.userId());
-        m.put("assists", decision.assistOrgUnitIds().stream().map(this::unit).toList());
-        m.put("principle", decision.principle() == null ? null : decision.principle().text());
-        m.put("ruleId", decision.ruleId());
-        m.put("reasons", decision.reasons().stream()
-                .map(r -> mapOf("rule", r.rule(), "text", messages.getMessage(r.messageKey(), r.args().toArray(), r.messageKey(),
-                        LocaleContextHolder.getLocale())))
-                .toList());
-        return m;
+        return new Routing(decision.routed(), decision.outcome(), decision.level(),
+                decision.orgUnitId() == null ? null : new Unit(decision.orgUnitId(), decision.orgUnitName()),
+                decision.userId(), decision.assistOrgUnitIds().stream().map(this::unit).toList(),
+                decision.principle() == null ? null : decision.principle().text(), decision.ruleId(),
+                decision.reasons().stream()
+                        .map(r -> new Reason(r.rule(), messages.getMessage(r.messageKey(), r.args().toArray(), r.messageKey(),
+                                LocaleContextHolder.getLocale())))
+                        .toList());
     }
 
-    private Map<String, Object> transition(Transition t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("action", t.action().name());
-        m.put("actionLabel", label("workorder.action." + t.action().name()));
-        m.put("from", t.from() == null ? null : t.from().name());
-        m.put("to", t.to().name());
-        m.put("actor", mapOf("id", t.actorUserId(), "name", t.actorName()));
-        m.put("at", time(t.at()));
-        m.put("note", PersonalData.maskText(t.note()));
-        m.put("photos", t.photos().stream().map(id -> mapOf("id", id, "url", "/api/photos/" + id)).toList());
-        m.put("details", t.details());
-        return m;
+    private HistoryEntry transition(Transition t) {
+        return new HistoryEntry(t.action(), label("workorder.action." + t.action().name()), t.from(), t.to(),
+                new Person(t.actorUserId(), t.actorName()), time(t.at()), PersonalData.maskText(t.note()),
+                t.photos().stream().map(id -> new Photo(id, "/api/photos/" + id)).toList(), t.details());
     }
 
-    private Map<String, Object> grid(WorkOrder o) {
+    private static Location location(WorkOrder o) {
+        return new Location(o.lat(), o.lon(), "wgs84");
+    }
+
+    private GridRef grid(WorkOrder o) {
         IndexedGrid grid = grids.grid(o.gridCode()).orElse(null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", o.gridCode());
-        m.put("name", grid == null ? null : grid.grid().name());
-        m.put("communityCode", o.communityCode());
-        m.put("communityName", grid == null ? null : grid.community().name());
-        m.put("streetCode", o.streetCode());
-        m.put("streetName", grid == null ? null : grid.street().name());
-        m.put("districtCode", o.districtCode());
-        m.put("districtName", grid == null ? null : grid.district().name());
-        return m;
+        return new GridRef(o.gridCode(), grid == null ? null : grid.grid().name(), o.communityCode(),
+                grid == null ? null : grid.community().name(), o.streetCode(), grid == null ? null : grid.street().name(),
+                o.districtCode(), grid == null ? null : grid.district().name());
     }
 
-    private Map<String, Object> category(String code) {
+    private CategoryRef category(String code) {
         if (code == null) {
             return null;
         }
         Category category = catalog.find(code).orElse(null);
-        return mapOf("code", code, "name", category == null ? null : category.name(),
-                "majorClass", category == null ? null : category.majorClass());
+        return new CategoryRef(code, category == null ? null : category.name(), category == null ? null : category.majorClass());
     }
 
-    private Map<String, Object> assignee(WorkOrder o) {
+    private Assignee assignee(WorkOrder o) {
         if (o.assigneeOrgUnitId() == null) {
             return null;
         }
-        Map<String, Object> unit = unit(o.assigneeOrgUnitId());
-        unit.put("userId", o.assigneeUserId());
-        return unit;
+        return new Assignee(o.assigneeOrgUnitId(), unitName(o.assigneeOrgUnitId()), o.assigneeUserId());
     }
 
-    private Map<String, Object> unit(Long id) {
-        return mapOf("id", id, "name", unitName(id));
+    private Unit unit(Long id) {
+        return new Unit(id, unitName(id));
     }
 
     /** Unit names change rarely and every order view shows one: kept for a minute per node. */
@@ -198,29 +262,14 @@ class OrderJson {
         return instant == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, ZONE).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
-    static Map<String, Object> mapOf(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    List<Map<String, Object>> summaries(List<WorkOrder> orders, Actor reader) {
-        return RowGuard.each("work order", orders, WorkOrder::number, o -> summary(o, reader), o -> degraded(o, reader));
+    PageView<Summary> page(WorkOrderQueries.Page page, Actor reader) {
+        return PageView.of(RowGuard.each("work order", page.content(), WorkOrder::number, o -> summary(o, reader), OrderJson::degraded),
+                page.page(), page.size(), page.totalElements());
     }
 
     /** A list line that could not be made in full: what the order row itself holds, no light, no names. */
-    private Map<String, Object> degraded(WorkOrder o, Actor reader) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
-        m.put("number", o.number());
-        m.put("version", o.version());
-        m.put("status", o.status().name());
-        m.put("source", o.source().name());
-        m.put("urgency", o.urgency().name());
-        m.put("light", TrafficLight.NONE.name());
-        m.put("degraded", true);
-        return m;
+    private static Summary degraded(WorkOrder o) {
+        return new Summary(o.id(), o.number(), o.version(), o.status(), null, o.source(), o.urgency(), null, null, null, null,
+                null, null, null, null, null, TrafficLight.NONE, null, null, null, null, null, true);
     }
 }

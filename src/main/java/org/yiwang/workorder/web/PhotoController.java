@@ -1,6 +1,7 @@
 package org.yiwang.workorder.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,6 @@ import org.yiwang.workorder.PhotoAccess;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 
 /** Photos before and after: upload once, refer to them by id in reports and actions. */
 @RestController
@@ -37,13 +37,18 @@ class PhotoController {
         this.access = access;
     }
 
+    /** A stored photo: its id to refer to in reports and actions, and where to fetch it. */
+    @Schema(name = "UploadedPhoto")
+    record Uploaded(String id, String contentType, int size, String url) {
+    }
+
     @Operation(summary = "Upload a photo (JPEG, PNG, WebP or HEIC; type is read from the bytes)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@RequestPart("file") MultipartFile file) throws IOException {
+    ResponseEntity<Uploaded> upload(@RequestPart("file") MultipartFile file) throws IOException {
         Actor actor = Actors.require();
         PhotoStore.StoredPhoto stored = photos.store(file.getBytes(), actor.userId());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("id", stored.id(), "contentType", stored.contentType(), "size", stored.size(), "url", "/api/photos/" + stored.id()));
+                .body(new Uploaded(stored.id(), stored.contentType(), stored.size(), "/api/photos/" + stored.id()));
     }
 
     @Operation(summary = "A photo, for those who may see an order it belongs to (or its uploader)")

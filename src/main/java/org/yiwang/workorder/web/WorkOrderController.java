@@ -19,6 +19,7 @@ import org.yiwang.catalog.Urgency;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.PageView;
 import org.yiwang.workorder.ActOnOrder;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.Intake;
@@ -37,9 +38,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The work-order JSON API: intake, detail with history, scoped list, and one endpoint per action. */
 @RestController
@@ -66,10 +65,10 @@ class WorkOrderController {
                       Source source, Urgency urgency, String reporterName, String reporterPhone, List<String> photoIds) {
     }
 
-    @Operation(summary = "Report a problem (上报)", description = "Locates the point, checks the category, routes by the duty list; "
+    @Operation(operationId = "reportProblem", summary = "Report a problem (上报)", description = "Locates the point, checks the category, routes by the duty list; "
             + "the same Idempotency-Key from the same user returns the first order.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> report(@RequestBody ReportBody body,
+    ResponseEntity<OrderJson.Detail> report(@RequestBody ReportBody body,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (body == null) {
             throw LocalizedException.badRequest("error.malformedBody", "empty");
@@ -79,9 +78,9 @@ class WorkOrderController {
                 body.address(), body.source(), body.urgency(), body.reporterName(), body.reporterPhone(), body.photoIds(), key), actor), actor);
     }
 
-    @Operation(summary = "Report a problem with photos (multipart)")
+    @Operation(operationId = "reportProblem", summary = "Report a problem with photos (multipart)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> reportWithPhotos(@RequestParam(required = false) String description,
+    ResponseEntity<OrderJson.Detail> reportWithPhotos(@RequestParam(required = false) String description,
                                                          @RequestParam(required = false) String categoryCode,
                                                          @RequestParam(required = false) Double lat,
                                                          @RequestParam(required = false) Double lon,
@@ -112,16 +111,16 @@ class WorkOrderController {
         }
     }
 
-    @Operation(summary = "One order with its full history, traffic light and the actions you may take")
+    @Operation(operationId = "getOrder", summary = "One order with its full history, traffic light and the actions you may take")
     @GetMapping("/{id}")
-    Map<String, Object> detail(@PathVariable long id) {
+    OrderJson.Detail detail(@PathVariable long id) {
         Actor actor = Actors.require();
         return json.detail(queries.detail(id, actor), actor);
     }
 
-    @Operation(summary = "Orders in your scope, newest first")
+    @Operation(operationId = "listOrders", summary = "Orders in your scope, newest first")
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) WorkOrderStatus status,
+    PageView<OrderJson.Summary> list(@RequestParam(required = false) WorkOrderStatus status,
                              @RequestParam(required = false) Boolean open,
                              @RequestParam(required = false) String category,
                              @RequestParam(required = false) Source source,
@@ -136,20 +135,14 @@ class WorkOrderController {
         Actor actor = Actors.require();
         WorkOrderQueries.Page result = queries.list(new OrderFilter(status, open, category, source, area, createdFrom, createdTo,
                 overdue, mine, q), page, size, actor);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", json.summaries(result.content(), actor));
-        body.put("page", result.page());
-        body.put("size", result.size());
-        body.put("totalElements", result.totalElements());
-        body.put("totalPages", (result.totalElements() + result.size() - 1) / result.size());
-        return body;
+        return json.page(result, actor);
     }
 
-    @Operation(summary = "Take an action: register, void, dispatch, accept, return, handle, request-verification, approve, "
+    @Operation(operationId = "actOnOrder", summary = "Take an action: register, void, dispatch, accept, return, handle, request-verification, approve, "
             + "rework, close, close-on-spot, evaluate, reopen, request-extension, approve-extension, reject-extension, "
             + "suspend, resume, supervise, merge")
     @PostMapping(path = "/{id}/{action}")
-    Map<String, Object> act(@PathVariable long id, @PathVariable("action") String segment,
+    OrderJson.Detail act(@PathVariable long id, @PathVariable("action") String segment,
                             @RequestBody(required = false) ActOnOrder body) {
         Action action = Action.fromPathSegment(segment).filter(a -> a != Action.REPORT)
                 .orElseThrow(() -> LocalizedException.notFound("workorder.error.unknownAction", segment));
@@ -158,10 +151,9 @@ class WorkOrderController {
         return json.detail(queries.detail(order, actor), actor);
     }
 
-    private ResponseEntity<Map<String, Object>> created(IntakeResult result, Actor actor) {
-        Map<String, Object> body = json.detail(WorkOrderQueries.detail(result.order(), result.history(), actor), actor);
-        body.put("routing", json.routing(result.routing()));
-        body.put("replayed", result.replayed());
+    private ResponseEntity<OrderJson.Detail> created(IntakeResult result, Actor actor) {
+        OrderJson.Detail body = json.detail(WorkOrderQueries.detail(result.order(), result.history(), actor), actor)
+                .reported(json.routing(result.routing()), result.replayed());
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/work-orders/" + result.order().id()))
                 .body(body);

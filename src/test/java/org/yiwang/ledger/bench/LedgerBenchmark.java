@@ -60,7 +60,8 @@ public class LedgerBenchmark {
         Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername("postgres");
+        config.setUsername(database.user());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(4);
         config.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the application's pool
         dataSource = new HikariDataSource(config);

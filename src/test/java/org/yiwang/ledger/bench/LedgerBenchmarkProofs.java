@@ -58,10 +58,11 @@ public class LedgerBenchmarkProofs {
     @Setup(Level.Trial)
     public void startDatabaseAndBuildChain() throws IOException {
         database = EmbeddedDatabase.startEphemeral();
-        Flyway.configure().dataSource(database.jdbcUrl(), "postgres", "").load().migrate();
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername("postgres");
+        config.setUsername(database.user());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(4);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource = new HikariDataSource(config);

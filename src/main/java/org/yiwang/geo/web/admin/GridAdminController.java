@@ -1,6 +1,6 @@
 package org.yiwang.geo.web.admin;
 
-import org.yiwang.geo.MapProperties;
+import org.yiwang.platform.YiwangProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,13 +58,13 @@ class GridAdminController {
     private final String tileUrl;
 
     GridAdminController(Grids grids, Divisions divisions, GridImports imports, GridImportDrafts drafts, MessageSource messages,
-                        MapProperties map) {
+                        YiwangProperties settings) {
         this.grids = grids;
         this.divisions = divisions;
         this.imports = imports;
         this.drafts = drafts;
         this.messages = messages;
-        this.tileUrl = map.tileUrl();
+        this.tileUrl = settings.map().tileUrl();
     }
 
     /** A problem of the report as the table shows it. */

@@ -10,7 +10,7 @@ import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.PersonalDataAccess;
 import org.yiwang.platform.Role;
 
-import org.yiwang.platform.ClockConfiguration;
+import org.yiwang.platform.ChinaTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -19,7 +19,7 @@ import java.util.List;
 class PersonalDataAccessController {
 
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ClockConfiguration.ZONE);
+    private static final DateTimeFormatter TIME = ChinaTime.SECONDS;
 
     private final PersonalDataAccess access;
 

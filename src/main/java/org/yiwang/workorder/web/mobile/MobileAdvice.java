@@ -1,6 +1,6 @@
 package org.yiwang.workorder.web.mobile;
 
-import org.yiwang.geo.MapProperties;
+import org.yiwang.platform.YiwangProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -24,8 +24,8 @@ class MobileAdvice {
     private final String tileUrl;
     private final MessageSource messages;
 
-    MobileAdvice(MapProperties map, MessageSource messages) {
-        this.tileUrl = map.tileUrl();
+    MobileAdvice(YiwangProperties settings, MessageSource messages) {
+        this.tileUrl = settings.map().tileUrl();
         this.messages = messages;
     }
 

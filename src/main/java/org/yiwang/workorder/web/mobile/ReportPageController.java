@@ -3,6 +3,7 @@ package org.yiwang.workorder.web.mobile;
 import jakarta.servlet.http.HttpServletResponse;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,9 +40,7 @@ import org.yiwang.workorder.WorkOrderQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -185,38 +184,36 @@ class ReportPageController {
     /** The typed-address fallback: a point inside the grid, community or street the address names. */
     @GetMapping("/report/locate")
     @ResponseBody
-    Map<String, Object> locate(@RequestParam(required = false) String address) {
+    Located locate(@RequestParam(required = false) String address) {
         Actors.require();
-        Map<String, Object> body = new LinkedHashMap<>();
         Optional<AddressLocator.Found> found = addresses.locate(address);
-        body.put("found", found.isPresent());
-        found.ifPresent(f -> {
-            body.put("lat", f.lat());
-            body.put("lon", f.lon());
-            body.put("label", f.label());
-        });
-        return body;
+        return found.map(f -> new Located(true, f.lat(), f.lon(), f.label())).orElseGet(() -> new Located(false, null, null, null));
+    }
+
+    /** Where a typed address is: a point inside the grid, community or street it names, if any. */
+    @Schema(name = "ReportPageLocated")
+    record Located(boolean found, Double lat, Double lon, String label) {
+    }
+
+    /** A grid's outline for the report page's map: rings of [lon, lat] pairs. */
+    @Schema(name = "ReportPageGridOutline")
+    record Outline(String code, String name, String kind, List<List<double[]>> rings) {
     }
 
     /** Grid outlines in a map view, so that an offline map still shows where things are. */
     @GetMapping("/report/grids")
     @ResponseBody
-    List<Map<String, Object>> outlines(@RequestParam double south, @RequestParam double west,
-                                       @RequestParam double north, @RequestParam double east) {
+    List<Outline> outlines(@RequestParam double south, @RequestParam double west,
+                           @RequestParam double north, @RequestParam double east) {
         Actors.require();
         if (!(north > south && east > west) || north - south > MAX_OUTLINE_SPAN_DEGREES || east - west > MAX_OUTLINE_SPAN_DEGREES * 1.5) {
             return List.of();
         }
         Envelope view = new Envelope(west, east, south, north);
-        List<Map<String, Object>> found = new ArrayList<>();
+        List<Outline> found = new ArrayList<>();
         for (IndexedGrid grid : locator.index().grids()) {
             if (grid.geometry().getEnvelopeInternal().intersects(view)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", grid.code());
-                m.put("name", grid.grid().name());
-                m.put("kind", grid.kind().name());
-                m.put("rings", GridOutlines.rings(grid.geometry()));
-                found.add(m);
+                found.add(new Outline(grid.code(), grid.grid().name(), grid.kind().name(), GridOutlines.rings(grid.geometry())));
             }
         }
         return found;
