@@ -60,13 +60,18 @@ final class ActionPolicy {
         };
     }
 
-    /** The lead unit: the handler's department, the community workstation's staff, or the named grid worker. */
+    /**
+     * The lead unit: the handler's department, the community workstation's staff, or the named grid worker.
+     * An order routed to a grid worker is routed to them through their community's office: the community's
+     * staff may act for the worker (who may be off sick or on leave), so that the order never waits with
+     * nobody able to sign for it.
+     */
     private static boolean isLead(Actor actor, WorkOrder order) {
+        boolean ofTheUnit = actor.orgUnitId() != null && actor.orgUnitId().equals(order.assigneeOrgUnitId());
         if (order.assigneeUserId() != null) {
-            return order.assigneeUserId() == actor.userId();
+            return order.assigneeUserId() == actor.userId() || ofTheUnit && actor.has(Role.COMMUNITY_STAFF);
         }
-        return actor.orgUnitId() != null && actor.orgUnitId().equals(order.assigneeOrgUnitId())
-                && actor.hasAny(Role.HANDLER, Role.COMMUNITY_STAFF, Role.DISPATCHER);
+        return ofTheUnit && actor.hasAny(Role.HANDLER, Role.COMMUNITY_STAFF, Role.DISPATCHER);
     }
 
     static String territoryCode(WorkOrder order) {

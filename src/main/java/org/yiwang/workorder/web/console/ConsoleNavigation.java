@@ -13,7 +13,7 @@ class ConsoleNavigation {
 
     @Bean
     NavigationEntry consoleInboxNavigation() {
-        return new NavigationEntry("/console/inbox", "console.nav.inbox", "✉", List.of(Role.HANDLER, Role.COMMUNITY_STAFF), 20, "work");
+        return new NavigationEntry("/console/inbox", "console.nav.inbox", "✉", List.of(Role.HANDLER, Role.COMMUNITY_STAFF, Role.GRID_WORKER), 20, "work");
     }
 
     @Bean

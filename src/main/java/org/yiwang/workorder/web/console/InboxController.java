@@ -35,7 +35,7 @@ class InboxController {
     String inbox(@RequestParam(defaultValue = "open") String tab, @RequestParam(required = false) String q,
                  @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean overdue,
                  @RequestParam(defaultValue = "0") int page, Model model) {
-        Actor actor = Actors.requireAny(Role.HANDLER, Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.ADMIN);
+        Actor actor = Actors.requireAny(Role.HANDLER, Role.COMMUNITY_STAFF, Role.GRID_WORKER, Role.DISPATCHER, Role.ADMIN);
         WorkOrderStatus status = switch (tab) {
             case "dispatched" -> WorkOrderStatus.DISPATCHED;
             case "accepted" -> WorkOrderStatus.ACCEPTED;

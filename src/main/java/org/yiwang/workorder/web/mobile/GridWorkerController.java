@@ -43,13 +43,18 @@ import java.util.Map;
 /**
  * The grid worker's day (网格员今日): their grid on a map with its open orders, the handled orders
  * waiting for their on-site check (核查), what they reported today; and the check itself — approve
- * (核查通过, a request to close) or send back for rework (返工) with a reason and photos.
+ * (核查通过, a request to close) or send back for rework (返工) with a reason and photos; and the orders
+ * routed to the worker (or to their community's office, for community staff), to sign for (签收), handle
+ * (处置反馈, with photos from the camera) or return (回退, with a reason) from the phone.
  */
 @Controller
 @RequestMapping("/m/grid")
 class GridWorkerController {
 
     static final int MAX_ORDERS_ON_MAP = 200;
+
+    /** The actions of the unit an order is with, as the phone offers them. */
+    static final java.util.Set<Action> ASSIGNEE_ACTIONS = java.util.EnumSet.of(Action.ACCEPT, Action.HANDLE, Action.RETURN);
 
     private final Grids grids;
     private final GridLocator locator;
@@ -76,7 +81,7 @@ class GridWorkerController {
 
     @GetMapping
     String today(Model model) {
-        Actor actor = Actors.requireAny(Role.GRID_WORKER);
+        Actor actor = Actors.requireAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
         List<GridSummary> mine = grids.gridsOf(actor.userId());
         List<Map<String, Object>> outlines = new ArrayList<>();
         List<WorkOrder> open = new ArrayList<>();
@@ -95,6 +100,7 @@ class GridWorkerController {
         WorkOrderQueries.Page reportedToday = queries.list(new OrderFilter(null, null, null, null, null, startOfDay, null, null, true, null),
                 0, 20, actor);
         List<OrderView> openViews = open.stream().map(views::summary).toList();
+        model.addAttribute("assigned", assignedTo(actor).stream().map(views::summary).toList());
         model.addAttribute("grids", mine);
         model.addAttribute("outlines", outlines);
         model.addAttribute("gridJson", PageJson.write(json, Map.of("outlines", outlines,
@@ -107,9 +113,17 @@ class GridWorkerController {
         return "workorder/mobile/grid";
     }
 
+    /** Open orders with the reader or their unit on which they may act now (sign for, handle, return), due first. */
+    private List<WorkOrder> assignedTo(Actor actor) {
+        return queries.list(new OrderFilter(null, true, null, null, null, null, null, null, true, null),
+                        WorkOrderQueries.OrderSort.DUE_FIRST, 0, MAX_ORDERS_ON_MAP, actor).content().stream()
+                .filter(o -> WorkOrderQueries.allowedActions(o, actor).stream().anyMatch(ASSIGNEE_ACTIONS::contains))
+                .toList();
+    }
+
     @GetMapping("/orders/{id}")
     String order(@PathVariable long id, Model model) {
-        Actor actor = Actors.requireAny(Role.GRID_WORKER);
+        Actor actor = Actors.requireAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
         model.addAttribute("order", views.detail(queries.detail(id, actor)));
         return "workorder/mobile/verify";
     }
@@ -130,9 +144,31 @@ class GridWorkerController {
         return act(id, Action.REWORK, note, files, version, model, redirect, response);
     }
 
+    @PostMapping("/orders/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam(required = false) String note,
+                  @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        return act(id, Action.ACCEPT, note, List.of(), version, model, redirect, response);
+    }
+
+    @PostMapping("/orders/{id}/handle")
+    String handle(@PathVariable long id, @RequestParam(required = false) String note,
+                  @RequestParam(name = "photos", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        return act(id, Action.HANDLE, note, files, version, model, redirect, response);
+    }
+
+    @PostMapping("/orders/{id}/return")
+    String giveBack(@PathVariable long id, @RequestParam(required = false) String note,
+                    @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
+        return act(id, Action.RETURN, note, List.of(), version, model, redirect, response);
+    }
+
     private String act(long id, Action action, String note, List<MultipartFile> files, Integer version, Model model,
                        RedirectAttributes redirect, HttpServletResponse response) {
-        Actor actor = Actors.requireAny(Role.GRID_WORKER);
+        Actor actor = Actors.requireAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
         try {
             if (note != null && note.length() > 1000) {
                 throw LocalizedException.badRequest("mobile.error.noteTooLong", 1000);

@@ -23,6 +23,6 @@ class MobileNavigation {
 
     @Bean
     NavigationEntry mobileGridNavigation() {
-        return new NavigationEntry("/m/grid", "nav.mobile.grid", "▦", List.of(Role.GRID_WORKER), 12, "mobile");
+        return new NavigationEntry("/m/grid", "nav.mobile.grid", "▦", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 12, "mobile");
     }
 }

@@ -1,0 +1,91 @@
+package org.yiwang.fieldwork;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.yiwang.geo.GridWorker;
+import org.yiwang.geo.Grids;
+import org.yiwang.platform.ChinaTime;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * 网格员考核数据 — per grid worker of an area and period: patrol time inside their grids, the days that met
+ * the 3-hour rule, findings of the patrol log and the matters closed on the spot. Analytics owns the
+ * formulas and grades; this is the module's raw figures.
+ */
+@Service
+public class WorkerFigures {
+
+    private final JdbcClient jdbc;
+    private final Grids grids;
+    private final Patrols patrols;
+
+    WorkerFigures(JdbcClient jdbc, Grids grids, Patrols patrols) {
+        this.jdbc = jdbc;
+        this.grids = grids;
+        this.patrols = patrols;
+    }
+
+    /** One worker's figures for the period. */
+    public record Figures(long userId, String name, List<String> gridCodes, long patrolMinutes, int daysMet, int days,
+                          long findings, long closedOnSpot) {
+
+        public Figures {
+            gridCodes = List.copyOf(gridCodes);
+        }
+    }
+
+    /**
+     * The figures of every worker assigned to a grid whose code starts with {@code areaCode} (a grid, a
+     * community or a street), from {@code from} to {@code to} inclusive (China Standard Time). The caller
+     * checks that the reader's scope covers the area.
+     */
+    public List<Figures> of(String areaCode, LocalDate from, LocalDate to) {
+        List<String> codes = new ArrayList<>();
+        if (areaCode.length() == 15) {
+            codes.add(areaCode);
+        } else {
+            codes.addAll(grids.comprehensiveGridCodes(areaCode));
+            codes.addAll(grids.dedicatedGridCodes(areaCode));
+        }
+        Map<Long, GridWorker> workers = new LinkedHashMap<>();
+        Map<Long, TreeSet<String>> gridsOf = new HashMap<>();
+        for (String code : codes) {
+            for (GridWorker worker : grids.workers(code)) {
+                workers.putIfAbsent(worker.userId(), worker);
+                gridsOf.computeIfAbsent(worker.userId(), u -> new TreeSet<>()).add(code);
+            }
+        }
+        if (workers.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PatrolDay>> days = patrols.days(workers.keySet(), from, to);
+        Map<Long, long[]> findings = new HashMap<>();
+        jdbc.sql("""
+                        select user_id, count(*) as findings, count(*) filter (where outcome = 'CLOSED_ON_SPOT') as closed
+                        from fieldwork_finding where user_id = any (:users) and at >= :start and at < :end group by user_id""")
+                .param("users", workers.keySet().toArray(Long[]::new))
+                .param("start", Timestamp.from(from.atStartOfDay(ChinaTime.ZONE).toInstant()))
+                .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        findings.put(rs.getLong("user_id"), new long[]{rs.getLong("findings"), rs.getLong("closed")}));
+        List<Figures> result = new ArrayList<>();
+        for (GridWorker worker : workers.values()) {
+            List<PatrolDay> mine = days.getOrDefault(worker.userId(), List.of());
+            Duration total = mine.stream().map(PatrolDay::inGrid).reduce(Duration.ZERO, Duration::plus);
+            int met = (int) mine.stream().filter(d -> d.target() == PatrolTarget.MET).count();
+            long[] f = findings.getOrDefault(worker.userId(), new long[2]);
+            result.add(new Figures(worker.userId(), worker.displayName(), List.copyOf(gridsOf.get(worker.userId())),
+                    total.toMinutes(), met, mine.size(), f[0], f[1]));
+        }
+        return result;
+    }
+}
