@@ -6,7 +6,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.yiwang.geo.MapProperties;
+import org.yiwang.platform.YiwangProperties;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 
@@ -15,18 +15,18 @@ import org.yiwang.platform.LocalizedException;
 class FieldworkPageAdvice {
 
     private final MessageSource messages;
-    private final MapProperties map;
+    private final String tileUrl;
 
-    FieldworkPageAdvice(MessageSource messages, MapProperties map) {
+    FieldworkPageAdvice(MessageSource messages, YiwangProperties settings) {
         this.messages = messages;
-        this.map = map;
+        this.tileUrl = settings.map().tileUrl();
     }
 
     @ExceptionHandler(LocalizedException.class)
     String failed(LocalizedException e, Model model, HttpServletResponse response) {
         response.setStatus(e.status().value());
         model.addAttribute("actor", Actors.current().orElse(null));
-        model.addAttribute("mobile", PatrolShell.of(Actors.current().orElse(null), map.tileUrl()));
+        model.addAttribute("mobile", PatrolShell.of(Actors.current().orElse(null), tileUrl));
         model.addAttribute("tab", "");
         model.addAttribute("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
         return "workorder/mobile/error";

@@ -23,7 +23,7 @@ import java.util.List;
 import org.yiwang.fieldwork.FieldworkProperties;
 import org.yiwang.fieldwork.PatrolDay;
 import org.yiwang.fieldwork.Patrols;
-import org.yiwang.geo.MapProperties;
+import org.yiwang.platform.YiwangProperties;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.ChinaTime;
@@ -49,24 +49,24 @@ class PatrolPageController {
     private final PhotoStore photos;
     private final MessageSource messages;
     private final FieldworkProperties properties;
-    private final MapProperties map;
+    private final String tileUrl;
     private final Clock clock;
 
     PatrolPageController(Patrols patrols, org.yiwang.fieldwork.Checklists checklists, Findings findings, PhotoStore photos, MessageSource messages,
-                         FieldworkProperties properties, MapProperties map, Clock clock) {
+                         FieldworkProperties properties, YiwangProperties settings, Clock clock) {
         this.patrols = patrols;
         this.checklists = checklists;
         this.findings = findings;
         this.photos = photos;
         this.messages = messages;
         this.properties = properties;
-        this.map = map;
+        this.tileUrl = settings.map().tileUrl();
         this.clock = clock;
     }
 
     @ModelAttribute("mobile")
     PatrolShell mobile() {
-        return PatrolShell.of(Actors.current().orElse(null), map.tileUrl());
+        return PatrolShell.of(Actors.current().orElse(null), tileUrl);
     }
 
     @ModelAttribute("tab")
