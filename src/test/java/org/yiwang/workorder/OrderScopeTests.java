@@ -42,6 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Who reads an order's ledger, where a dispatcher may send it, whose photos it may carry, where its links land. */
@@ -227,7 +229,7 @@ class OrderScopeTests {
     }
 
     @Test
-    void aWhistleLinkLandsOnItsOrderForTheSummonedDepartment() throws Exception {
+    void aWhistleLinkLandsOnTheWhistlePageForTheSummonedDepartment() throws Exception {
         long id = report("resident", inGrid("description", "占道经营反复出现", "categoryCode", otherDepartmentCategory), 201)
                 .get("id").asLong();
         long department = people.findByUsername("handler").orElseThrow().orgUnitId();
@@ -235,8 +237,10 @@ class OrderScopeTests {
                 .content(json.writeValueAsString(Map.of("kind", "ROUTINE", "reason", "多部门联合整治，联系人 13912345678",
                         "departmentIds", List.of(department)))), 201);
         long whistle = blown.get("id").asLong();
-        mvc.perform(get("/whistles/" + whistle).with(as("handler"))).andExpect(redirectedUrl("/console/orders/" + id + "#whistle"));
-        mvc.perform(get("/whistles/" + whistle).with(as("dispatcher"))).andExpect(redirectedUrl("/console/orders/" + id + "#whistle"));
+        mvc.perform(get("/whistles/" + whistle).with(as("handler"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/console/orders/" + id)));
+        mvc.perform(get("/whistles/" + whistle).with(as("dispatcher"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/console/orders/" + id)));
         mvc.perform(get("/console/orders/" + id).with(as("handler"))).andExpect(status().isOk());
         mvc.perform(get("/whistles/" + whistle).with(as("dispatcher-honghua"))).andExpect(status().isNotFound());
 

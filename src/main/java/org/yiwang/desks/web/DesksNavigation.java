@@ -1,0 +1,18 @@
+package org.yiwang.desks.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yiwang.platform.NavigationEntry;
+import org.yiwang.platform.Role;
+
+import java.util.List;
+
+/** The desks in the staff navigation. */
+@Configuration(proxyBeanMethods = false)
+class DesksNavigation {
+
+    @Bean
+    NavigationEntry desksWhistlesNavigation() {
+        return new NavigationEntry("/desks/whistles", "desks.nav.whistles", "📣", List.of(Role.HANDLER, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 21, "work");
+    }
+}

@@ -1,0 +1,2 @@
+/** The desks' screens (server-rendered, forms with CSRF tokens) under {@code /desks} and {@code /whistles/{id}}. */
+package org.yiwang.desks.web;
