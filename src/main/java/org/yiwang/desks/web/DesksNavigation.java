@@ -15,4 +15,9 @@ class DesksNavigation {
     NavigationEntry desksWhistlesNavigation() {
         return new NavigationEntry("/desks/whistles", "desks.nav.whistles", "📣", List.of(Role.HANDLER, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 21, "work");
     }
+
+    @Bean
+    NavigationEntry desksFollowUpsNavigation() {
+        return new NavigationEntry("/desks/follow-ups", "desks.nav.followUps", "☎", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 34, "command");
+    }
 }
