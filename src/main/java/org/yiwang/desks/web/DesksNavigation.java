@@ -20,4 +20,14 @@ class DesksNavigation {
     NavigationEntry desksFollowUpsNavigation() {
         return new NavigationEntry("/desks/follow-ups", "desks.nav.followUps", "☎", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 34, "command");
     }
+
+    @Bean
+    NavigationEntry desksPhoneNavigation() {
+        return new NavigationEntry("/desks/phone", "desks.nav.phone", "✆", List.of(Role.DISPATCHER, Role.ADMIN), 32, "command");
+    }
+
+    @Bean
+    NavigationEntry desksPendingNavigation() {
+        return new NavigationEntry("/desks/pending", "desks.nav.pending", "⌖", List.of(Role.DISPATCHER, Role.ADMIN), 33, "command");
+    }
 }
