@@ -30,4 +30,9 @@ class DesksNavigation {
     NavigationEntry desksPendingNavigation() {
         return new NavigationEntry("/desks/pending", "desks.nav.pending", "⌖", List.of(Role.DISPATCHER, Role.ADMIN), 33, "command");
     }
+
+    @Bean
+    NavigationEntry desksHotspotsNavigation() {
+        return new NavigationEntry("/desks/hotspots", "desks.nav.hotspots", "◎", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 35, "command");
+    }
 }
