@@ -35,4 +35,9 @@ class DesksNavigation {
     NavigationEntry desksHotspotsNavigation() {
         return new NavigationEntry("/desks/hotspots", "desks.nav.hotspots", "◎", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 35, "command");
     }
+
+    @Bean
+    NavigationEntry desksImportsNavigation() {
+        return new NavigationEntry("/desks/imports", "desks.nav.imports", "⇪", List.of(Role.DISPATCHER, Role.ADMIN), 36, "command");
+    }
 }
