@@ -13,7 +13,7 @@ class DesksNavigation {
 
     @Bean
     NavigationEntry desksWhistlesNavigation() {
-        return new NavigationEntry("/desks/whistles", "desks.nav.whistles", "📣", List.of(Role.HANDLER, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 21, "work");
+        return new NavigationEntry("/desks/whistles", "desks.nav.whistles", "⚐", List.of(Role.HANDLER, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 21, "work");
     }
 
     @Bean
@@ -28,7 +28,7 @@ class DesksNavigation {
 
     @Bean
     NavigationEntry desksPendingNavigation() {
-        return new NavigationEntry("/desks/pending", "desks.nav.pending", "⌖", List.of(Role.DISPATCHER, Role.ADMIN), 33, "command");
+        return new NavigationEntry("/desks/pending", "desks.nav.pending", "⊕", List.of(Role.DISPATCHER, Role.ADMIN), 33, "command");
     }
 
     @Bean
