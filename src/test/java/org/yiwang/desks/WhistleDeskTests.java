@@ -141,4 +141,18 @@ class WhistleDeskTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(whistle.number())));
     }
+
+    @Test
+    void theDepartmentsWorkbenchCountsTheWhistlesItHasNotReportedInTo() throws Exception {
+        blownOnTheHandlersDepartment("贡院街占道经营反复出现（工作台）");
+        mvc.perform(get("/").with(as("handler")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("吹哨待报到")))
+                .andExpect(content().string(containsString("href=\"/desks/whistles\"")));
+        mvc.perform(get("/").with(as("dispatcher")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("吹哨待报到"))))
+                .andExpect(content().string(containsString("href=\"/desks/pending\"")))
+                .andExpect(content().string(containsString("待回访")));
+    }
 }
