@@ -24,7 +24,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -327,10 +326,15 @@ public class Visits {
             ends[i] = round.end();
             previous[i] = cycle.round(round.number() - 1).start();
         }
-        return new RoundTable(gridCodes, starts, previous, ends);
+        return new RoundTable(gridCodes, iso(starts), iso(previous), iso(ends));
     }
 
-    private record RoundTable(String[] grids, LocalDate[] starts, LocalDate[] previous, LocalDate[] ends) {
+    /** Per grid its round's first day, the previous round's and the day after the round (ISO dates: the driver takes no LocalDate[]). */
+    private record RoundTable(String[] grids, String[] starts, String[] previous, String[] ends) {
+    }
+
+    private static String[] iso(LocalDate[] days) {
+        return Arrays.stream(days).map(LocalDate::toString).toArray(String[]::new);
     }
 
     private record Household(long id, String gridCode, String address, double lat, double lon) {
@@ -415,7 +419,4 @@ public class Visits {
         return values.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    static List<Long> ids(Array array) throws SQLException {
-        return new ArrayList<>(Arrays.asList((Long[]) array.getArray()));
-    }
 }
