@@ -345,6 +345,34 @@ class VisitApiTests {
         assertThat(get("gridworker", "/api/fieldwork/visits/cycles/" + grid, 200).get("own").asBoolean()).isFalse();
     }
 
+    @Test
+    void theWorkerFiguresCountVisitsDoneAgainstTheHouseholdsDue() throws Exception {
+        long worker = people.findByUsername("gridworker").orElseThrow().id();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String path = "/api/fieldwork/figures?from=" + today + "&to=" + today + "&grid=" + grid;
+        JsonNode before = figuresOf(get("dispatcher", path, 200), worker);
+        Map<String, Object> body = visit(household, true);
+        body.put("services", List.of("POLICY_EXPLAINED", "SAFETY_CHECKED"));
+        call("gridworker", post("/api/fieldwork/visits"), body, 201);
+        call("gridworker", post("/api/fieldwork/visits"), visit(newHousehold(List.of()), false), 201);
+        JsonNode after = figuresOf(get("dispatcher", path, 200), worker);
+        assertThat(after.get("visits").asLong()).isEqualTo(before.get("visits").asLong() + 2);
+        assertThat(after.get("presentVisits").asLong()).isEqualTo(before.get("presentVisits").asLong() + 1);
+        assertThat(after.get("servicesDone").asLong()).isEqualTo(before.get("servicesDone").asLong() + 2);
+        assertThat(after.get("householdsDue").asLong()).isEqualTo(before.get("householdsDue").asLong() + 1);
+        assertThat(after.get("householdsCovered").asLong()).isEqualTo(before.get("householdsCovered").asLong() + 1);
+        assertThat(after.get("householdsDue").asLong()).isEqualTo(coverageOfGrid("gridworker").get("households").asLong());
+    }
+
+    private static JsonNode figuresOf(JsonNode figures, long userId) {
+        for (JsonNode row : figures.get("workers")) {
+            if (row.get("userId").asLong() == userId) {
+                return row;
+            }
+        }
+        throw new AssertionError("no figures of " + userId);
+    }
+
     private static JsonNode find(JsonNode list, long personId) {
         for (JsonNode row : list) {
             if (row.get("personId").asLong() == personId) {
