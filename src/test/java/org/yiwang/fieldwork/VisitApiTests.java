@@ -2,7 +2,6 @@ package org.yiwang.fieldwork;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +12,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.Grids;
 import org.yiwang.people.People;
-import org.yiwang.platform.IdNumbers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -41,8 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** 入户走访 and 关爱走访 through the API, per role and scope, with the rules on coverage and double counting. */
 @FieldworkSpringTest
 class VisitApiTests {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(700);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
@@ -72,29 +67,8 @@ class VisitApiTests {
         return call(username, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path), null, expected);
     }
 
-    /** A new household (building, house, household) in the grid worker's own grid, with one person of those tags. */
     long newHousehold(List<String> tags) throws Exception {
-        Point p = locator.grid(grid).orElseThrow().geometry().getInteriorPoint();
-        String address = "走访测试路" + SEQUENCE.incrementAndGet() + "号";
-        long building = call("community", post("/api/registry/buildings"), Map.of("name", address, "address", address,
-                "lon", p.getX(), "lat", p.getY(), "floors", 6), 201).get("id").asLong();
-        long house = call("community", post("/api/registry/houses"), Map.of("buildingId", building, "room", "1-101",
-                "use", "RESIDENTIAL", "occupancy", "OWNER_OCCUPIED", "areaM2", "70"), 201).get("id").asLong();
-        long id = call("community", post("/api/registry/households"), Map.of("houseId", house), 201).get("id").asLong();
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("houseId", house);
-        person.put("householdId", id);
-        person.put("name", "走访" + SEQUENCE.get());
-        person.put("gender", "FEMALE");
-        person.put("birthDate", "1938-05-01");
-        // the sequence digit of a woman's ID number is even
-        person.put("idNumber", IdNumbers.withCheckCharacter("32010419380501" + "%03d".formatted(SEQUENCE.get() * 2 % 1000)));
-        person.put("residence", "REGISTERED");
-        person.put("relation", "HOUSEHOLDER");
-        person.put("living", "PRESENT");
-        person.put("tags", tags);
-        call("community", post("/api/registry/people"), person, 201);
-        return id;
+        return new VisitFixtures(mvc, json, users, locator).household(grid, tags);
     }
 
     long personOf(long householdId) {
