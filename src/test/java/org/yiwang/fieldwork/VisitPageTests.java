@@ -115,6 +115,9 @@ class VisitPageTests {
         mvc.perform(get("/m/today").with(as("community"))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"today-patrol\""))));
         mvc.perform(get("/m/visits").with(as("community"))).andExpect(status().isOk());
+        mvc.perform(get("/").with(as("community"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/m/visits\"")))
+                .andExpect(content().string(containsString("href=\"/m/today\"")));
         mvc.perform(get("/m/visits").with(as("dispatcher"))).andExpect(status().isForbidden());
         mvc.perform(get("/m/today").with(as("resident"))).andExpect(status().isForbidden());
     }
