@@ -338,6 +338,41 @@ class VisitApiTests {
         assertThat(after.get("householdsDue").asLong()).isEqualTo(coverageOfGrid("gridworker").get("households").asLong());
     }
 
+    @Test
+    void aRoundIsCompletedWhenEveryHouseholdOfTheGridHadAPresentVisitAndAMissedRoundIsOverdue() throws Exception {
+        // a comprehensive grid of another street without households yet, registered by an administrator
+        String empty = grids.comprehensiveGridCodes("320104003").stream()
+                .filter(c -> jdbc.sql("select count(*) from registry_household where grid_code = :g").param("g", c).query(Long.class).single() == 0)
+                .findFirst().orElseThrow();
+        String worker = grids.workers(empty).getFirst().username();
+        VisitFixtures fixtures = new VisitFixtures(mvc, json, users, locator);
+        long first = fixtures.household(empty, List.of(), "admin");
+        long second = fixtures.household(empty, List.of(), "admin");
+        // the second was registered long before this round: with no visit in the previous round it is overdue
+        jdbc.sql("update registry_household set created_at = now() - interval '1 year' where id = :id").param("id", second).update();
+        JsonNode start = get("leader", "/api/fieldwork/visits/coverage?level=grid&area=" + empty, 200).get(0);
+        assertThat(start.get("households").asLong()).isEqualTo(2);
+        assertThat(start.get("covered").asLong()).isZero();
+        assertThat(start.get("overdue").asLong()).isEqualTo(1);
+        assertThat(start.get("roundsCompleted").asLong()).isZero();
+        call(worker, post("/api/fieldwork/visits"), visit(first, true), 201);
+        call(worker, post("/api/fieldwork/visits"), visit(second, false), 201);
+        JsonNode half = get("leader", "/api/fieldwork/visits/coverage?level=grid&area=" + empty, 200).get(0);
+        assertThat(half.get("covered").asLong()).isEqualTo(1);
+        assertThat(half.get("ratio").asDouble()).isEqualTo(0.5);
+        assertThat(half.get("overdue").asLong()).isEqualTo(1);
+        assertThat(half.get("roundsCompleted").asLong()).isZero();
+        call(worker, post("/api/fieldwork/visits"), visit(second, true), 201);
+        JsonNode done = get("leader", "/api/fieldwork/visits/coverage?level=grid&area=" + empty, 200).get(0);
+        assertThat(done.get("covered").asLong()).isEqualTo(2);
+        assertThat(done.get("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(done.get("overdue").asLong()).isZero();
+        assertThat(done.get("roundsCompleted").asLong()).isEqualTo(1);
+        JsonNode community = get("leader", "/api/fieldwork/visits/coverage?level=community&area=" + empty.substring(0, 12), 200).get(0);
+        assertThat(community.get("code").asString()).isEqualTo(empty.substring(0, 12));
+        assertThat(community.get("covered").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
     private static JsonNode figuresOf(JsonNode figures, long userId) {
         for (JsonNode row : figures.get("workers")) {
             if (row.get("userId").asLong() == userId) {

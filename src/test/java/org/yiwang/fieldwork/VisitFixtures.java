@@ -24,8 +24,8 @@ record VisitFixtures(MockMvc mvc, JsonMapper json, UserDetailsService users, Gri
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(700);
 
-    private long created(String path, Object body) throws Exception {
-        String text = mvc.perform(post(path).with(user(users.loadUserByUsername("community"))).with(csrf())
+    private long created(String who, String path, Object body) throws Exception {
+        String text = mvc.perform(post(path).with(user(users.loadUserByUsername(who))).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return json.readTree(text).get("id").asLong();
@@ -33,14 +33,19 @@ record VisitFixtures(MockMvc mvc, JsonMapper json, UserDetailsService users, Gri
 
     /** A new household (building, house, household) in the grid, with one woman of those tags; returns the household id. */
     long household(String grid, List<String> tags) throws Exception {
+        return household(grid, tags, "community");
+    }
+
+    /** The same, registered by {@code who}. */
+    long household(String grid, List<String> tags, String who) throws Exception {
         Point p = locator.grid(grid).orElseThrow().geometry().getInteriorPoint();
         int n = SEQUENCE.incrementAndGet();
         String address = "走访测试路" + n + "号";
-        long building = created("/api/registry/buildings", Map.of("name", address, "address", address,
+        long building = created(who, "/api/registry/buildings", Map.of("name", address, "address", address,
                 "lon", p.getX(), "lat", p.getY(), "floors", 6));
-        long house = created("/api/registry/houses", Map.of("buildingId", building, "room", "1-101",
+        long house = created(who, "/api/registry/houses", Map.of("buildingId", building, "room", "1-101",
                 "use", "RESIDENTIAL", "occupancy", "OWNER_OCCUPIED", "areaM2", "70"));
-        long id = created("/api/registry/households", Map.of("houseId", house));
+        long id = created(who, "/api/registry/households", Map.of("houseId", house));
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("houseId", house);
         person.put("householdId", id);
@@ -53,7 +58,7 @@ record VisitFixtures(MockMvc mvc, JsonMapper json, UserDetailsService users, Gri
         person.put("relation", "HOUSEHOLDER");
         person.put("living", "PRESENT");
         person.put("tags", tags);
-        created("/api/registry/people", person);
+        created(who, "/api/registry/people", person);
         return id;
     }
 }
