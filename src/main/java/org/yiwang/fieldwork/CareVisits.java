@@ -19,6 +19,8 @@ import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,16 +97,40 @@ public class CareVisits {
         return all(patterns, actor).stream().filter(p -> p.state() == CareDue.State.OVERDUE).count();
     }
 
+    /** How many people with care tags the reader's grids (or one grid) have, how many are due a visit today or overdue, and how many overdue. */
+    public record Summary(long people, long due, long overdue) {
+    }
+
+    public Summary summary(@Nullable String grid, Actor actor) {
+        VisitScope scope = VisitScope.of(actor, grids);
+        String[] patterns = grid == null || grid.isBlank() ? scope.patterns() : scope.within(Visits.gridCode(grid));
+        List<CarePerson> all = all(patterns, actor);
+        return new Summary(all.size(), all.stream().filter(p -> p.state() != CareDue.State.OK).count(),
+                all.stream().filter(p -> p.state() == CareDue.State.OVERDUE).count());
+    }
+
+    /** Overdue care visits per grid of the care groups only (the special groups are not an assessment figure). */
+    Map<String, Long> overdueByGrid(String[] gridCodes) {
+        if (gridCodes.length == 0) {
+            return Map.of();
+        }
+        return all(gridCodes, careTags()).stream().filter(p -> p.state() == CareDue.State.OVERDUE)
+                .collect(Collectors.groupingBy(CarePerson::gridCode, Collectors.counting()));
+    }
+
     /** Overdue care visits in the reader's own scope. */
     public long overdue(Actor actor) {
         return overdue(VisitScope.of(actor, grids).patterns(), actor);
     }
 
     private List<CarePerson> all(String[] patterns, Actor actor) {
+        return all(patterns, visibleTags(actor));
+    }
+
+    private List<CarePerson> all(String[] patterns, Set<PersonTag> visible) {
         if (patterns.length == 0) {
             return List.of();
         }
-        Set<PersonTag> visible = visibleTags(actor);
         LocalDate today = today();
         return jdbc.sql("""
                         select p.id, p.name, p.birth_date, p.grid_code, p.household_id, p.tags, p.created_at, b.address, h.room,
@@ -169,6 +195,16 @@ public class CareVisits {
         Set<PersonTag> tags = java.util.EnumSet.noneOf(PersonTag.class);
         for (PersonTag tag : PersonTag.values()) {
             if (special || !tag.special()) {
+                tags.add(tag);
+            }
+        }
+        return tags;
+    }
+
+    private static Set<PersonTag> careTags() {
+        Set<PersonTag> tags = java.util.EnumSet.noneOf(PersonTag.class);
+        for (PersonTag tag : PersonTag.values()) {
+            if (!tag.special()) {
                 tags.add(tag);
             }
         }

@@ -29,8 +29,10 @@ public class WorkerFigures {
     private final Grids grids;
     private final Patrols patrols;
     private final Visits visits;
+    private final CareVisits care;
 
-    WorkerFigures(JdbcClient jdbc, Grids grids, Patrols patrols, Visits visits) {
+    WorkerFigures(JdbcClient jdbc, Grids grids, Patrols patrols, Visits visits, CareVisits care) {
+        this.care = care;
         this.jdbc = jdbc;
         this.grids = grids;
         this.patrols = patrols;
@@ -41,11 +43,12 @@ public class WorkerFigures {
      * One worker's figures for the period. Visits: {@code visits} recorded by the worker in the period, of which
      * {@code presentVisits} found somebody at home, {@code servicesDone} services at the door, {@code careVisits}
      * care visits (on their own or people met at a household visit); and for the current round of the worker's grids
-     * (visits done vs due) {@code householdsCovered} of {@code householdsDue} households.
+     * (visits done vs due) {@code householdsCovered} of {@code householdsDue} households, and today's overdue care
+     * visits of the care groups in those grids ({@code careOverdue}).
      */
     public record Figures(long userId, String name, List<String> gridCodes, long patrolMinutes, int daysMet, int days,
                           long findings, long closedOnSpot, long visits, long presentVisits, long servicesDone, long careVisits,
-                          long householdsDue, long householdsCovered) {
+                          long householdsDue, long householdsCovered, long careOverdue) {
 
         public Figures {
             gridCodes = List.copyOf(gridCodes);
@@ -105,6 +108,7 @@ public class WorkerFigures {
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
                         visitCounts.computeIfAbsent(rs.getLong("user_id"), u -> new long[4])[3] = rs.getLong("care"));
         Map<String, VisitCoverage> coverage = visits.perGrid(codes.toArray(String[]::new));
+        Map<String, Long> careOverdue = care.overdueByGrid(codes.toArray(String[]::new));
         List<Figures> result = new ArrayList<>();
         for (GridWorker worker : workers.values()) {
             List<PatrolDay> mine = days.getOrDefault(worker.userId(), List.of());
@@ -115,7 +119,8 @@ public class WorkerFigures {
             List<VisitCoverage> rounds = gridsOf.get(worker.userId()).stream().map(coverage::get).filter(java.util.Objects::nonNull).toList();
             result.add(new Figures(worker.userId(), worker.displayName(), List.copyOf(gridsOf.get(worker.userId())),
                     total.toMinutes(), met, mine.size(), f[0], f[1], v[0], v[1], v[2], v[3],
-                    rounds.stream().mapToLong(VisitCoverage::households).sum(), rounds.stream().mapToLong(VisitCoverage::covered).sum()));
+                    rounds.stream().mapToLong(VisitCoverage::households).sum(), rounds.stream().mapToLong(VisitCoverage::covered).sum(),
+                    gridsOf.get(worker.userId()).stream().mapToLong(g -> careOverdue.getOrDefault(g, 0L)).sum()));
         }
         return result;
     }

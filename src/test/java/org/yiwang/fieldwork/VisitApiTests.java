@@ -260,6 +260,7 @@ class VisitApiTests {
     void aHouseholdVisitThatMetTheCarePersonCountsAsTheirCareVisit() throws Exception {
         long home = newHousehold(List.of("LIVING_ALONE_ELDERLY"));
         long person = personOf(home);
+        long dueBefore = get("gridworker", "/api/fieldwork/visits/care/summary?grid=" + grid, 200).get("due").asLong();
         JsonNode due = get("gridworker", "/api/fieldwork/visits/care?grid=" + grid, 200);
         assertThat(due.toString()).contains("\"personId\":" + person + ",");
         JsonNode mine = find(due, person);
@@ -270,6 +271,10 @@ class VisitApiTests {
         body.put("services", List.of("CARE_GIVEN"));
         JsonNode visit = call("gridworker", post("/api/fieldwork/visits"), body, 201);
         assertThat(visit.get("metPersonIds").toString()).isEqualTo("[" + person + "]");
+        JsonNode summary = get("gridworker", "/api/fieldwork/visits/care/summary?grid=" + grid, 200);
+        assertThat(summary.get("due").asLong()).isEqualTo(dueBefore - 1);
+        assertThat(summary.get("people").asLong()).isGreaterThanOrEqualTo(summary.get("due").asLong());
+        assertThat(summary.get("due").asLong()).isGreaterThanOrEqualTo(summary.get("overdue").asLong());
         assertThat(find(get("gridworker", "/api/fieldwork/visits/care?status=all&grid=" + grid, 200), person).get("state").asString())
                 .isEqualTo("OK");
         assertThat(get("gridworker", "/api/fieldwork/visits/care?grid=" + grid, 200).toString()).doesNotContain("\"personId\":" + person + ",");
@@ -371,6 +376,27 @@ class VisitApiTests {
         JsonNode community = get("leader", "/api/fieldwork/visits/coverage?level=community&area=" + empty.substring(0, 12), 200).get(0);
         assertThat(community.get("code").asString()).isEqualTo(empty.substring(0, 12));
         assertThat(community.get("covered").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aCarePersonNotVisitedSinceLongAgoIsOverdueInTheListTheSummaryAndTheWorkersFigures() throws Exception {
+        String empty = grids.comprehensiveGridCodes("320104003").stream()
+                .filter(c -> jdbc.sql("select count(*) from registry_household where grid_code = :g").param("g", c).query(Long.class).single() == 0)
+                .findFirst().orElseThrow();
+        String worker = grids.workers(empty).getFirst().username();
+        long workerId = grids.workers(empty).getFirst().userId();
+        long person = personOf(new VisitFixtures(mvc, json, users, locator).household(empty, List.of("LIVING_ALONE_ELDERLY"), "admin"));
+        jdbc.sql("update registry_person set created_at = now() - interval '30 days' where id = :id").param("id", person).update();
+        assertThat(find(get(worker, "/api/fieldwork/visits/care?status=overdue", 200), person).get("state").asString()).isEqualTo("OVERDUE");
+        assertThat(get(worker, "/api/fieldwork/visits/care/summary", 200).get("overdue").asLong()).isEqualTo(1);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String path = "/api/fieldwork/figures?from=" + today + "&to=" + today + "&grid=" + empty;
+        assertThat(figuresOf(get("leader", path, 200), workerId).get("careOverdue").asLong()).isEqualTo(1);
+        call(worker, post("/api/fieldwork/visits/care"), Map.of("personId", person, "requestId", "overdue-" + person), 201);
+        assertThat(get(worker, "/api/fieldwork/visits/care/summary", 200).get("overdue").asLong()).isZero();
+        JsonNode figures = figuresOf(get("leader", path, 200), workerId);
+        assertThat(figures.get("careOverdue").asLong()).isZero();
+        assertThat(figures.get("careVisits").asLong()).isEqualTo(1);
     }
 
     private static JsonNode figuresOf(JsonNode figures, long userId) {

@@ -119,6 +119,12 @@ class VisitController {
         return care.list(grid, CareVisits.Filter.parse(status), Actors.require());
     }
 
+    @Operation(summary = "Care visits of my grids (or one grid) in numbers: people with care tags, due today or overdue, overdue")
+    @GetMapping("/care/summary")
+    CareVisits.Summary careSummary(@RequestParam(required = false) @Nullable String grid) {
+        return care.summary(grid, Actors.require());
+    }
+
     @Operation(summary = "Record a care visit of one person (idempotent by requestId)")
     @PostMapping("/care")
     @ResponseStatus(HttpStatus.CREATED)
