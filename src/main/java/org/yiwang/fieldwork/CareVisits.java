@@ -136,8 +136,8 @@ public class CareVisits {
                         select p.id, p.name, p.birth_date, p.grid_code, p.household_id, p.tags, p.created_at, b.address, h.room,
                                (select max(cv.at) from fieldwork_care_visit cv where cv.person_id = p.id) as last_visit
                         from registry_person p join registry_house h on h.id = p.house_id join registry_building b on b.id = h.building_id
-                        where p.deleted_at is null and p.grid_code like any (:patterns) and p.tags && cast(:tags as varchar[])""")
-                .param("patterns", patterns).param("tags", visible.stream().map(Enum::name).toArray(String[]::new))
+                        where p.deleted_at is null and p.grid_code = any (cast(:grids as varchar[])) and p.tags && cast(:tags as varchar[])""")
+                .param("grids", Visits.gridCodes(patterns, grids).toArray(String[]::new)).param("tags", visible.stream().map(Enum::name).toArray(String[]::new))
                 .query((rs, n) -> {
                     List<PersonTag> tags = Visits.tags(rs.getArray("tags")).stream().filter(visible::contains).sorted().toList();
                     Period every = tags.stream().map(PersonTag::visitEvery).min(Comparator.comparingLong(CareVisits::days)).orElseThrow();

@@ -241,7 +241,7 @@ public class Visits {
     }
 
     /**
-     * Coverage of the current round per grid, community or street of the reader's scope (or inside {@code area}),
+     * Coverage of the current round per grid, community, street or district of the reader's scope (or inside {@code area}),
      * with the overdue households and the rounds completed.
      */
     public List<VisitCoverage> coverage(String level, @Nullable String area, Actor actor) {
@@ -250,6 +250,7 @@ public class Visits {
             case "grid" -> 15;
             case "community" -> 12;
             case "street" -> 9;
+            case "district" -> 6;
             default -> throw LocalizedException.badRequest("fieldwork.error.visitField", "level");
         };
         String[] patterns = area == null || area.isBlank() ? scope.patterns() : scope.within(areaCode(area));
@@ -270,9 +271,10 @@ public class Visits {
         }
         Map<String, Map<LocalDate, Long>> perRound = new HashMap<>();
         jdbc.sql("""
-                        select hh.grid_code, c.round_start, count(*) as covered
-                        from fieldwork_visit_cover c join registry_household hh on hh.id = c.household_id
-                        where hh.grid_code = any (cast(:grids as varchar[])) group by hh.grid_code, c.round_start""")
+                        select grid_code, round_start, count(*) as covered from fieldwork_visit_cover
+                        where grid_code = any (cast(:grids as varchar[])) and round_start <= :current
+                        group by grid_code, round_start""")
+                .param("current", cycles.today())
                 .param("grids", rounds.grids)
                 .query((RowCallbackHandler) rs -> perRound.computeIfAbsent(rs.getString("grid_code"), g -> new HashMap<>())
                         .put(rs.getObject("round_start", LocalDate.class), rs.getLong("covered")));
@@ -299,7 +301,10 @@ public class Visits {
         return result;
     }
 
-    /** Rounds up to the current one in which as many households were covered as the grid has: all of them. */
+    /**
+     * Rounds up to the current one in which as many households were covered in the grid (the grid of the visit) as
+     * the grid has today: all of them. Counted from the covers by their grid index, not by joining every household.
+     */
     static long completedRounds(Map<LocalDate, Long> coveredPerRound, long households, LocalDate currentStart) {
         if (households == 0) {
             return 0;
@@ -308,10 +313,28 @@ public class Visits {
                 .filter(e -> !e.getKey().isAfter(currentStart) && e.getValue() >= households).count();
     }
 
-    /** Each grid with households under the patterns, with the current and previous round of its cycle. */
+    /**
+     * The grid codes the patterns stand for, from the grid register: the queries then match households by
+     * {@code grid_code = any(…)}, which reads the grid index, where {@code like any(…)} scanned every household
+     * (the index is not a pattern index).
+     */
+    static List<String> gridCodes(String[] patterns, Grids grids) {
+        java.util.TreeSet<String> codes = new java.util.TreeSet<>();
+        for (String pattern : patterns) {
+            if (pattern.endsWith("%")) {
+                String prefix = pattern.substring(0, pattern.length() - 1);
+                codes.addAll(grids.comprehensiveGridCodes(prefix));
+                codes.addAll(grids.dedicatedGridCodes(prefix));
+            } else {
+                codes.add(pattern);
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    /** Each grid under the patterns, with the current and previous round of its cycle. */
     private RoundTable roundTable(String[] patterns) {
-        List<String> codes = jdbc.sql("select distinct grid_code from registry_household where grid_code like any (:patterns) order by 1")
-                .param("patterns", patterns).query(String.class).list();
+        List<String> codes = gridCodes(patterns, grids);
         Map<String, VisitCycle> own = cycles.own();
         LocalDate today = cycles.today();
         int n = codes.size();
@@ -385,7 +408,7 @@ public class Visits {
 
     static String areaCode(String text) {
         String code = text.strip();
-        if (!(code.length() == 9 || code.length() == 12 || code.length() == 15) || !code.chars().allMatch(Character::isDigit)) {
+        if (!(code.length() == 6 || code.length() == 9 || code.length() == 12 || code.length() == 15) || !code.chars().allMatch(Character::isDigit)) {
             throw LocalizedException.badRequest("fieldwork.error.visitField", "area");
         }
         return code;

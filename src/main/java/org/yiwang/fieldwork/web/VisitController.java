@@ -106,7 +106,7 @@ class VisitController {
                 input.requestId()), Actors.require());
     }
 
-    @Operation(summary = "Coverage of the current round per grid, community or street of my scope (or inside area): households, covered, ratio, overdue, rounds completed")
+    @Operation(summary = "Coverage of the current round per grid, community, street or district of my scope (or inside area): households, covered, ratio, overdue, rounds completed")
     @GetMapping("/coverage")
     List<CoverageRow> coverage(@RequestParam(defaultValue = "grid") String level, @RequestParam(required = false) @Nullable String area) {
         return visits.coverage(level, area, Actors.require()).stream().map(CoverageRow::of).toList();
