@@ -115,6 +115,11 @@ class VisitPageTests {
         mvc.perform(get("/m/today").with(as("community"))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"today-patrol\""))));
         mvc.perform(get("/m/visits").with(as("community"))).andExpect(status().isOk());
+        mvc.perform(get("/").with(as("gridworker")).header("Accept-Language", "zh-CN")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("本轮已走访住户")))
+                .andExpect(content().string(containsString("逾期关爱走访")));
+        mvc.perform(get("/").with(as("dispatcher")).header("Accept-Language", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Households visited this round")));
         mvc.perform(get("/").with(as("community"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/m/visits\"")))
                 .andExpect(content().string(containsString("href=\"/m/today\"")));
