@@ -87,13 +87,16 @@ public final class LoadHarness {
             harness.prepare();
             System.out.printf(Locale.ROOT, "Yiwang load harness: %d clients, %s, %d cores, JDK %s%n", clients, url,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            harness.intake(clients, warmup, false);
-            harness.intake(clients, seconds, true);
-            harness.fullCycle(clients, cycleSeconds);
+            boolean patrolsOnly = "patrols".equals(options.get("only"));
+            if (!patrolsOnly) {
+                harness.intake(clients, warmup, false);
+                harness.intake(clients, seconds, true);
+                harness.fullCycle(clients, cycleSeconds);
+            }
             if (patrolSeconds > 0) {
                 harness.patrols(clients, patrolSeconds, batch);
             }
-            if (floorSeconds > 0) {
+            if (floorSeconds > 0 && !patrolsOnly) {
                 harness.floor(clients, floorSeconds);
             }
         } finally {
@@ -213,7 +216,7 @@ public final class LoadHarness {
             String user = "gw-" + grid;
             JsonNode token = send("POST", "/api/me/tokens", Map.of("name", "load-" + System.nanoTime()), basic(user), 201);
             workerTokens.put(grid, "Bearer " + token.get("token").asString());
-            patrols.put(grid, send("POST", "/api/fieldwork/patrols", null, workerTokens.get(grid), 200).get("id").asLong());
+            patrols.put(grid, send("POST", "/api/fieldwork/patrols", null, workerTokens.get(grid), 201).get("id").asLong());
         }
         Recorder recorder = new Recorder();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
