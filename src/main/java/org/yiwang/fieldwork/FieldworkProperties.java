@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * Settings under {@code yiwang.fieldwork}.
@@ -12,12 +13,34 @@ import java.time.Duration;
  * @param dailyTarget     the patrol time inside the own grids a day must reach to be 达标
  * @param futureTolerance how far ahead of the server's clock a point's time may be (phones' clocks drift)
  * @param maxBatch        the most points one request may send
+ * @param visits          the household visit cycle (入户走访) every grid follows unless an admin or its community sets another
  */
 @ConfigurationProperties("yiwang.fieldwork")
 public record FieldworkProperties(@DefaultValue("5m") Duration maxGap,
                                   @DefaultValue("3h") Duration dailyTarget,
                                   @DefaultValue("2m") Duration futureTolerance,
-                                  @DefaultValue("500") int maxBatch) {
+                                  @DefaultValue("500") int maxBatch,
+                                  @DefaultValue Visits visits) {
+
+    /**
+     * @param cycle  a round's length: whole months ({@code P2M}: calendar bimonthly rounds) or days ({@code P60D})
+     * @param anchor the first day of round 1; with months, a first of the month keeps the rounds on calendar months
+     */
+    public record Visits(@DefaultValue("P2M") String cycle, @DefaultValue("2026-01-01") LocalDate anchor) {
+
+        public Visits {
+            try {
+                VisitCycle.parse(cycle, anchor);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("yiwang.fieldwork.visits.cycle must be 1 to 12 months (P2M) or 1 to 366 days (P60D)");
+            }
+        }
+
+        /** The default cycle of every grid. */
+        public VisitCycle defaultCycle() {
+            return VisitCycle.parse(cycle, anchor);
+        }
+    }
 
     public FieldworkProperties {
         if (maxGap.isNegative() || maxGap.isZero()) {

@@ -11,7 +11,7 @@ import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 
 /** The field-work pages' error page: the failure in the reader's language with its status, in the mobile layout. */
-@ControllerAdvice(assignableTypes = PatrolPageController.class)
+@ControllerAdvice(assignableTypes = {PatrolPageController.class, VisitPageController.class, TodayPageController.class})
 class FieldworkPageAdvice {
 
     private final MessageSource messages;
