@@ -1,0 +1,112 @@
+package org.yiwang.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.geo.GridLocator;
+import org.yiwang.geo.Grids;
+import org.yiwang.intake.StandardAddresses;
+import org.yiwang.people.Organization;
+import org.yiwang.people.People;
+import org.yiwang.platform.YiwangProperties;
+import org.yiwang.whistle.WhistleActions;
+import org.yiwang.workorder.Intake;
+import org.yiwang.workorder.WorkOrderActions;
+import org.yiwang.workorder.WorkOrderQueries;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Generates the demo's past once, on the first start of a demo installation ({@code yiwang.demo-data} and
+ * {@code yiwang.demo.history} on), after the demo territory, people and registers, when the database has no
+ * work order yet: first the demo streets' standard addresses, then {@code yiwang.demo.days} days of orders.
+ * The first node to claim the {@code demo_history} row makes it; the others skip.
+ */
+@Component
+@Order(DemoHistory.ORDER)
+class DemoHistory implements ApplicationRunner {
+
+    /** After the demo registers (registry), which come after the demo people. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 400;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
+
+    private final YiwangProperties yiwang;
+    private final DemoProperties properties;
+    private final JdbcClient jdbc;
+    private final Intake intake;
+    private final WorkOrderActions actions;
+    private final WhistleActions whistles;
+    private final StandardAddresses addresses;
+    private final GridLocator locator;
+    private final Grids grids;
+    private final People people;
+    private final Organization organization;
+    private final Catalog catalog;
+    private final WorkOrderQueries queries;
+    private final Clock clock;
+
+    DemoHistory(YiwangProperties yiwang, DemoProperties properties, JdbcClient jdbc, Intake intake, WorkOrderActions actions,
+                WhistleActions whistles, StandardAddresses addresses, GridLocator locator, Grids grids, People people,
+                Organization organization, Catalog catalog, WorkOrderQueries queries, Clock clock) {
+        this.queries = queries;
+        this.yiwang = yiwang;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.intake = intake;
+        this.actions = actions;
+        this.whistles = whistles;
+        this.addresses = addresses;
+        this.locator = locator;
+        this.grids = grids;
+        this.people = people;
+        this.organization = organization;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (yiwang.demoData() && properties.history()) {
+            generateOnce();
+        }
+    }
+
+    /** Makes the history unless it was made (or is being made) already or the database has orders; returns what it made. */
+    Optional<HistoryRun.Summary> generateOnce() {
+        if (people.findByUsername("dispatcher").isEmpty()) {
+            log.warn("No demo history: the demo people are missing");
+            return Optional.empty();
+        }
+        // a database that has orders is not a fresh demo: its history is real
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM workorder_order)").query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        int claimed = jdbc.sql("INSERT INTO demo_history (id, started_at) VALUES (1, :now) ON CONFLICT (id) DO NOTHING")
+                .param("now", Timestamp.from(clock.instant())).update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        HistoryRun run = new HistoryRun(properties, intake, actions, whistles, addresses, locator, grids, people,
+                organization, catalog, queries, clock);
+        HistoryRun.Summary summary = run.generate();
+        jdbc.sql("""
+                        UPDATE demo_history SET finished_at = :at, orders = :orders, steps = :steps, whistles = :whistles,
+                               addresses = :addresses, failures = :failures WHERE id = 1""")
+                .param("at", Timestamp.from(clock.instant())).param("orders", summary.orders()).param("steps", summary.steps())
+                .param("whistles", summary.whistles()).param("addresses", summary.addresses())
+                .param("failures", summary.failures()).update();
+        log.info("Demo history: {} orders, {} steps, {} whistles over {} days, {} standard addresses, {} refused steps, in {} ms",
+                summary.orders(), summary.steps(), summary.whistles(), properties.days(), summary.addresses(),
+                summary.failures(), summary.millis());
+        return Optional.of(summary);
+    }
+}
