@@ -20,6 +20,9 @@ import org.yiwang.workorder.Intake;
 import org.yiwang.workorder.WorkOrderActions;
 import org.yiwang.workorder.WorkOrderQueries;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,6 +45,7 @@ class DemoHistory implements ApplicationRunner {
     private final YiwangProperties yiwang;
     private final DemoProperties properties;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Intake intake;
     private final WorkOrderActions actions;
     private final WhistleActions whistles;
@@ -54,13 +58,14 @@ class DemoHistory implements ApplicationRunner {
     private final WorkOrderQueries queries;
     private final Clock clock;
 
-    DemoHistory(YiwangProperties yiwang, DemoProperties properties, JdbcClient jdbc, Intake intake, WorkOrderActions actions,
+    DemoHistory(YiwangProperties yiwang, DemoProperties properties, JdbcClient jdbc, DataSource dataSource, Intake intake, WorkOrderActions actions,
                 WhistleActions whistles, StandardAddresses addresses, GridLocator locator, Grids grids, People people,
                 Organization organization, Catalog catalog, WorkOrderQueries queries, Clock clock) {
         this.queries = queries;
         this.yiwang = yiwang;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.intake = intake;
         this.actions = actions;
         this.whistles = whistles;
@@ -77,6 +82,29 @@ class DemoHistory implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (yiwang.demoData() && properties.history()) {
             generateOnce();
+        }
+    }
+
+    /**
+     * The history is the past: the time-limit sweep (which runs on the real clock) must not judge an order half-way
+     * through its generated life, escalating at today's time an order whose next historic step is still to be
+     * written. So its lock ({@code sla.sweep}, a transaction-scoped advisory lock it only tries) is held for the
+     * generation on a connection of its own; its next round after that sees the finished history.
+     */
+    private <T> T whileTimeLimitSweepWaits(java.util.function.Supplier<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (var lock = connection.prepareStatement("SELECT pg_advisory_lock(hashtext('sla.sweep'))")) {
+                lock.execute();
+            }
+            try {
+                return work.get();
+            } finally {
+                try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext('sla.sweep'))")) {
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not hold the time-limit sweep's lock", e);
         }
     }
 
@@ -97,7 +125,7 @@ class DemoHistory implements ApplicationRunner {
         }
         HistoryRun run = new HistoryRun(properties, intake, actions, whistles, addresses, locator, grids, people,
                 organization, catalog, queries, clock);
-        HistoryRun.Summary summary = run.generate();
+        HistoryRun.Summary summary = whileTimeLimitSweepWaits(run::generate);
         jdbc.sql("""
                         UPDATE demo_history SET finished_at = :at, orders = :orders, steps = :steps, whistles = :whistles,
                                addresses = :addresses, failures = :failures WHERE id = 1""")

@@ -313,7 +313,7 @@ final class HistoryRun {
         }
         plan.reporterIsUser = !reporter.isSystem();
         // residents and the hotline often leave the category to the dispatcher (or the sorter)
-        boolean withCategory = !(plan.channel == 'R' || plan.channel == 'H') || random.nextInt(4) > 0;
+        boolean withCategory = !plan.kind.vague() && (!(plan.channel == 'R' || plan.channel == 'H') || random.nextInt(4) > 0);
         int u = random.nextInt(100);
         Urgency urgency = u < 85 ? Urgency.NORMAL : u < 97 ? Urgency.URGENT : Urgency.CRITICAL;
         ReportProblem command = new ReportProblem(plan.description, withCategory ? plan.kind.code() : null,
@@ -413,8 +413,11 @@ final class HistoryRun {
         act(plan, Action.ACCEPT, leadOf(load(plan)), ActOnOrder.note("已签收"));
         if (random.nextInt(100) < 5) {
             later(plan, minutes(12 * 60, 36 * 60), () -> {
-                Instant until = stepClock.instant().plus(Duration.ofDays(7 + random.nextInt(8)));
-                act(plan, Action.REQUEST_EXTENSION, leadOf(load(plan)), new ActOnOrder("需采购配件、协调施工队，申请延期",
+                WorkOrder accepted = load(plan);
+                Instant due = accepted.stageDueAt() == null || accepted.stageDueAt().isBefore(stepClock.instant())
+                        ? stepClock.instant() : accepted.stageDueAt();
+                Instant until = due.plus(Duration.ofDays(7 + random.nextInt(8)));
+                act(plan, Action.REQUEST_EXTENSION, leadOf(accepted), new ActOnOrder("需采购配件、协调施工队，申请延期",
                         List.of(), null, null, null, List.of(), until, null, null, null));
                 later(plan, minutes(60, 240), () -> {
                     act(plan, Action.APPROVE_EXTENSION, dispatcherFor(load(plan)), ActOnOrder.note("同意延期"));
@@ -630,18 +633,20 @@ final class HistoryRun {
     }
 
     /** A category as the demo reports it: how often, through which channels, in which words (reports.tsv). */
-    record Kind(String code, String name, boolean smallMatter, int weight, String channels, List<String> phrases,
+    record Kind(String code, String name, boolean smallMatter, boolean vague, int weight, String channels, List<String> phrases,
                 @Nullable DepartmentType escalateTo) {
 
         static List<Kind> load(Catalog catalog) {
             List<Kind> kinds = new ArrayList<>();
             for (String[] row : Tsv.read("demo/reports.tsv")) {
-                Optional<Category> category = catalog.find(row[0]).filter(Category::enabled);
+                boolean vague = row[0].startsWith("?");
+                String code = vague ? row[0].substring(1) : row[0];
+                Optional<Category> category = catalog.find(code).filter(Category::enabled);
                 if (category.isEmpty()) {
                     log.warn("Demo history: category {} is not in the catalog, skipped", row[0]);
                     continue;
                 }
-                kinds.add(new Kind(row[0], category.get().name(), category.get().smallMatter(), Integer.parseInt(row[1]),
+                kinds.add(new Kind(code, category.get().name(), category.get().smallMatter(), vague, Integer.parseInt(row[1]),
                         row[2], List.of(row[3].split("｜")), row.length > 4 ? DepartmentType.valueOf(row[4].strip()) : null));
             }
             if (kinds.isEmpty()) {
