@@ -125,6 +125,8 @@ class DemoHistory implements ApplicationRunner {
         }
         HistoryRun run = new HistoryRun(properties, intake, actions, whistles, addresses, locator, grids, people,
                 organization, catalog, queries, clock);
+        log.info("Generating the demo history ({} days, about {} orders a day) through the work-order rules: once, "
+                + "on this first start only", properties.days(), properties.ordersPerDay());
         HistoryRun.Summary summary = whileTimeLimitSweepWaits(run::generate);
         jdbc.sql("""
                         UPDATE demo_history SET finished_at = :at, orders = :orders, steps = :steps, whistles = :whistles,
