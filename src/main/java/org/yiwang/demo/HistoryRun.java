@@ -99,6 +99,7 @@ final class HistoryRun {
     private final Random random;
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private final Map<String, Optional<Actor>> actorsByName = new HashMap<>();
+    private final Map<Long, Optional<Actor>> actorsById = new HashMap<>();
     private final Map<Long, Actor> leadsByUnit = new HashMap<>();
     private final GeometryFactory geometry = new GeometryFactory();
     private long sequence;
@@ -546,7 +547,8 @@ final class HistoryRun {
     /** The person who acts for the lead unit: the named grid worker, else a handler, community staff or dispatcher of the unit. */
     private Actor leadOf(WorkOrder order) {
         if (order.assigneeUserId() != null) {
-            Optional<Actor> named = people.find(order.assigneeUserId()).flatMap(u -> actor(u.username()));
+            Optional<Actor> named = actorsById.computeIfAbsent(order.assigneeUserId(),
+                    id -> people.find(id).flatMap(u -> actor(u.username())));
             if (named.isPresent()) {
                 return named.get();
             }
