@@ -137,6 +137,8 @@ class DemoHistory implements ApplicationRunner {
         log.info("Demo history: {} orders, {} steps, {} whistles over {} days, {} standard addresses, {} refused steps, in {} ms",
                 summary.orders(), summary.steps(), summary.whistles(), properties.days(), summary.addresses(),
                 summary.failures(), summary.millis());
+        log.info("Demo history by state: {}", jdbc.sql("SELECT status || ' ' || count(*) FROM workorder_order GROUP BY status ORDER BY 1")
+                .query(String.class).list());
         return Optional.of(summary);
     }
 }

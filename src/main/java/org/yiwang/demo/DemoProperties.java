@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("yiwang.demo")
 public record DemoProperties(@DefaultValue("true") boolean history, @DefaultValue("90") int days,
-                             @DefaultValue("15") int ordersPerDay, @DefaultValue("20261207") long seed) {
+                             @DefaultValue("12") int ordersPerDay, @DefaultValue("20261207") long seed) {
 
     public DemoProperties {
         if (days < 1 || days > 366) {

@@ -215,6 +215,7 @@ final class HistoryRun {
         int totalWeight = kinds.stream().mapToInt(Kind::weight).sum();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         int index = 0;
+        List<Plan> vague = new ArrayList<>();
         for (int d = properties.days(); d >= 0; d--) {
             LocalDate day = today.minusDays(d);
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
@@ -234,9 +235,16 @@ final class HistoryRun {
                 String place = places.get(random.nextInt(places.size()))
                         .replace("{社区}", grid.community().name().replace("社区", ""));
                 Plan plan = new Plan(++index, kind, channel, grid, pointIn(grid.geometry()), describe(kind, channel, place), place);
+                plan.reportedAt = at;
+                if (kind.vague()) {
+                    vague.add(plan);
+                }
                 schedule(plan, at, () -> report(plan));
             }
         }
+        // the desk has not yet reached the latest vague reports: they are today's 待立案
+        vague.sort(java.util.Comparator.comparing(p -> p.reportedAt));
+        vague.subList(Math.max(0, vague.size() - 5), vague.size()).forEach(p -> p.waiting = true);
     }
 
     private int hour() {
@@ -334,10 +342,10 @@ final class HistoryRun {
         plan.whistle = random.nextInt(1000) < 12;
         switch (result.order().status()) {
             case REPORTED -> {
-                if (random.nextInt(100) < 4) {
+                if (random.nextInt(100) < 7) {
                     later(plan, minutes(20, 90), () -> act(plan, Action.VOID, dispatcherFor(result.order()),
                             ActOnOrder.note("重复上报，已合并处理 / 无效信息")));
-                } else {
+                } else if (!plan.waiting) {
                     // most are filed within two hours; some wait for days in 待立案 (the backlog of a busy desk)
                     later(plan, random.nextInt(100) < 30 ? minutes(24 * 60, 96 * 60) : minutes(10, 120), () -> register(plan));
                 }
@@ -438,7 +446,8 @@ final class HistoryRun {
 
     private void handle(Plan plan) {
         act(plan, Action.HANDLE, leadOf(load(plan)), ActOnOrder.note(HANDLED_NOTES[random.nextInt(HANDLED_NOTES.length)]));
-        later(plan, minutes(30, 360), () -> {
+        // a busy desk: a quarter of the results wait a day or more before a grid worker is sent to check them
+        later(plan, random.nextInt(4) == 0 ? minutes(24 * 60, 72 * 60) : minutes(30, 360), () -> {
             act(plan, Action.REQUEST_VERIFICATION, dispatcherFor(load(plan)), ActOnOrder.note("请网格员现场核查"));
             later(plan, minutes(120, 24 * 60), () -> verify(plan));
         });
@@ -618,6 +627,8 @@ final class HistoryRun {
         int returns;
         int reworks;
         boolean escalated;
+        boolean waiting;
+        Instant reportedAt = Instant.EPOCH;
 
         Plan(int index, Kind kind, char channel, IndexedGrid grid, Point point, String description, String place) {
             this.index = index;

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.intake.StandardAddresses;
 import org.yiwang.ledger.Ledger;
 import org.yiwang.ledger.LedgerVerification;
+import org.yiwang.workorder.JournalStatus;
+import org.yiwang.workorder.JournalTail;
 import org.yiwang.workorder.Source;
 import org.yiwang.workorder.WorkOrderStatus;
 
@@ -34,6 +36,8 @@ class DemoHistoryTests {
     DemoHistory history;
     @Autowired
     Clock clock;
+    @Autowired
+    JournalTail journal;
 
     @Test
     void historyIsMadeOnceOnFirstStartWithFewRefusedSteps() {
@@ -124,6 +128,23 @@ class DemoHistoryTests {
         }
         assertThat(count("SELECT count(*) FROM whistle")).isPositive();
         assertThat(count("SELECT count(*) FROM whistle_summons WHERE state = 'ARRIVED'")).isPositive();
+    }
+
+    @Test
+    void everyFollowerOfTheJournalTakesTheWholeHistory() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (journal.status().behind() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        JournalStatus status = journal.status();
+        assertThat(status.behind()).as("changes not yet followed").isZero();
+        assertThat(status.parked()).as("changes a follower could not apply").isZero();
+        // what followers keep is in step with the orders: the Open311 read model and the time-limit clocks
+        assertThat(count("""
+                SELECT count(*) FROM workorder_order o LEFT JOIN open311_request r ON r.order_id = o.id
+                 WHERE r.order_id IS NULL OR r.status <> o.status""")).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM workorder_order o JOIN sla_clock c ON c.order_id = o.id WHERE c.status <> o.status""")).isZero();
     }
 
     @Test
