@@ -446,10 +446,10 @@ final class HistoryRun {
 
     private void handle(Plan plan) {
         act(plan, Action.HANDLE, leadOf(load(plan)), ActOnOrder.note(HANDLED_NOTES[random.nextInt(HANDLED_NOTES.length)]));
-        // a busy desk: a quarter of the results wait a day or more before a grid worker is sent to check them
-        later(plan, random.nextInt(4) == 0 ? minutes(24 * 60, 72 * 60) : minutes(30, 360), () -> {
+        // a busy desk: about a third of the results wait a day or more before a grid worker is sent to check them
+        later(plan, random.nextInt(10) < 3 ? minutes(24 * 60, 72 * 60) : minutes(30, 360), () -> {
             act(plan, Action.REQUEST_VERIFICATION, dispatcherFor(load(plan)), ActOnOrder.note("请网格员现场核查"));
-            later(plan, minutes(120, 24 * 60), () -> verify(plan));
+            later(plan, minutes(120, 48 * 60), () -> verify(plan));
         });
     }
 

@@ -45,7 +45,7 @@ class DemoHistoryTests {
                 .query().singleRow();
         assertThat(row.get("finished_at")).isNotNull();
         int orders = (Integer) row.get("orders");
-        assertThat(orders).isBetween(1000, 4000);
+        assertThat(orders).isBetween(700, 4000);
         assertThat((Integer) row.get("failures")).isLessThan((Integer) row.get("steps") / 100);
         // (other tests of this context add orders of their own today)
         assertThat(count("SELECT count(*) FROM workorder_order WHERE created_at < (SELECT started_at FROM demo_history)"))
