@@ -8,6 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.Grids;
@@ -56,11 +58,14 @@ class DemoHistory implements ApplicationRunner {
     private final Organization organization;
     private final Catalog catalog;
     private final WorkOrderQueries queries;
+    private final PlatformTransactionManager transactions;
     private final Clock clock;
 
     DemoHistory(YiwangProperties yiwang, DemoProperties properties, JdbcClient jdbc, DataSource dataSource, Intake intake, WorkOrderActions actions,
                 WhistleActions whistles, StandardAddresses addresses, GridLocator locator, Grids grids, People people,
-                Organization organization, Catalog catalog, WorkOrderQueries queries, Clock clock) {
+                Organization organization, Catalog catalog, WorkOrderQueries queries, PlatformTransactionManager transactions,
+                Clock clock) {
+        this.transactions = transactions;
         this.queries = queries;
         this.yiwang = yiwang;
         this.properties = properties;
@@ -124,7 +129,7 @@ class DemoHistory implements ApplicationRunner {
             return Optional.empty();
         }
         HistoryRun run = new HistoryRun(properties, intake, actions, whistles, addresses, locator, grids, people,
-                organization, catalog, queries, clock);
+                organization, catalog, queries, new TransactionTemplate(transactions), clock);
         log.info("Generating the demo history ({} days, about {} orders a day) through the work-order rules: once, "
                 + "on this first start only", properties.days(), properties.ordersPerDay());
         HistoryRun.Summary summary = whileTimeLimitSweepWaits(run::generate);
