@@ -451,11 +451,10 @@ final class HistoryRun {
     private void handle(Plan plan) {
         act(plan, Action.HANDLE, leadOf(load(plan)), ActOnOrder.note(HANDLED_NOTES[random.nextInt(HANDLED_NOTES.length)]));
         // a busy desk: about a third of the results wait a day or more before a grid worker is sent to check them,
-        // most of the last day's
-        boolean lastDay = Duration.between(stepClock.instant(), realClock.instant()).toHours() < 24;
-        later(plan, random.nextInt(10) < (lastDay ? 7 : 3) ? minutes(24 * 60, 72 * 60) : minutes(30, 360), () -> {
+        // and those of the last day all still wait; checks asked for in the last day and a half are not yet done
+        later(plan, recent(24) || random.nextInt(10) < 3 ? minutes(36 * 60, 72 * 60) : minutes(30, 360), () -> {
             act(plan, Action.REQUEST_VERIFICATION, dispatcherFor(load(plan)), ActOnOrder.note("请网格员现场核查"));
-            later(plan, minutes(120, 48 * 60), () -> verify(plan));
+            later(plan, recent(36) ? minutes(36 * 60, 48 * 60) : minutes(120, 48 * 60), () -> verify(plan));
         });
     }
 
@@ -591,6 +590,11 @@ final class HistoryRun {
     }
 
     // --- the queue -------------------------------------------------------------------------------------------------
+
+    /** Whether the step being taken lies within the last {@code hours} before now. */
+    private boolean recent(int hours) {
+        return Duration.between(stepClock.instant(), realClock.instant()).toHours() < hours;
+    }
 
     private Duration minutes(int from, int to) {
         return Duration.ofMinutes(from + random.nextInt(Math.max(1, to - from)));
