@@ -204,35 +204,6 @@ public class Patrols {
         return result;
     }
 
-    /** Where a patrolling worker was last seen, and in which grid. */
-    public record WorkerPosition(long userId, long patrolId, double lat, double lon, Instant at, String gridCode) {
-    }
-
-    /**
-     * The last position of every worker on a running patrol whose last point is at most {@code maxAge} old and
-     * lies in a grid the scope covers — the command map's layer of grid workers.
-     */
-    public List<WorkerPosition> lastPositions(org.yiwang.platform.DataScope scope, Duration maxAge) {
-        Instant since = clock.instant().minus(maxAge);
-        List<WorkerPosition> found = new ArrayList<>();
-        jdbc.sql("""
-                        select distinct on (p.id) p.user_id, p.id, t.lat, t.lon, t.at
-                        from fieldwork_patrol p join fieldwork_patrol_point t on t.patrol_id = p.id
-                        where p.ended_at is null and t.at >= :since
-                        order by p.id, t.at desc""")
-                .param("since", Timestamp.from(since))
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    double lat = rs.getDouble("lat");
-                    double lon = rs.getDouble("lon");
-                    long user = rs.getLong("user_id");
-                    long patrol = rs.getLong("id");
-                    Instant at = rs.getTimestamp("at").toInstant();
-                    locator.gridsAt(new org.yiwang.geo.LonLat(lon, lat)).stream().map(IndexedGrid::code).filter(scope::covers)
-                            .findFirst().ifPresent(grid -> found.add(new WorkerPosition(user, patrol, lat, lon, at, grid)));
-                });
-        return found;
-    }
-
     /** Inside one of the grids the worker is assigned to, as the grid index decides (edges included once). */
     Predicate<TrackPoint> insideOwnGrids(long userId) {
         Set<String> own = grids.gridsOf(userId).stream().map(GridSummary::code).collect(Collectors.toSet());

@@ -174,7 +174,7 @@ public class Reception {
             }
         });
         if (report.externalDueAt() != null) {
-            facts.append("；办理时限：").append(Values.iso(report.externalDueAt()));
+            facts.append("；办理时限：").append(org.yiwang.platform.ChinaTime.MINUTES.format(report.externalDueAt()));
         }
         if (report.componentId() != null) {
             facts.append("；部件标识码：").append(report.componentId());

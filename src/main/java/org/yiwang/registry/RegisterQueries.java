@@ -64,6 +64,22 @@ public class RegisterQueries {
     public record PersonDetail(PersonView person, List<RegisterHistory.Change> history) {
     }
 
+    /** How many people live in the actor's territory, and how many of them carry a care tag (关爱对象). */
+    public record Overview(long people, long cared) {
+    }
+
+    /** The register's size in the actor's territory, for the 工作台 (a count over the territory's grids). */
+    public Overview overview(Actor actor) {
+        registers.worker(actor);
+        String[] care = java.util.Arrays.stream(PersonTag.values()).filter(t -> t.group() == PersonTag.Group.CARE)
+                .map(Enum::name).toArray(String[]::new);
+        return jdbc.sql("""
+                        select count(*) as people, count(*) filter (where tags && :care::varchar[]) as cared
+                        from registry_person where deleted_at is null and grid_code like any (:patterns)""")
+                .param("care", care).param("patterns", actor.scope().likePatterns())
+                .query((rs, n) -> new Overview(rs.getLong("people"), rs.getLong("cared"))).single();
+    }
+
     /** Whether the actor sees and sets the 综治 special-group tags. */
     public boolean seesSpecialGroups(Actor actor) {
         return properties.seesSpecialGroups(actor);
@@ -112,7 +128,9 @@ public class RegisterQueries {
         }
         String address = Fields.optional("address", search.address(), 200);
         if (address != null) {
-            sql.append(" and b.address ~>=~ :addressFrom and b.address ~<~ :addressTo and b.district_code = any (:districts)");
+            // the buildings first (an init plan over the address index), then their houses and people by id
+            sql.append(" and h.building_id = any (array(select a.id from registry_building a where a.district_code = any (:districts)"
+                    + " and a.address ~>=~ :addressFrom and a.address ~<~ :addressTo))");
             params.put("addressFrom", address);
             params.put("addressTo", prefixEnd(address));
             params.put("districts", districts(actor));

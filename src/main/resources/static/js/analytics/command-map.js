@@ -183,12 +183,61 @@
     });
   }
 
+  // --- grid workers in the field: live positions (refreshed every 30 s) and today's patrol tracks --------
+  var workers = L.layerGroup();
+  var tracks = L.layerGroup();
+  var workerCount = 0;
+  function getJson(url) {
+    return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; });
+  }
+  function loadWorkers() {
+    if (!el.dataset.positions || !map.hasLayer(workers)) { return Promise.resolve(); }
+    return getJson(el.dataset.positions).then(function (list) {
+      workers.clearLayers();
+      workerCount = 0;
+      list.forEach(function (w) {
+        if (!isFinite(w.lat) || !isFinite(w.lon)) { return; }
+        var m = L.marker([w.lat, w.lon], {icon: L.divIcon({className: 'yw-worker', html: '<span></span>', iconSize: [14, 14], iconAnchor: [7, 7]}),
+          title: w.name, keyboard: false});
+        m.bindTooltip(w.name + ' · ' + labels.seenLabel + ' ' + new Date(w.at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}));
+        workers.addLayer(m);
+        workerCount++;
+      });
+    });
+  }
+  function loadTracks() {
+    if (!el.dataset.tracks || !map.hasLayer(tracks)) { return Promise.resolve(); }
+    return getJson(el.dataset.tracks).then(function (list) {
+      tracks.clearLayers();
+      list.forEach(function (t) {
+        if (!t.points || t.points.length < 2) { return; }
+        L.polyline(t.points, {className: 'yw-track' + (t.running ? ' running' : ''), weight: 3, opacity: 0.8})
+          .bindTooltip(t.name).addTo(tracks);
+      });
+    });
+  }
+  if (el.dataset.positions) {
+    var overlays = {};
+    overlays[labels.positionsLabel] = workers;
+    overlays[labels.tracksLabel] = tracks;
+    L.control.layers(null, overlays, {collapsed: false, position: 'topright'}).addTo(map);
+    workers.addTo(map);
+    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } });
+    loadWorkers();
+    setInterval(function () { loadWorkers(); loadTracks(); }, 30000);
+  }
+
   // for screen tests and the curious: what the map shows now
   window.yiwangMap = {
     map: map,
     hasMarker: function (id) { return !!markers[id]; },
     markerCount: function () { return Object.keys(markers).length; },
     gridCount: function () { return Object.keys(gridLayers).length; },
-    load: function (code) { return perGrid[code] || 0; }
+    load: function (code) { return perGrid[code] || 0; },
+    workerCount: function () { return workerCount; },
+    trackCount: function () { return tracks.getLayers().length; },
+    reloadWorkers: loadWorkers
   };
 })();

@@ -20,3 +20,32 @@ document.addEventListener('click', function (event) {
   var select = document.getElementById('categoryCode');
   if (select && select.querySelector('option[value="' + CSS.escape(button.dataset.code) + '"]')) { select.value = button.dataset.code; }
 });
+// file inputs speak the page's language: the browser's own button says "Choose Files" whatever the page's language,
+// so the input is hidden visually (still focusable, still the form's field) behind a button and the chosen names
+function ywFileInputs() {
+  var labels = document.body.dataset;
+  if (!labels.fileChoose) { return; }
+  document.querySelectorAll('input[type=file]:not(.visually-hidden):not([data-file-ui])').forEach(function (input) {
+    input.setAttribute('data-file-ui', '');
+    input.classList.add('file-native');
+    var box = document.createElement('span');
+    box.className = 'file-picker';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button secondary';
+    button.textContent = labels.fileChoose;
+    var names = document.createElement('span');
+    names.className = 'file-names muted';
+    names.textContent = labels.fileNone;
+    button.addEventListener('click', function () { input.click(); });
+    input.addEventListener('change', function () {
+      var n = input.files ? input.files.length : 0;
+      names.textContent = n === 0 ? labels.fileNone : n === 1 ? input.files[0].name : labels.fileMany.replace('{0}', n);
+    });
+    input.parentNode.insertBefore(box, input.nextSibling);
+    box.appendChild(button);
+    box.appendChild(names);
+  });
+}
+document.addEventListener('DOMContentLoaded', ywFileInputs);
+document.addEventListener('htmx:afterSettle', ywFileInputs);

@@ -24,6 +24,14 @@ class BrowserSmokeTests extends BrowserTests {
     }
 
     @Test
+    void theGridWorkersWorkbenchLeadsToTheirInboxAndPatrol() {
+        browser.signIn("gridworker");
+        assertThat(browser.text(By.id("workbench"))).contains("待签收").contains("今日在格时长").contains("辖区实有人口");
+        browser.screenshots("home-gridworker");
+        browser.click(By.cssSelector("#workbench a[href='/m/patrol']")).waitForPath("/m/patrol");
+    }
+
+    @Test
     void theFrontEndLibrariesAreServedFromTheJar() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : new String[]{"/webjars/htmx.org/dist/htmx.min.js", "/webjars/leaflet/dist/leaflet.js",

@@ -217,4 +217,36 @@ class PatrolApiTests {
                 .andExpect(jsonPath("$[?(@.patrolId == " + id + ")]", hasSize(0)));
         mvc.perform(get("/api/fieldwork/positions").with(as("gridworker"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void todaysTrackIsThinnedForTheMapAndShownOnlyInItsStreetsScope() throws Exception {
+        long id = start("gridworker");
+        begunAgo(id, Duration.ofMinutes(20));
+        IndexedGrid grid = gridWorkersGrid();
+        Instant first = Instant.now().minus(Duration.ofMinutes(15));
+        for (int b = 0; b < 2; b++) {
+            List<String> points = new ArrayList<>();
+            for (int i = 0; i < 350; i++) {
+                int seq = b * 350 + i + 1;
+                points.add(point(seq, first.plusSeconds(seq), grid));
+            }
+            mvc.perform(post("/api/fieldwork/patrols/" + id + "/points").contentType("application/json").content(batch(points))
+                    .with(as("gridworker")).with(csrf())).andExpect(status().isOk());
+        }
+        String name = people.findByUsername("gridworker").orElseThrow().displayName();
+        String tracks = mvc.perform(get("/api/fieldwork/tracks/today").with(as("dispatcher")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.patrolId == " + id + ")].name").value(name))
+                .andExpect(jsonPath("$[?(@.patrolId == " + id + ")].running").value(true))
+                .andReturn().getResponse().getContentAsString();
+        List<List<List<Double>>> shown = com.jayway.jsonpath.JsonPath.read(tracks, "$[?(@.patrolId == " + id + ")].points");
+        List<List<Double>> track = shown.getFirst();
+        // 700 points thinned to every third one (1, 4, … 700, the last always kept): the line keeps its shape within the limit
+        org.assertj.core.api.Assertions.assertThat(track).hasSize(234);
+        Point inside = grid.geometry().getInteriorPoint();
+        org.assertj.core.api.Assertions.assertThat(track.getLast().get(0)).isCloseTo(inside.getY(), org.assertj.core.api.Assertions.within(1e-6));
+        mvc.perform(get("/api/fieldwork/tracks/today").with(as("dispatcher-honghua")))
+                .andExpect(jsonPath("$[?(@.patrolId == " + id + ")]", hasSize(0)));
+        mvc.perform(get("/api/fieldwork/tracks/today").with(as("gridworker"))).andExpect(status().isForbidden());
+    }
 }

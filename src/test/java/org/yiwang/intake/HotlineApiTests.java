@@ -83,7 +83,8 @@ class HotlineApiTests {
         assertThat(order.get("number").asString()).isEqualTo(receipt.get("orderNumber").asString());
         assertThat(order.get("source").asString()).isEqualTo("HOTLINE_12345");
         assertThat(order.get("grid").get("code").asString()).isEqualTo(grid.code());
-        assertThat(order.get("description").asString()).contains("12345工单编号：" + number).contains("类型：投诉").contains("办理时限：");
+        assertThat(order.get("description").asString()).contains("12345工单编号：" + number).contains("类型：投诉")
+                .containsPattern("办理时限：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(；|】)"); // Beijing time as people write it, not ISO
 
         // the hotline sends it again: nothing new, the first order
         JsonNode again = call(hotline("dispatcher", order(number, "address", street)), 200);

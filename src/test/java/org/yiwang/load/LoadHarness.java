@@ -46,6 +46,8 @@ public final class LoadHarness {
     private final Map<String, String> tokens = new java.util.HashMap<>();
     private final List<double[]> points = new ArrayList<>();
     private final List<double[]> streetPoints = new ArrayList<>();
+    /** One point inside each comprehensive grid, by grid code: where that grid's demo worker (gw-CODE) patrols. */
+    private final Map<String, double[]> gridPoints = new java.util.LinkedHashMap<>();
     private final CpuMeter cpu;
     private String category;
 
@@ -61,6 +63,8 @@ public final class LoadHarness {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "60")); // the JIT needs about a minute of load
         int cycleSeconds = Integer.parseInt(options.getOrDefault("cycle-seconds", "20"));
         int floorSeconds = Integer.parseInt(options.getOrDefault("floor-seconds", "10"));
+        int patrolSeconds = Integer.parseInt(options.getOrDefault("patrol-seconds", "20"));
+        int batch = Integer.parseInt(options.getOrDefault("patrol-batch", "20"));
         Process server = null;
         URI url;
         CpuMeter cpu;
@@ -83,10 +87,16 @@ public final class LoadHarness {
             harness.prepare();
             System.out.printf(Locale.ROOT, "Yiwang load harness: %d clients, %s, %d cores, JDK %s%n", clients, url,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            harness.intake(clients, warmup, false);
-            harness.intake(clients, seconds, true);
-            harness.fullCycle(clients, cycleSeconds);
-            if (floorSeconds > 0) {
+            boolean patrolsOnly = "patrols".equals(options.get("only"));
+            if (!patrolsOnly) {
+                harness.intake(clients, warmup, false);
+                harness.intake(clients, seconds, true);
+                harness.fullCycle(clients, cycleSeconds);
+            }
+            if (patrolSeconds > 0) {
+                harness.patrols(clients, patrolSeconds, batch);
+            }
+            if (floorSeconds > 0 && !patrolsOnly) {
                 harness.floor(clients, floorSeconds);
             }
         } finally {
@@ -117,6 +127,7 @@ public final class LoadHarness {
                         double lat = box.getMinY() + random.nextDouble() * box.getHeight();
                         if (g.geometry().contains(factory.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)))) {
                             points.add(new double[]{lat, lon});
+                            gridPoints.putIfAbsent(g.code(), new double[]{lat, lon});
                             if (g.code().startsWith("320104002")) {
                                 streetPoints.add(new double[]{lat, lon});
                             }
@@ -190,6 +201,55 @@ public final class LoadHarness {
         CpuMeter.Reading spent = cpu.read().minus(before);
         recorder.print("floor: the cheapest authenticated call (bearer token, security, one query, JSON)", seconds);
         System.out.println(spent.per(recorder.count("GET /api/me"), "call"));
+    }
+
+    /**
+     * Patrol tracks: each client is another grid's demo worker (gw-CODE) on a running patrol, sending its phone's
+     * points in batches as the patrol page does ({@code POST /api/fieldwork/patrols/{id}/points}, each point
+     * located in a grid, stored once by its sequence number).
+     */
+    private void patrols(int clients, int seconds, int batch) throws Exception {
+        List<String> grids = new ArrayList<>(gridPoints.keySet()).subList(0, Math.min(clients, gridPoints.size()));
+        Map<String, String> workerTokens = new java.util.HashMap<>();
+        Map<String, Long> patrols = new java.util.HashMap<>();
+        for (String grid : grids) {
+            String user = "gw-" + grid;
+            JsonNode token = send("POST", "/api/me/tokens", Map.of("name", "load-" + System.nanoTime()), basic(user), 201);
+            workerTokens.put(grid, "Bearer " + token.get("token").asString());
+            patrols.put(grid, send("POST", "/api/fieldwork/patrols", null, workerTokens.get(grid), 201).get("id").asLong());
+        }
+        Recorder recorder = new Recorder();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        CpuMeter.Reading before = cpu.read();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        runClients(grids.size(), () -> {
+            String grid = grids.get(next.getAndIncrement());
+            double[] at = gridPoints.get(grid);
+            String path = "/api/fieldwork/patrols/" + patrols.get(grid) + "/points";
+            int seq = 0;
+            while (System.nanoTime() < end) {
+                long now = System.currentTimeMillis();
+                List<Map<String, Object>> points = new ArrayList<>(batch);
+                for (int i = 0; i < batch; i++) {
+                    seq++;
+                    points.add(Map.of("seq", seq, "at", now - (batch - i) * 10L, "lat", at[0] + (seq % 50) * 1e-6,
+                            "lon", at[1], "accuracy", 8.0));
+                }
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = http.send(request("POST", path, Map.of("points", points), workerTokens.get(grid)),
+                        HttpResponse.BodyHandlers.ofString());
+                recorder.record("points batch", System.nanoTime() - t0,
+                        answer.statusCode() == 200 && answer.body().contains("\"stored\":" + batch));
+            }
+        });
+        CpuMeter.Reading spent = cpu.read().minus(before);
+        for (String grid : grids) {
+            send("POST", "/api/fieldwork/patrols/" + patrols.get(grid) + "/stop", null, workerTokens.get(grid), 200);
+        }
+        long batches = recorder.count("points batch");
+        recorder.print("patrol tracks (" + grids.size() + " grid workers, " + batch + " points per batch)", seconds);
+        System.out.printf(Locale.ROOT, "track points accepted: %.0f per second%n", batches * (double) batch / seconds);
+        System.out.println(spent.per(batches * batch, "track point"));
     }
 
     private long lastDrainNanos;

@@ -4,6 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.locationtech.jts.geom.Point;
+import org.yiwang.geo.GridLocator;
+import org.yiwang.geo.Grids;
+import org.yiwang.geo.IndexedGrid;
+import org.yiwang.people.People;
+
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.yiwang.browser.BrowserTests;
 import org.yiwang.workorder.Satisfaction;
 import org.yiwang.workorder.WorkOrder;
@@ -43,6 +52,43 @@ class CommandCentreScreensTests extends BrowserTests {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/command/map");
         assertThat(browser.cspViolations()).isEmpty();
         browser.screenshots("command-map");
+    }
+
+    @Test
+    void theMapShowsTheGridWorkerOnPatrolAndTodaysTrack() {
+        long patrol = patrolling("gridworker");
+        try {
+            browser.signIn("dispatcher").open("/command/map");
+            browser.waitUntil(d -> Boolean.TRUE.equals(js("return !!window.yiwangMap && window.yiwangMap.workerCount() > 0"
+                    + " && document.querySelectorAll('#command-map .yw-worker').length > 0")), "the grid worker's position");
+            browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                    .filter(l -> l.getText().contains("今日巡查轨迹")).findFirst().orElseThrow().click();
+            browser.waitUntil(d -> Boolean.TRUE.equals(js("return window.yiwangMap.trackCount() > 0"
+                    + " && document.querySelectorAll('#command-map path.yw-track').length > 0")), "today's track");
+            browser.screenshots("command-map-grid-workers");
+        } finally {
+            context.getBean(JdbcClient.class).sql("update fieldwork_patrol set ended_at = now() where id = :id").param("id", patrol).update();
+        }
+    }
+
+    /** A patrol of {@code username} running for 10 minutes with a point a minute a few metres apart in its grid, the last one 30 s ago. */
+    long patrolling(String username) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long user = context.getBean(People.class).findByUsername(username).orElseThrow().id();
+        IndexedGrid grid = context.getBean(GridLocator.class)
+                .grid(context.getBean(Grids.class).gridsOf(user).getFirst().code()).orElseThrow();
+        Point inside = grid.geometry().getInteriorPoint();
+        Instant now = Instant.now();
+        jdbc.sql("update fieldwork_patrol set ended_at = now() where user_id = :user and ended_at is null").param("user", user).update();
+        long patrol = jdbc.sql("insert into fieldwork_patrol (user_id, district_code, started_at) values (:user, :district, :at) returning id")
+                .param("user", user).param("district", grid.district().code()).param("at", Timestamp.from(now.minusSeconds(600)))
+                .query(Long.class).single();
+        for (int i = 0; i < 10; i++) {
+            jdbc.sql("insert into fieldwork_patrol_point (patrol_id, seq, at, lat, lon, district_code) values (:p, :seq, :at, :lat, :lon, :d)")
+                    .param("p", patrol).param("seq", i + 1).param("at", Timestamp.from(now.minusSeconds(570 - 60L * i)))
+                    .param("lat", inside.getY() + 0.00002 * i).param("lon", inside.getX()).param("d", grid.district().code()).update();
+        }
+        return patrol;
     }
 
     @Test

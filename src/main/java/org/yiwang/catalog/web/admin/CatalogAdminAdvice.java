@@ -35,7 +35,7 @@ class CatalogAdminAdvice {
 
     @Bean
     static NavigationEntry timeLimitAdminNavigation() {
-        return new NavigationEntry("/admin/time-limits", "admin.nav.timeLimits", "⏱", List.of(Role.ADMIN), 85, "admin");
+        return new NavigationEntry("/admin/time-limits", "admin.nav.timeLimits", "◷", List.of(Role.ADMIN), 85, "admin");
     }
 
     @Bean
