@@ -55,6 +55,14 @@ public class WhistleActions {
     }
 
     /**
+     * The same steps, every rule and record included, reading the time from {@code clock}: for generated
+     * history (the demo's past 90 days). Call it in time order.
+     */
+    public WhistleActions at(Clock clock) {
+        return new WhistleActions(whistles, journal, limits, orders, organization, photos, messages, transactions, clock);
+    }
+
+    /**
      * 吹哨 — the street's command centre summons departments of the order's district to an open order.
      *
      * @throws LocalizedException 404 when the actor may not see the order, 403 when they do not command its

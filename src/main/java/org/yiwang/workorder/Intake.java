@@ -58,6 +58,7 @@ public class Intake {
     private final double autoCategoryConfidence;
     private final IntakeCounts counts;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
            DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
            WorkOrderProperties settings, ObjectProvider<CategorySuggester> suggesters, IntakeCounts counts) {
@@ -76,6 +77,41 @@ public class Intake {
         this.suggesters = suggesters;
         this.autoCategoryConfidence = settings.autoCategoryConfidence();
         this.counts = counts;
+    }
+
+    private Intake(Intake base, Clock clock) {
+        this(base.locator, base.catalog, base.router, base.orders, base.journal, base.photos, base.deadlines, base.jdbc,
+                base.history, base.transactions, clock, base.autoDispatch, base.suggesters, base.autoCategoryConfidence, base.counts);
+    }
+
+    private Intake(GridLocator locator, Catalog catalog, Router router, WorkOrders orders, OrderJournal journal, PhotoStore photos,
+                   DeadlinePolicy deadlines, JdbcClient jdbc, TransitionLog history, TransactionTemplate transactions, Clock clock,
+                   boolean autoDispatch, ObjectProvider<CategorySuggester> suggesters, double autoCategoryConfidence,
+                   IntakeCounts counts) {
+        this.locator = locator;
+        this.catalog = catalog;
+        this.router = router;
+        this.orders = orders;
+        this.journal = journal;
+        this.photos = photos;
+        this.deadlines = deadlines;
+        this.jdbc = jdbc;
+        this.history = history;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.autoDispatch = autoDispatch;
+        this.suggesters = suggesters;
+        this.autoCategoryConfidence = autoCategoryConfidence;
+        this.counts = counts;
+    }
+
+    /**
+     * The same intake, every rule and record included, reading the time from {@code clock}: for history that
+     * happened elsewhere or is generated (the demo's past 90 days), which must carry the times it happened at
+     * in its transitions, deadlines, numbers and ledger records. Call it in time order.
+     */
+    public Intake at(Clock clock) {
+        return new Intake(this, clock);
     }
 
     /** {@code yiwang.workorder.auto-category-confidence}: the sorter's settings show it as the default of their own. */

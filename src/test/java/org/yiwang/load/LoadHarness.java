@@ -449,7 +449,9 @@ public final class LoadHarness {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Files.createDirectories(data);
         return new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString(), "--yiwang.data-dir=" + data,
-                "--server.port=" + port, "--logging.level.root=warn")
+                "--server.port=" + port, "--logging.level.root=warn",
+                // measured on a fresh database without the demo's generated past (its followers would still be busy)
+                "--yiwang.demo.history=false")
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile())
                 .start();

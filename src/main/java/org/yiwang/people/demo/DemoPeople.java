@@ -65,7 +65,37 @@ class DemoPeople implements ApplicationRunner {
             new Department(DepartmentType.POLICE_STATION, "秦淮公安分局夫子庙派出所"),
             new Department(DepartmentType.LAW_ENFORCEMENT, "秦淮区综合行政执法局"),
             new Department(DepartmentType.WATER_AFFAIRS, "秦淮区水务局"),
-            new Department(DepartmentType.EMERGENCY_MANAGEMENT, "秦淮区应急管理局"));
+            new Department(DepartmentType.EMERGENCY_MANAGEMENT, "秦淮区应急管理局"),
+            new Department(DepartmentType.LANDSCAPING, "秦淮区绿化园林局"),
+            new Department(DepartmentType.ECOLOGY_ENVIRONMENT, "南京市秦淮生态环境局"),
+            new Department(DepartmentType.CIVIL_AFFAIRS, "秦淮区民政局"),
+            new Department(DepartmentType.HEALTH, "秦淮区卫生健康委员会"),
+            new Department(DepartmentType.EDUCATION, "秦淮区教育局"),
+            new Department(DepartmentType.FIRE_RESCUE, "秦淮区消防救援大队"),
+            new Department(DepartmentType.UTILITIES, "秦淮区公用事业服务中心（供水、供电、燃气、通信）"),
+            new Department(DepartmentType.OTHER, "秦淮区人力资源和社会保障局"));
+
+    /**
+     * A handler account for every department but 城管 (whose handler is {@code handler}): {@code handler-<name>},
+     * so that an order routed to any department can be signed for and handled by a demo user.
+     */
+    static final Map<DepartmentType, String> HANDLERS = Map.ofEntries(
+            Map.entry(DepartmentType.MARKET_REGULATION, "handler-market"),
+            Map.entry(DepartmentType.SANITATION, "handler-sanitation"),
+            Map.entry(DepartmentType.HOUSING_CONSTRUCTION, "handler-housing"),
+            Map.entry(DepartmentType.TRANSPORT, "handler-transport"),
+            Map.entry(DepartmentType.POLICE_STATION, "handler-police"),
+            Map.entry(DepartmentType.LAW_ENFORCEMENT, "handler-enforcement"),
+            Map.entry(DepartmentType.WATER_AFFAIRS, "handler-water"),
+            Map.entry(DepartmentType.EMERGENCY_MANAGEMENT, "handler-emergency"),
+            Map.entry(DepartmentType.LANDSCAPING, "handler-landscaping"),
+            Map.entry(DepartmentType.ECOLOGY_ENVIRONMENT, "handler-ecology"),
+            Map.entry(DepartmentType.CIVIL_AFFAIRS, "handler-civil"),
+            Map.entry(DepartmentType.HEALTH, "handler-health"),
+            Map.entry(DepartmentType.EDUCATION, "handler-education"),
+            Map.entry(DepartmentType.FIRE_RESCUE, "handler-fire"),
+            Map.entry(DepartmentType.UTILITIES, "handler-utilities"),
+            Map.entry(DepartmentType.OTHER, "handler-hrss"));
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
             "胡", "郭", "何", "林", "高", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
@@ -124,7 +154,7 @@ class DemoPeople implements ApplicationRunner {
             String firstFuzimiaoGrid = gridCodes.stream().filter(c -> c.startsWith(FUZIMIAO)).findFirst().orElseThrow();
             Long community = offices.get(firstFuzimiaoGrid.substring(0, 12));
 
-            List<NewUser> named = List.of(
+            List<NewUser> named = new ArrayList<>(List.of(
                     new NewUser("admin", "系统管理员", "13912345678", "32010419800101001", offices.get(CITY), Set.of(Role.ADMIN), false),
                     new NewUser("dispatcher", "王磊（夫子庙街道值班员）", "13912345601", "32010419850315002", offices.get(FUZIMIAO), Set.of(Role.DISPATCHER), false),
                     new NewUser("dispatcher-honghua", "李娜（红花街道值班员）", "13912345602", "32010419870622003", offices.get(HONGHUA), Set.of(Role.DISPATCHER), false),
@@ -132,7 +162,19 @@ class DemoPeople implements ApplicationRunner {
                     new NewUser("community", "刘洋（社区工作人员）", "13912345604", "32010419880412005", community, Set.of(Role.COMMUNITY_STAFF), false),
                     new NewUser("handler", "陈静（城管局处置人员）", "13912345605", "32010419830730006", departments.get(DepartmentType.URBAN_MANAGEMENT), Set.of(Role.HANDLER), false),
                     new NewUser("leader", "赵强（秦淮区领导）", "13912345606", "32010419751105007", offices.get(DISTRICT), Set.of(Role.LEADER), false),
-                    new NewUser("resident", "周敏（居民）", "13912345607", "32010419950218008", null, Set.of(Role.RESIDENT), false));
+                    new NewUser("resident", "周敏（居民）", "13912345607", "32010419950218008", null, Set.of(Role.RESIDENT), false),
+                    // the district command centre: orders the duty list gives to the district's own office
+                    new NewUser("dispatcher-district", "孙杰（秦淮区指挥中心值班员）", "13912345608", null, offices.get(DISTRICT),
+                            Set.of(Role.DISPATCHER), false)));
+            int phone = 20;
+            for (Department department : DEPARTMENTS) {
+                String username = HANDLERS.get(department.type());
+                if (username != null) {
+                    named.add(new NewUser(username, SURNAMES[phone % SURNAMES.length] + GIVEN_NAMES[phone % GIVEN_NAMES.length]
+                            + "（" + department.name() + "）", "139123456" + (phone++), null, departments.get(department.type()),
+                            Set.of(Role.HANDLER), false));
+                }
+            }
             Map<String, Long> namedIds = insertUsers(named, hash, now);
 
             List<NewUser> workers = new ArrayList<>(gridCodes.size());

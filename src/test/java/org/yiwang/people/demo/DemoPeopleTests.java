@@ -8,6 +8,7 @@ import org.yiwang.geo.GridSummary;
 import org.yiwang.geo.GridWorker;
 import org.yiwang.geo.GridWorkerDirectory;
 import org.yiwang.geo.Grids;
+import org.yiwang.people.DepartmentType;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.people.People;
@@ -55,6 +56,20 @@ class DemoPeopleTests {
         assertThat(unitOf("handler").name()).isEqualTo("秦淮区城市管理局");
         assertThat(unitOf("community").divisionCode()).startsWith("320104002").hasSize(12);
         assertThat(people.findByUsername("resident").orElseThrow().orgUnitId()).isNull();
+    }
+
+    @Test
+    void everyDepartmentTypeHasADepartmentOfTheDistrictWithADemoHandler() {
+        for (DepartmentType type : DepartmentType.values()) {
+            OrgUnit department = organization.department("320104", type).orElseThrow(() -> new AssertionError(type.name()));
+            List<UserSummary> handlers = people.membersOf(department.id(), Role.HANDLER);
+            assertThat(handlers).as(type.name()).isNotEmpty();
+            String username = type == DepartmentType.URBAN_MANAGEMENT ? "handler" : DemoPeople.HANDLERS.get(type);
+            assertThat(handlers).as(type.name()).extracting(UserSummary::username).contains(username);
+        }
+        assertThat(unitOf("handler-water").name()).isEqualTo("秦淮区水务局");
+        assertThat(unitOf("dispatcher-district").divisionCode()).isEqualTo("320104");
+        assertThat(people.findByUsername("dispatcher-district").orElseThrow().roles()).containsExactly(Role.DISPATCHER);
     }
 
     @Test
