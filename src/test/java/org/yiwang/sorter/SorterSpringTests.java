@@ -419,6 +419,28 @@ class SorterSpringTests {
         call(get("/api/sorter/models").with(as("resident")), 403);
     }
 
+    @Test
+    @Order(11)
+    void anAdministratorTrainsAndPutsAModelInUseOnTheSorterScreen() throws Exception {
+        mvc.perform(post("/admin/sorter/train").with(as("dispatcher")).with(csrf())).andExpect(status().isForbidden());
+        int before = call(get("/api/sorter/models").with(as("admin")), 200).size();
+        mvc.perform(post("/admin/sorter/train").with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("flashSuccess"));
+        JsonNode list = call(get("/api/sorter/models").with(as("admin")), 200);
+        assertThat(list.size()).isEqualTo(before + 1);
+        int oldest = list.get(list.size() - 1).get("version").asInt();
+        String page = mvc.perform(get("/admin/sorter").with(as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("立即训练", "id=\"models\"", "/admin/sorter/models/" + oldest + "/activate");
+        mvc.perform(post("/admin/sorter/models/" + oldest + "/activate").with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(call(get("/api/sorter/models/" + oldest).with(as("admin")), 200).get("status").asString()).isEqualTo("ACTIVE");
+        mvc.perform(post("/admin/sorter/models/999/activate").with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("flashError"));
+    }
+
     static List<Map<String, String>> readExamples() throws IOException {
         JsonMapper mapper = JsonMapper.builder().build();
         try (InputStream in = SorterSpringTests.class.getResourceAsStream("/sorter/train.jsonl")) {
