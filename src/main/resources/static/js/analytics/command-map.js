@@ -28,6 +28,10 @@
   var clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true});
   map.addLayer(clusters);
 
+  var coverage = null;      // grid code → this round's visit coverage, while that layer is on
+  function coverageClass(r) {
+    return r >= 0.8 ? 4 : r >= 0.6 ? 3 : r >= 0.4 ? 2 : r >= 0.2 ? 1 : 0;
+  }
   function loadClass(n) {
     return n > 10 ? 4 : n > 5 ? 3 : n > 2 ? 2 : n > 0 ? 1 : 0;
   }
@@ -36,11 +40,16 @@
       var dedicated = layer.feature.properties.kind === 'dedicated';
       var n = perGrid[code] || 0;
       var path = layer.getElement && layer.getElement();
+      var cov = coverage && coverage[code];
+      var fill = dedicated ? 'dedicated' : coverage ? (cov && cov.households > 0 ? 'cov-' + coverageClass(cov.ratio) : 'cov-none')
+        : 'load-' + loadClass(n);
       if (path) {
-        path.setAttribute('class', 'leaflet-interactive yw-grid ' + (dedicated ? 'dedicated' : 'load-' + loadClass(n)));
+        path.setAttribute('class', 'leaflet-interactive yw-grid ' + fill);
         path.setAttribute('data-grid', code);
       }
-      layer.setTooltipContent(layer.feature.properties.name + ' · ' + n + ' ' + labels.gridLabel);
+      layer.setTooltipContent(layer.feature.properties.name + ' · ' + (coverage
+        ? labels.coverageLabel + ' ' + (cov ? cov.covered + '/' + cov.households + ' (' + Math.round(cov.ratio * 100) + '%)' : '—')
+        : n + ' ' + labels.gridLabel));
     });
   }
 
@@ -218,13 +227,35 @@
       });
     });
   }
+  // --- this round's household-visit coverage: the grids coloured by the share of households visited -----
+  var coverageSwitch = L.layerGroup();
+  function loadCoverage() {
+    if (!el.dataset.coverage || !map.hasLayer(coverageSwitch)) { return Promise.resolve(); }
+    return getJson(el.dataset.coverage).then(function (rows) {
+      if (!map.hasLayer(coverageSwitch)) { return; }
+      coverage = {};
+      rows.forEach(function (c) { coverage[c.code] = c; });
+      Object.keys(gridLayers).forEach(styleGrid);
+      document.getElementById('map-legend-load').hidden = true;
+      document.getElementById('map-legend-coverage').hidden = false;
+    });
+  }
+  map.on('overlayremove', function (e) {
+    if (e.layer === coverageSwitch) {
+      coverage = null;
+      Object.keys(gridLayers).forEach(styleGrid);
+      document.getElementById('map-legend-load').hidden = false;
+      document.getElementById('map-legend-coverage').hidden = true;
+    }
+  });
   if (el.dataset.positions) {
     var overlays = {};
     overlays[labels.positionsLabel] = workers;
     overlays[labels.tracksLabel] = tracks;
+    overlays[labels.coverageLayerLabel] = coverageSwitch;
     L.control.layers(null, overlays, {collapsed: false, position: 'topright'}).addTo(map);
     workers.addTo(map);
-    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } });
+    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } else if (e.layer === coverageSwitch) { loadCoverage(); } });
     loadWorkers();
     setInterval(function () { loadWorkers(); loadTracks(); }, 30000);
   }
@@ -238,6 +269,7 @@
     load: function (code) { return perGrid[code] || 0; },
     workerCount: function () { return workerCount; },
     trackCount: function () { return tracks.getLayers().length; },
+    coverageShown: function () { return coverage !== null; },
     reloadWorkers: loadWorkers
   };
 })();

@@ -66,6 +66,12 @@ class CommandCentreScreensTests extends BrowserTests {
             browser.waitUntil(d -> Boolean.TRUE.equals(js("return window.yiwangMap.trackCount() > 0"
                     + " && document.querySelectorAll('#command-map path.yw-track').length > 0")), "today's track");
             browser.screenshots("command-map-grid-workers");
+            browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                    .filter(l -> l.getText().contains("本轮入户走访覆盖率")).findFirst().orElseThrow().click();
+            browser.waitUntil(d -> Boolean.TRUE.equals(js("return window.yiwangMap.coverageShown()"
+                    + " && document.querySelectorAll('#command-map path.yw-grid[class*=cov-]').length > 10"
+                    + " && !document.getElementById('map-legend-coverage').hidden")), "the grids coloured by visit coverage");
+            browser.screenshots("command-map-visit-coverage");
         } finally {
             context.getBean(JdbcClient.class).sql("update fieldwork_patrol set ended_at = now() where id = :id").param("id", patrol).update();
         }
