@@ -208,7 +208,7 @@ public class Duplicates {
     public DuplicateCandidate merge(long id, String note, Actor actor) {
         requireDispatcher(actor);
         Row row = openRow(id, actor);
-        String text = note == null || note.isBlank() ? "重复上报 / duplicate report" : note.strip();
+        String text = note == null || note.isBlank() ? org.yiwang.workorder.SystemNotes.DUPLICATE : note.strip();
         actions.perform(row.orderId(), Action.MERGE,
                 new ActOnOrder(text, List.of(), null, null, null, List.of(), null, null, row.candidateId(), null), actor);
         decide(row, DuplicateStatus.MERGED, text, actor);

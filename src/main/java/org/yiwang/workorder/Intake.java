@@ -322,11 +322,11 @@ public class Intake {
         RoutingDecision routing = prepared.routing();
         if (autoDispatch && routing.routed()) {
             Actor system = Actor.system();
-            order.register(prepared.category().code(), order.urgency(), system, now, "自动立案 / filed automatically", deadlines);
+            order.register(prepared.category().code(), order.urgency(), system, now, SystemNotes.AUTO_FILED, deadlines);
             order.dispatch(new Assignment(routing.orgUnitId(), routing.orgUnitName(), routing.userId(),
                             routing.level() == null ? "LEARNED" : routing.level().name(), routing.assistOrgUnitIds(),
                             routing.reasons().stream().map(r -> r.rule()).distinct().toList()),
-                    system, now, "自动派遣 / dispatched automatically", deadlines);
+                    system, now, SystemNotes.AUTO_DISPATCHED, deadlines);
         }
         List<Transition> transitions = order.pendingTransitions();
         WorkOrder saved = journal.save(order);

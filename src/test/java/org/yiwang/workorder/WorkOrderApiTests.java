@@ -149,6 +149,11 @@ class WorkOrderApiTests {
         assertThat(evaluated.get("history").findValuesAsString("action")).containsExactly(
                 "REPORT", "REGISTER", "DISPATCH", "ACCEPT", "HANDLE", "REQUEST_VERIFICATION", "APPROVE", "CLOSE", "EVALUATE");
         assertThat(evaluated.get("history").get(0).get("note").asString()).isEmpty();
+        // the platform's own notes in the reader's language, not both at once
+        assertThat(evaluated.get("history").get(2).get("note").asString()).isEqualTo("自动派遣");
+        JsonNode inEnglish = call(get("/api/work-orders/" + id).header("Accept-Language", "en").with(as("resident")), 200);
+        assertThat(inEnglish.get("history").get(1).get("note").asString()).isEqualTo("filed automatically");
+        assertThat(inEnglish.get("history").get(2).get("note").asString()).isEqualTo("dispatched automatically");
         assertThat(evaluated.get("reporter").get("phone").asString()).isEqualTo("13912345678"); // the reporter sees their own
         long residentId = people.findByUsername("resident").orElseThrow().id();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->

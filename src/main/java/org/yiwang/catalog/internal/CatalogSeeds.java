@@ -98,7 +98,7 @@ class CatalogSeeds implements SmartInitializingSingleton {
         }
         if (revision.claimSeed("duty-list-default", now) && dutyLists.versions().isEmpty()) {
             List<DutyEntry> entries = DefaultDutyList.generate(categories.categories());
-            int number = dutyLists.insertDraft(entries, "生成的默认职责清单 / generated default duty list", SYSTEM, null, now).number();
+            int number = dutyLists.insertDraft(entries, "生成的默认职责清单", SYSTEM, null, now).number();
             dutyLists.activate(number, SYSTEM, now);
             changes++;
             log.info("Generated the default duty list: version {} with {} entries", number, entries.size());

@@ -149,7 +149,7 @@ public class Requests {
         List<GeoReportJson.Note> notes = new ArrayList<>();
         for (Transition t : orders.detail(orderId, Actor.system()).history()) {
             String action = messages.getMessage("open311.action." + t.action().name(), null, t.action().name(), locale);
-            String text = t.note() == null || t.note().isBlank() ? action : action + (ServiceDirectory.english(locale) ? ": " : "：") + PersonalData.maskText(t.note());
+            String text = t.note() == null || t.note().isBlank() ? action : action + (ServiceDirectory.english(locale) ? ": " : "：") + org.yiwang.workorder.SystemNotes.localize(PersonalData.maskText(t.note()), messages, locale);
             notes.add(new GeoReportJson.Note(Dates.format(t.at()), t.action().pathSegment(), t.to().isOpen() ? "open" : "closed",
                     t.to().name(), text));
         }

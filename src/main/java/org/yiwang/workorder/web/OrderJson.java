@@ -206,7 +206,8 @@ class OrderJson {
 
     private HistoryEntry transition(Transition t) {
         return new HistoryEntry(t.action(), label("workorder.action." + t.action().name()), t.from(), t.to(),
-                new Person(t.actorUserId(), t.actorName()), time(t.at()), PersonalData.maskText(t.note()),
+                new Person(t.actorUserId(), t.actorName()), time(t.at()),
+                org.yiwang.workorder.SystemNotes.localize(PersonalData.maskText(t.note()), messages, LocaleContextHolder.getLocale()),
                 t.photos().stream().map(id -> new Photo(id, "/api/photos/" + id)).toList(), t.details());
     }
 

@@ -122,7 +122,7 @@ class DutyListAdminController {
                 .toList();
         int pages = Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.max(0, Math.min(page, pages - 1));
-        model.addAttribute("version", VersionRow.of(version));
+        model.addAttribute("version", localized(VersionRow.of(version)));
         model.addAttribute("entries", entries.subList(current * PAGE_SIZE, Math.min(entries.size(), (current + 1) * PAGE_SIZE))
                 .stream().map(this::row).toList());
         model.addAttribute("page", current);
@@ -160,7 +160,7 @@ class DutyListAdminController {
     }
 
     private String page(Model model) {
-        model.addAttribute("versions", dutyList.versions().stream().map(VersionRow::of).toList());
+        model.addAttribute("versions", dutyList.versions().stream().map(VersionRow::of).map(this::localized).toList());
         return "catalog/admin/duty-list";
     }
 
@@ -173,6 +173,15 @@ class DutyListAdminController {
 
     private static String time(Instant instant) {
         return instant == null ? null : TIME.format(instant);
+    }
+
+    /** The note the platform wrote on the generated first version, in the reader's language. */
+    private VersionRow localized(VersionRow row) {
+        if (!java.util.Set.of("生成的默认职责清单", "生成的默认职责清单 / generated default duty list").contains(row.note())) {
+            return row;
+        }
+        return new VersionRow(row.number(), row.status(), label("admin.dutyList.generatedNote"), row.createdBy(), row.createdAt(),
+                row.activatedBy(), row.activatedAt(), row.entries(), row.draft(), row.active());
     }
 
     private String label(String key, Object... args) {

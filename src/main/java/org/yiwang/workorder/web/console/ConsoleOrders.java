@@ -151,7 +151,8 @@ class ConsoleOrders {
         return new Step(label("workorder.action." + t.action().name()),
                 t.from() == null ? null : label("workorder.status." + t.from().name()),
                 label("workorder.status." + t.to().name()), t.actorName(), ConsoleTime.show(t.at()),
-                PersonalData.maskText(t.note()), t.photos(), facts);
+                org.yiwang.workorder.SystemNotes.localize(PersonalData.maskText(t.note()), messages, LocaleContextHolder.getLocale()),
+                t.photos(), facts);
     }
 
     private static String timeText(Object value) {
