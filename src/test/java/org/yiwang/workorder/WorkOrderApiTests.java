@@ -157,8 +157,8 @@ class WorkOrderApiTests {
         assertThat(evaluated.get("reporter").get("phone").asString()).isEqualTo("13912345678"); // the reporter sees their own
         long residentId = people.findByUsername("resident").orElseThrow().id();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.sql("select count(*) from notify_inbox where user_id = :u and template_key = 'workorder.notice.CLOSE'")
-                        .param("u", residentId).query(Long.class).single()).isEqualTo(1L));
+                assertThat(jdbc.sql("select count(*) from notify_inbox where user_id = :u and template_key = 'workorder.notice.CLOSE' and link = :l")
+                        .param("u", residentId).param("l", "/work-orders/" + id).query(Long.class).single()).isEqualTo(1L));
 
         JsonNode asDispatcher = call(get("/api/work-orders/" + id).with(as("dispatcher")), 200);
         assertThat(asDispatcher.get("reporter").get("phone").asString()).isEqualTo("139****5678");
