@@ -203,6 +203,53 @@ public class Duplicates {
         return withOrders(rows, reader);
     }
 
+    /** What the queue marks on an order's row: how many undecided likely duplicates it has, and whether it is in an open hot spot. */
+    public record Marks(long orderId, int duplicates, boolean hotspot) {
+    }
+
+    /**
+     * The marks of the given orders that the reader may see (at most 200 per call), leaving out orders without any:
+     * two indexed queries for a page of the queue.
+     */
+    @Transactional(readOnly = true)
+    public List<Marks> marks(java.util.Collection<Long> orderIds, Actor reader) {
+        requireDispatcher(reader, Role.LEADER);
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        if (orderIds.size() > 200) {
+            throw LocalizedException.badRequest("sorter.error.tooManyOrders", 200);
+        }
+        java.util.Set<Long> visible = queries.getAll(orderIds, reader).keySet();
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = visible.toArray(Long[]::new);
+        Map<Long, Integer> pairs = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select o, count(*) from (
+                          select order_id as o from sorter_duplicate where status = 'OPEN' and order_id = any (:ids)
+                          union all
+                          select candidate_id from sorter_duplicate where status = 'OPEN' and candidate_id = any (:ids)) x
+                        group by o""")
+                .param("ids", ids).query(rs -> {
+                    pairs.put(rs.getLong(1), rs.getInt(2));
+                });
+        java.util.Set<Long> hot = new java.util.HashSet<>(jdbc.sql("""
+                        select distinct ho.order_id from sorter_hotspot_order ho join sorter_hotspot h on h.id = ho.hotspot_id
+                        where h.status = 'OPEN' and ho.order_id = any (:ids)""")
+                .param("ids", ids).query(Long.class).list());
+        List<Marks> marks = new ArrayList<>();
+        for (Long id : visible) {
+            int n = pairs.getOrDefault(id, 0);
+            if (n > 0 || hot.contains(id)) {
+                marks.add(new Marks(id, n, hot.contains(id)));
+            }
+        }
+        marks.sort(Comparator.comparingLong(Marks::orderId));
+        return marks;
+    }
+
     /** Merges the pair's newer order into the older one (合并). 409 when decided already or the order cannot be merged now. */
     @Transactional
     public DuplicateCandidate merge(long id, String note, Actor actor) {

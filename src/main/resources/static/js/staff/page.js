@@ -49,3 +49,31 @@ function ywFileInputs() {
 }
 document.addEventListener('DOMContentLoaded', ywFileInputs);
 document.addEventListener('htmx:afterSettle', ywFileInputs);
+// 疑似重复 / 热点 marks on the rows of a queue page, asked for once the page (or its htmx part) is drawn
+function ywQueueMarks() {
+  document.querySelectorAll('table[data-marks]:not([data-marked])').forEach(function (table) {
+    table.setAttribute('data-marked', '');
+    var rows = {};
+    table.querySelectorAll('tr[data-order-id]').forEach(function (tr) { rows[tr.dataset.orderId] = tr; });
+    var ids = Object.keys(rows);
+    if (ids.length === 0) { return; }
+    fetch(table.dataset.marks + '?ids=' + ids.join(','), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (marks) {
+        marks.forEach(function (m) {
+          var cell = rows[m.orderId] && rows[m.orderId].querySelector('td[data-col=number]');
+          if (!cell) { return; }
+          m.labels.forEach(function (label) {
+            var tag = document.createElement('span');
+            tag.className = 'tag tag-warn mark';
+            tag.textContent = label;
+            cell.appendChild(document.createTextNode(' '));
+            cell.appendChild(tag);
+          });
+        });
+      })
+      .catch(function () { /* the marks are a hint: the queue works without them */ });
+  });
+}
+document.addEventListener('DOMContentLoaded', ywQueueMarks);
+document.addEventListener('htmx:afterSettle', ywQueueMarks);

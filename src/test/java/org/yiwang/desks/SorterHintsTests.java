@@ -135,4 +135,27 @@ class SorterHintsTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(last.number()))));
     }
+
+    @Test
+    void theQueueMarksRowsWithLikelyDuplicatesAndHotSpotsForTheCommandCentreOnly() throws Exception {
+        WorkOrder older = demo.reported("夫子庙东市场门口共享单车乱停，堵住人行道");
+        WorkOrder newer = demo.reported("夫子庙东市场门口共享单车又乱停，人行道走不通");
+        pair(older, newer);
+        WorkOrder alone = demo.reported("瞻园路口的路灯白天也亮着");
+        String ids = older.id() + "," + newer.id() + "," + alone.id();
+        mvc.perform(get("/console/queue").with(as("dispatcher")))
+                .andExpect(content().string(containsString("data-marks=\"/desks/queue-marks\"")))
+                .andExpect(content().string(containsString("data-order-id=\"" + newer.id() + "\"")));
+        mvc.perform(get("/desks/queue-marks").param("ids", ids).with(as("dispatcher")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$[?(@.orderId == " + newer.id() + ")].labels[0]").value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("疑似重复（"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$[?(@.orderId == " + alone.id() + ")]").isEmpty());
+        mvc.perform(get("/desks/queue-marks").param("ids", ids).with(as("dispatcher-honghua")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(get("/desks/queue-marks").param("ids", ids).with(as("handler")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(get("/desks/queue-marks").param("ids", "1,x").with(as("dispatcher"))).andExpect(status().isBadRequest());
+    }
 }

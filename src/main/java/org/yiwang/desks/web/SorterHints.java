@@ -60,6 +60,44 @@ class SorterHints {
                 List<OrderRef> orders) {
     }
 
+    /** The marks of one row of the queue, labelled in the reader's language. */
+    record RowMarks(long orderId, List<String> labels) {
+    }
+
+    /**
+     * 疑似重复 / 热点 marks for the rows of a queue or inbox page ({@code ids} = the rows' order ids, comma separated),
+     * fetched by the page after it is drawn; nothing for roles that do not decide on duplicates.
+     */
+    @GetMapping(value = "/desks/queue-marks", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    List<RowMarks> queueMarks(@RequestParam(defaultValue = "") String ids) {
+        Actor actor = DeskAccess.staff();
+        if (!actor.hasAny(Role.DISPATCHER, Role.ADMIN, Role.LEADER)) {
+            return List.of();
+        }
+        java.util.Set<Long> wanted = new java.util.LinkedHashSet<>();
+        for (String part : ids.split(",")) {
+            if (!part.isBlank()) {
+                try {
+                    wanted.add(Long.parseLong(part.strip()));
+                } catch (NumberFormatException e) {
+                    throw LocalizedException.badRequest("error.typeMismatch", "ids", part);
+                }
+            }
+        }
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return duplicates.marks(wanted, actor).stream().map(m -> {
+            List<String> labels = new java.util.ArrayList<>();
+            if (m.duplicates() > 0) {
+                labels.add(messages.getMessage("desks.mark.duplicates", new Object[]{m.duplicates()}, locale));
+            }
+            if (m.hotspot()) {
+                labels.add(messages.getMessage("desks.mark.hotspot", null, locale));
+            }
+            return new RowMarks(m.orderId(), labels);
+        }).toList();
+    }
+
     @GetMapping("/desks/orders/{id}/duplicates")
     String duplicatesOf(@PathVariable long id, Model model) {
         Actor actor = DeskAccess.staff();

@@ -94,4 +94,19 @@ class DesksJourneyTests extends BrowserTests {
         assertThat(order.status()).isNotEqualTo(WorkOrderStatus.VOIDED);
         assertThat(browser.cspViolations()).isEmpty();
     }
+
+    @Test
+    void theQueueMarksALikelyDuplicateOnItsRow() {
+        WorkOrder older = demo.reported("贡院街32号门前下水道冒水，路面全湿了");
+        WorkOrder newer = demo.reported("贡院街32号门前下水道又在冒水，路面湿滑");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("select count(*) from sorter_duplicate where order_id = :n and candidate_id = :o")
+                        .param("n", newer.id()).param("o", older.id()).query(Long.class).single() > 0);
+        browser.signIn("dispatcher").open("/console/queue?tab=reported&q=" + newer.number());
+        browser.waitUntil(d -> !browser.findAll(By.cssSelector("tr[data-order-id='" + newer.id() + "'] .mark")).isEmpty(),
+                "the duplicate mark on the row");
+        assertThat(browser.text(By.cssSelector("tr[data-order-id='" + newer.id() + "'] .mark"))).startsWith("疑似重复");
+        browser.screenshots("desks-queue-marks");
+    }
 }
