@@ -65,15 +65,28 @@ public class DemoOrders {
 
     /** A category that routing sends to the demo handler's department in that grid. */
     public String handlerCategory() {
+        return categoryRoutedTo("handler").orElseThrow();
+    }
+
+    /** A category that routing sends, in the demo grid, to the department of the handler {@code username}, if any. */
+    public java.util.Optional<String> categoryRoutedTo(String username) {
         IndexedGrid grid = grid();
-        long unit = people.findByUsername("handler").orElseThrow().orgUnitId();
+        long unit = people.findByUsername(username).orElseThrow().orgUnitId();
         return catalog.categories().stream().filter(Category::enabled).map(Category::code)
                 .filter(c -> {
                     RoutingDecision d = router.route(new RouteRequest(c, grid.code(), grid.community().code(),
                             grid.street().code(), grid.district().code()));
                     return d.routed() && d.orgUnitId() == unit;
                 })
-                .findFirst().orElseThrow();
+                .findFirst();
+    }
+
+    /** A report the dispatcher files under {@code category} and dispatches, as routing decides. */
+    public WorkOrder dispatchedUnder(String category, String description) {
+        WorkOrder order = reported(description);
+        Actor dispatcher = actor("dispatcher");
+        act(order.id(), Action.REGISTER, new ActOnOrder(null, List.of(), category, null, null, List.of(), null, null, null, null), dispatcher);
+        return act(order.id(), Action.DISPATCH, ActOnOrder.note(null), dispatcher);
     }
 
     public Actor actor(String username) {
