@@ -235,8 +235,10 @@ public final class Browser implements AutoCloseable {
     // ---- waiting -----------------------------------------------------------------------------
 
     public <T> T waitUntil(Function<? super org.openqa.selenium.WebDriver, T> condition, String what) {
+        // a page that is being replaced (a form just submitted) leaves stale elements behind: look again
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .withMessage(() -> "waiting for " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
