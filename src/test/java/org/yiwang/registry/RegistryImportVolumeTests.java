@@ -50,9 +50,10 @@ class RegistryImportVolumeTests {
         LocalDate first = LocalDate.of(1940, 1, 1);
         int salt = (int) (System.nanoTime() % 400);
         for (int i = 0; i < ROWS; i++) {
+            // born in Beijing (110101): the demo register's people are from 秦淮区, so no number is taken already
             LocalDate born = first.plusDays(i % 20_000);
             int seq = (i / 20_000 + salt) % 500 * 2 + (i % 2);
-            String id = IdNumbers.withCheckCharacter("320104" + born.format(DAY) + "%03d".formatted(seq));
+            String id = IdNumbers.withCheckCharacter("110101" + born.format(DAY) + "%03d".formatted(seq));
             csv.append(addresses[i % addresses.length]).append(',').append(1 + i / 200 % 6).append('-').append(100 + i % 200)
                     .append(",测试").append(i).append(',').append(id).append(',').append(i % 2 == 1 ? "男" : "女")
                     .append(",139").append("%08d".formatted(i)).append(",户籍,").append(i % 3 == 0 ? "户主" : "TENANT")
