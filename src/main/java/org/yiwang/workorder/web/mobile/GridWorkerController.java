@@ -128,42 +128,20 @@ class GridWorkerController {
         return "workorder/mobile/verify";
     }
 
-    @PostMapping("/orders/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam(required = false) String note,
-                   @RequestParam(name = "photos", required = false) List<MultipartFile> files,
-                   @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-                   HttpServletResponse response) {
-        return act(id, Action.APPROVE, note, files, version, model, redirect, response);
-    }
+    /** The steps the phone takes on an order: 核查通过 / 返工 for verification, 签收 / 处置 / 回退 for the assignee. */
+    private static final java.util.Set<Action> PHONE_ACTIONS = java.util.EnumSet.of(Action.APPROVE, Action.REWORK, Action.ACCEPT,
+            Action.HANDLE, Action.RETURN);
 
-    @PostMapping("/orders/{id}/rework")
-    String rework(@PathVariable long id, @RequestParam(required = false) String note,
-                  @RequestParam(name = "photos", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
-        return act(id, Action.REWORK, note, files, version, model, redirect, response);
-    }
+    /** Photos go with the steps that show a result; the others take a note only. */
+    private static final java.util.Set<Action> WITH_PHOTOS = java.util.EnumSet.of(Action.APPROVE, Action.REWORK, Action.HANDLE);
 
-    @PostMapping("/orders/{id}/accept")
-    String accept(@PathVariable long id, @RequestParam(required = false) String note,
-                  @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
-        return act(id, Action.ACCEPT, note, List.of(), version, model, redirect, response);
-    }
-
-    @PostMapping("/orders/{id}/handle")
-    String handle(@PathVariable long id, @RequestParam(required = false) String note,
-                  @RequestParam(name = "photos", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
-        return act(id, Action.HANDLE, note, files, version, model, redirect, response);
-    }
-
-    @PostMapping("/orders/{id}/return")
-    String giveBack(@PathVariable long id, @RequestParam(required = false) String note,
-                    @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
-                    HttpServletResponse response) {
-        return act(id, Action.RETURN, note, List.of(), version, model, redirect, response);
+    @PostMapping("/orders/{id}/{step:approve|rework|accept|handle|return}")
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String note,
+                @RequestParam(name = "photos", required = false) List<MultipartFile> files,
+                @RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        Action action = Action.fromPathSegment(step).filter(PHONE_ACTIONS::contains).orElseThrow();
+        return act(id, action, note, WITH_PHOTOS.contains(action) ? files : List.of(), version, model, redirect, response);
     }
 
     private String act(long id, Action action, String note, List<MultipartFile> files, Integer version, Model model,
