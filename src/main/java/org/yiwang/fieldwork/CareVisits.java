@@ -109,6 +109,19 @@ public class CareVisits {
                 all.stream().filter(p -> p.state() == CareDue.State.OVERDUE).count());
     }
 
+    /** Care visits due today or overdue in one grid, for the command map. */
+    public record GridDue(String gridCode, long due, long overdue) {
+    }
+
+    /** Per grid of the reader's territory: the people cared for whose visit is due today or overdue (none: left out). */
+    public List<GridDue> dueByGrid(Actor actor) {
+        VisitScope scope = VisitScope.of(actor, grids);
+        Map<String, List<CarePerson>> byGrid = all(scope.patterns(), actor).stream().filter(p -> p.state() != CareDue.State.OK)
+                .collect(Collectors.groupingBy(CarePerson::gridCode, java.util.TreeMap::new, Collectors.toList()));
+        return byGrid.entrySet().stream().map(e -> new GridDue(e.getKey(), e.getValue().size(),
+                e.getValue().stream().filter(p -> p.state() == CareDue.State.OVERDUE).count())).toList();
+    }
+
     /** Overdue care visits per grid of the care groups only (the special groups are not an assessment figure). */
     Map<String, Long> overdueByGrid(String[] gridCodes) {
         if (gridCodes.length == 0) {

@@ -248,14 +248,32 @@
       document.getElementById('map-legend-coverage').hidden = true;
     }
   });
+  // --- care visits due per grid: a badge with the number of people cared for whose visit is due ---------
+  var care = L.layerGroup();
+  function loadCare() {
+    if (!el.dataset.care || !map.hasLayer(care)) { return Promise.resolve(); }
+    return Promise.all([getJson(el.dataset.care), gridsReady]).then(function (all) {
+      care.clearLayers();
+      all[0].forEach(function (g) {
+        var layers = gridLayers[g.gridCode];
+        if (!layers || !layers.length || !(g.due > 0)) { return; }
+        var icon = L.divIcon({className: 'yw-care' + (g.overdue > 0 ? ' overdue' : ''), html: '<span>' + g.due + '</span>',
+          iconSize: [24, 24], iconAnchor: [12, 12]});
+        L.marker(layers[0].getBounds().getCenter(), {icon: icon, keyboard: false})
+          .bindTooltip(layers[0].feature.properties.name + ' · ' + labels.careTip.replace('{0}', g.due).replace('{1}', g.overdue))
+          .addTo(care);
+      });
+    });
+  }
   if (el.dataset.positions) {
     var overlays = {};
     overlays[labels.positionsLabel] = workers;
     overlays[labels.tracksLabel] = tracks;
     overlays[labels.coverageLayerLabel] = coverageSwitch;
+    overlays[labels.careLayerLabel] = care;
     L.control.layers(null, overlays, {collapsed: false, position: 'topright'}).addTo(map);
     workers.addTo(map);
-    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } else if (e.layer === coverageSwitch) { loadCoverage(); } });
+    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } else if (e.layer === coverageSwitch) { loadCoverage(); } else if (e.layer === care) { loadCare(); } });
     loadWorkers();
     setInterval(function () { loadWorkers(); loadTracks(); }, 30000);
   }
@@ -270,6 +288,7 @@
     workerCount: function () { return workerCount; },
     trackCount: function () { return tracks.getLayers().length; },
     coverageShown: function () { return coverage !== null; },
+    careBadges: function () { return care.getLayers().length; },
     reloadWorkers: loadWorkers
   };
 })();

@@ -119,6 +119,12 @@ class VisitController {
         return care.list(grid, CareVisits.Filter.parse(status), Actors.require());
     }
 
+    @Operation(summary = "Care visits due today or overdue per grid of my territory (for the command map)")
+    @GetMapping("/care/by-grid")
+    List<CareVisits.GridDue> careByGrid() {
+        return care.dueByGrid(Actors.require());
+    }
+
     @Operation(summary = "Care visits of my grids (or one grid) in numbers: people with care tags, due today or overdue, overdue")
     @GetMapping("/care/summary")
     CareVisits.Summary careSummary(@RequestParam(required = false) @Nullable String grid) {

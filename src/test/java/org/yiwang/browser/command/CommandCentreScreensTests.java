@@ -72,6 +72,11 @@ class CommandCentreScreensTests extends BrowserTests {
                     + " && document.querySelectorAll('#command-map path.yw-grid[class*=cov-]').length > 10"
                     + " && !document.getElementById('map-legend-coverage').hidden")), "the grids coloured by visit coverage");
             browser.screenshots("command-map-visit-coverage");
+            browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                    .filter(l -> l.getText().contains("关爱走访到期")).findFirst().orElseThrow().click();
+            browser.waitUntil(d -> Boolean.TRUE.equals(js("return window.yiwangMap.careBadges() > 0"
+                    + " && document.querySelectorAll('#command-map .yw-care').length > 0")), "badges of care visits due");
+            browser.screenshots("command-map-care-due");
         } finally {
             context.getBean(JdbcClient.class).sql("update fieldwork_patrol set ended_at = now() where id = :id").param("id", patrol).update();
         }
