@@ -182,6 +182,14 @@ public class Indicators {
                         acc.onTime += rs.getLong("on_time");
                     });
         }
+        // every street of the reader's territory has a row, also one without orders in the period (all zero); for a
+        // citywide reader, every street of the districts that have orders
+        java.util.Set<String> districts = streets.keySet().stream().filter(java.util.Objects::nonNull).map(c -> c.substring(0, 6))
+                .collect(java.util.stream.Collectors.toSet());
+        divisions.all().stream()
+                .filter(d -> d.level() == org.yiwang.geo.DivisionLevel.STREET)
+                .filter(d -> reader.scope().citywide() ? districts.contains(d.code().substring(0, 6)) : reader.scope().covers(d.code()))
+                .forEach(d -> streets.putIfAbsent(d.code(), new Acc()));
         List<Dashboard.Row> byStreet = rows(streets, code -> code == null ? null : divisions.find(code).map(Division::name).orElse(code));
         List<Dashboard.Row> byUnit = rows(units, id -> id == null ? null : organization.find(id).map(OrgUnit::name).orElse(String.valueOf(id)));
         byUnit = byUnit.stream().sorted(Comparator.comparingLong(Dashboard.Row::open).reversed()

@@ -39,6 +39,7 @@ class IndicatorsTests {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired ApplicationContext context;
+    @Autowired org.yiwang.geo.Divisions divisions;
 
     static Actor leaderOf(String district) {
         return new Actor(900_000 + district.hashCode() % 1000, "leader-" + district, "领导", Set.of(Role.LEADER), null, null,
@@ -117,7 +118,15 @@ class IndicatorsTests {
         boolean dToday = !justNow.isBefore(LocalDate.ofInstant(now, Period.ZONE).atStartOfDay(Period.ZONE).toInstant());
         assertThat(d.todayIntake()).isEqualTo(dToday ? 1 : 0);
 
-        assertThat(d.byStreet()).extracting(Dashboard.Row::key).containsExactly("320106001", "320106002");
+        // every street of the district has a row, those without orders too (all zero)
+        java.util.List<String> streets = divisions.children("320106").stream().map(org.yiwang.geo.Division::code).sorted().toList();
+        assertThat(streets).hasSizeGreaterThan(2).contains("320106001", "320106002");
+        assertThat(d.byStreet()).extracting(Dashboard.Row::key).containsExactlyElementsOf(streets);
+        assertThat(d.byStreet().subList(2, streets.size())).allSatisfy(r -> {
+            assertThat(r.intake()).isZero();
+            assertThat(r.open()).isZero();
+            assertThat(r.name()).isNotBlank();
+        });
         Dashboard.Row first = d.byStreet().get(0);
         assertThat(first.name()).isNotBlank();
         assertThat(first.due()).isEqualTo(2);
