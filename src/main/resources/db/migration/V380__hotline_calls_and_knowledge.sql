@@ -34,7 +34,8 @@ create table hotline_call (
     order_number   varchar(20),
     article_id     bigint references hotline_article (id),
     note           varchar(500)  not null default '',
-    district_code  varchar(12),
+    -- the order's grid (or district): whose agents see the call
+    territory_code varchar(20),
     agent_user_id  bigint        not null,
     agent_name     varchar(100)  not null
 );

@@ -70,7 +70,7 @@ public class Calls {
         access.record(agent, SUBJECT, subjectId(phone, hash), null, List.of("phone", "calls"), "12345 来电受理 / caller lookup");
         List<Call> calls = jdbc.sql("""
                         select c.*, a.question from hotline_call c left join hotline_article a on a.id = c.article_id
-                        where c.phone_hash = :hash and (c.district_code is null or c.district_code like any (:patterns))
+                        where c.phone_hash = :hash and (c.territory_code is null or c.territory_code like any (:patterns))
                         order by c.called_at desc, c.id desc limit :size""")
                 .param("hash", hash).param("patterns", agent.scope().likePatterns()).param("size", properties.historySize())
                 .query(Calls::row).list();
@@ -153,7 +153,7 @@ public class Calls {
         Map<CallOutcome, Long> by = new java.util.EnumMap<>(CallOutcome.class);
         jdbc.sql("""
                         select outcome, count(*) n from hotline_call
-                        where called_at >= :from and (district_code is null or district_code like any (:patterns)) group by outcome""")
+                        where called_at >= :from and (territory_code is null or territory_code like any (:patterns)) group by outcome""")
                 .param("from", Timestamp.from(from)).param("patterns", agent.scope().likePatterns())
                 .query(rs -> {
                     by.put(CallOutcome.valueOf(rs.getString("outcome")), rs.getLong("n"));
@@ -176,14 +176,14 @@ public class Calls {
         try {
             long id = jdbc.sql("""
                             insert into hotline_call (request_key, called_at, phone_hash, phone_masked, outcome, order_id, order_number,
-                                                      article_id, note, district_code, agent_user_id, agent_name)
-                            values (:key, :at, :hash, :masked, :outcome, :order, :number, :article, :note, :district, :agent, :name)
+                                                      article_id, note, territory_code, agent_user_id, agent_name)
+                            values (:key, :at, :hash, :masked, :outcome, :order, :number, :article, :note, :territory, :agent, :name)
                             on conflict (request_key) do nothing returning id""")
                     .param("key", key).param("at", Timestamp.from(clock.instant())).param("hash", hash(phone))
                     .param("masked", phone.masked()).param("outcome", outcome.name())
                     .param("order", order == null ? null : order.id()).param("number", order == null ? null : order.number())
                     .param("article", articleId).param("note", note)
-                    .param("district", order == null ? null : order.districtCode())
+                    .param("territory", order == null ? null : order.gridCode() != null ? order.gridCode() : order.districtCode())
                     .param("agent", agent.userId()).param("name", agent.displayName())
                     .query(Long.class).optional().orElse(-1L);
             return id < 0 ? java.util.Optional.empty() : java.util.Optional.of(byKey(key));

@@ -11,7 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Words of Chinese (and English) text as smartcn segments them (停车 费 怎么 缴纳), letters and digits only, so that
+ * Words of Chinese (and English) text as smartcn segments them (小区 停车费 怎么 收), compounds also by their
+ * two-character parts (停车 车费), letters and digits only, so that
  * PostgreSQL's {@code simple} text-search configuration can index and match them without a Chinese parser.
  */
 final class Terms {
@@ -33,6 +34,13 @@ final class Terms {
                 String word = clean(term.toString());
                 if (!word.isEmpty()) {
                     words.add(word);
+                    // smartcn keeps compounds whole (停车费): their two-character parts let 停车 find them too
+                    if (word.codePointCount(0, word.length()) >= 3 && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN) {
+                        int[] cps = word.codePoints().toArray();
+                        for (int i = 0; i + 1 < cps.length; i++) {
+                            words.add(new String(cps, i, 2));
+                        }
+                    }
                 }
             }
             stream.end();

@@ -40,7 +40,7 @@ class KnowledgeDesk {
     }
 
     record ArticleForm(@Nullable String question, @Nullable String answer, @Nullable String category, @Nullable String tags,
-                       @Nullable String validUntil, @Nullable String owner, boolean archived, int version) {
+                       @Nullable String validUntil, @Nullable String owner, @Nullable Boolean archived, @Nullable Integer version) {
         static final ArticleForm EMPTY = new ArticleForm(null, null, null, null, null, null, false, 0);
 
         static ArticleForm of(Article a) {
@@ -103,7 +103,10 @@ class KnowledgeDesk {
                   HttpServletResponse response) {
         Actor actor = requireEditor();
         try {
-            knowledge.update(id, form.version(), form.draft(), form.archived(), actor);
+            if (form.version() == null) {
+                throw LocalizedException.badRequest("hotline.article.error.required", "version");
+            }
+            knowledge.update(id, form.version(), form.draft(), Boolean.TRUE.equals(form.archived()), actor);
             redirect.addFlashAttribute("flashSuccess", label("hotline.knowledge.saved"));
             return "redirect:/hotline/knowledge/" + id;
         } catch (LocalizedException e) {
