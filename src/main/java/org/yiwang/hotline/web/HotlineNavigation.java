@@ -13,6 +13,6 @@ class HotlineNavigation {
 
     @Bean
     NavigationEntry hotlineKnowledgeNavigation() {
-        return new NavigationEntry("/hotline/knowledge", "hotline.nav.knowledge", "❓", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 37, "command");
+        return new NavigationEntry("/hotline/knowledge", "hotline.nav.knowledge", "?", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 37, "command");
     }
 }
