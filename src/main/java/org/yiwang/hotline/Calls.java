@@ -77,9 +77,9 @@ public class Calls {
         Set<Long> ids = new LinkedHashSet<>();
         calls.stream().map(Call::orderId).filter(java.util.Objects::nonNull).forEach(ids::add);
         Map<Long, WorkOrder> found = orders.getAll(ids, agent);
-        List<CallerHistory.OpenOrder> open = ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+        List<CallerHistory.CallerOpenOrder> open = ids.stream().map(found::get).filter(java.util.Objects::nonNull)
                 .filter(o -> o.status().isOpen())
-                .map(o -> new CallerHistory.OpenOrder(o.id(), o.number(), o.status(), PersonalData.maskText(o.description()),
+                .map(o -> new CallerHistory.CallerOpenOrder(o.id(), o.number(), o.status(), PersonalData.maskText(o.description()),
                         repeatCalls(o.id())))
                 .toList();
         return new CallerHistory(phone.masked(), calls, open);
@@ -147,7 +147,7 @@ public class Calls {
     }
 
     /** Calls taken since {@code from} by outcome, in the agent's territory (direct answers are city-wide). */
-    public Figures figures(Actor agent) {
+    public CallFigures figures(Actor agent) {
         requireAgent(agent);
         Instant from = clock.instant().minus(properties.figuresPeriod());
         Map<CallOutcome, Long> by = new java.util.EnumMap<>(CallOutcome.class);
@@ -159,16 +159,10 @@ public class Calls {
                     by.put(CallOutcome.valueOf(rs.getString("outcome")), rs.getLong("n"));
                 });
         long total = by.values().stream().mapToLong(Long::longValue).sum();
-        return new Figures(from, total, by.getOrDefault(CallOutcome.NEW_ORDER, 0L), by.getOrDefault(CallOutcome.REPEAT, 0L),
+        return new CallFigures(from, total, by.getOrDefault(CallOutcome.NEW_ORDER, 0L), by.getOrDefault(CallOutcome.REPEAT, 0L),
                 by.getOrDefault(CallOutcome.DIRECT_ANSWER, 0L));
     }
 
-    /** Calls by outcome since {@code from}; the direct-answer rate (直接答复率) is direct answers over all calls. */
-    public record Figures(Instant from, long calls, long newOrders, long repeats, long directAnswers) {
-        public double directAnswerRate() {
-            return calls == 0 ? 0 : (double) directAnswers / calls;
-        }
-    }
 
     private java.util.Optional<Call> insert(String requestKey, CallerPhone phone, CallOutcome outcome, @Nullable WorkOrder order,
                                             @Nullable Long articleId, String note, Actor agent) {

@@ -170,7 +170,7 @@ class HotlineDeskTests {
         mvc.perform(get("/api/hotline/knowledge").param("q", "充电桩怎么申请").with(as("dispatcher")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + id + ")]").exists());
-        Calls.Figures before = calls.figures(demo.actor("dispatcher"));
+        CallFigures before = calls.figures(demo.actor("dispatcher"));
         String key = UUID.randomUUID().toString();
         for (int submit = 0; submit < 2; submit++) {
             mvc.perform(post("/desks/phone/answer").with(as("dispatcher")).with(csrf()).param("phone", newPhone())
@@ -178,7 +178,7 @@ class HotlineDeskTests {
                     .andExpect(redirectedUrl("/desks/phone"));
         }
         assertThat(knowledge.get(id, demo.actor("dispatcher")).answeredCount()).isEqualTo(1);
-        Calls.Figures after = calls.figures(demo.actor("dispatcher"));
+        CallFigures after = calls.figures(demo.actor("dispatcher"));
         assertThat(after.directAnswers()).isEqualTo(before.directAnswers() + 1);
         assertThat(after.calls()).isEqualTo(before.calls() + 1);
         assertThat(after.directAnswerRate()).isGreaterThan(0);

@@ -168,12 +168,13 @@ class PhoneDesk {
                 return "redirect:/console/orders/" + earlier.get().orderId();
             }
         }
+        // the call is remembered under a number the desk can normalise; the intake checks the field itself
         CallerPhone callerPhone = null;
         if (form.phone() != null && !form.phone().isBlank()) {
             try {
                 callerPhone = CallerPhone.of(form.phone());
             } catch (LocalizedException e) {
-                return refused(e, "phone", model, form, response);
+                callerPhone = null;
             }
         }
         Map<String, String> fields = new LinkedHashMap<>();

@@ -40,13 +40,13 @@ class HotlineController {
         this.knowledge = knowledge;
     }
 
-    record Lookup(@Nullable String phone) {
+    record CallerLookup(@Nullable String phone) {
     }
 
-    record Repeat(@Nullable String phone, @Nullable Long orderId, @Nullable String note, @Nullable String requestKey) {
+    record RepeatCallRequest(@Nullable String phone, @Nullable Long orderId, @Nullable String note, @Nullable String requestKey) {
     }
 
-    record Answer(@Nullable String phone, @Nullable Long articleId, @Nullable String note, @Nullable String requestKey) {
+    record DirectAnswerRequest(@Nullable String phone, @Nullable Long articleId, @Nullable String note, @Nullable String requestKey) {
     }
 
     record ArticleJson(@Nullable String question, @Nullable String answer, @Nullable String category, @Nullable List<String> tags,
@@ -57,13 +57,13 @@ class HotlineController {
     }
 
     @PostMapping("/callers/lookup")
-    CallerHistory lookup(@RequestBody Lookup body) {
+    CallerHistory lookupCaller(@RequestBody CallerLookup body) {
         return calls.history(CallerPhone.of(body.phone()), Actors.require());
     }
 
     @PostMapping("/calls/repeat")
     @ResponseStatus(HttpStatus.CREATED)
-    Call repeat(@RequestBody Repeat body) {
+    Call repeatCall(@RequestBody RepeatCallRequest body) {
         if (body.orderId() == null) {
             throw org.yiwang.platform.LocalizedException.badRequest("hotline.error.orderRequired");
         }
@@ -72,7 +72,7 @@ class HotlineController {
 
     @PostMapping("/calls/direct-answer")
     @ResponseStatus(HttpStatus.CREATED)
-    Call answer(@RequestBody Answer body) {
+    Call directAnswer(@RequestBody DirectAnswerRequest body) {
         if (body.articleId() == null) {
             throw org.yiwang.platform.LocalizedException.badRequest("hotline.error.articleRequired");
         }
@@ -80,28 +80,28 @@ class HotlineController {
     }
 
     @GetMapping("/figures")
-    Calls.Figures figures() {
+    org.yiwang.hotline.CallFigures callFigures() {
         return calls.figures(Actors.require());
     }
 
     @GetMapping("/knowledge")
-    List<Article> search(@RequestParam(required = false) @Nullable String q) {
+    List<Article> searchKnowledge(@RequestParam(required = false) @Nullable String q) {
         return knowledge.search(q, Actors.require());
     }
 
     @GetMapping("/knowledge/{id}")
-    Article article(@PathVariable long id) {
+    Article knowledgeArticle(@PathVariable long id) {
         return knowledge.get(id, Actors.require());
     }
 
     @PostMapping("/knowledge")
     @ResponseStatus(HttpStatus.CREATED)
-    Article create(@RequestBody ArticleJson body) {
+    Article createArticle(@RequestBody ArticleJson body) {
         return knowledge.create(body.draft(), Actors.require());
     }
 
     @PutMapping("/knowledge/{id}")
-    Article update(@PathVariable long id, @RequestBody ArticleJson body) {
+    Article updateArticle(@PathVariable long id, @RequestBody ArticleJson body) {
         if (body.version() == null) {
             throw org.yiwang.platform.LocalizedException.badRequest("hotline.article.error.required", "version");
         }

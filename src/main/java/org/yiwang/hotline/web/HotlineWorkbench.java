@@ -24,7 +24,7 @@ class HotlineWorkbench implements WorkbenchCard.Source {
         if (!actor.hasAny(Role.DISPATCHER, Role.ADMIN)) {
             return List.of();
         }
-        Calls.Figures f = calls.figures(actor);
+        org.yiwang.hotline.CallFigures f = calls.figures(actor);
         String figure = String.format(Locale.ROOT, "%.0f%% (%d/%d)", f.directAnswerRate() * 100, f.directAnswers(), f.calls());
         return List.of(new WorkbenchCard("hotline.workbench.directAnswerRate", figure, "/hotline/knowledge", WorkbenchCard.Tone.NORMAL, 18));
     }
