@@ -14,6 +14,8 @@ create table hotline_article (
     search         tsvector generated always as (to_tsvector('simple', terms)) stored,
     answered_count bigint        not null default 0,
     archived       boolean       not null default false,
+    -- the key the editor's form or client sent: the same create sent twice makes one article
+    request_key    varchar(64)   unique,
     created_at     timestamptz   not null,
     created_by     bigint        not null,
     updated_at     timestamptz   not null,

@@ -74,10 +74,31 @@ public class Knowledge {
                 .orElseThrow(() -> LocalizedException.notFound("hotline.article.error.notFound", id));
     }
 
+    /**
+     * Writes a new article. With a {@code requestKey} (the console form always sends one) the same create sent
+     * twice makes one article: the second answers the first.
+     */
     @Transactional
-    public Article create(ArticleDraft draft, Actor actor) {
+    public Article create(ArticleDraft draft, @Nullable String requestKey, Actor actor) {
         requireEditor(actor);
-        return get(insert(draft, actor.userId()), actor);
+        String key = requestKey == null || requestKey.isBlank() ? null : requestKey.strip();
+        if (key != null && (key.length() > 64 || !key.matches("[A-Za-z0-9._:-]+"))) {
+            throw LocalizedException.badRequest("hotline.error.requestKeyInvalid");
+        }
+        if (key != null) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", "hotline.article:" + key).query(rs -> {
+            });
+            java.util.Optional<Long> earlier = jdbc.sql("select id from hotline_article where request_key = :key")
+                    .param("key", key).query(Long.class).optional();
+            if (earlier.isPresent()) {
+                return get(earlier.get(), actor);
+            }
+        }
+        long id = insert(draft, actor.userId());
+        if (key != null) {
+            jdbc.sql("update hotline_article set request_key = :key where id = :id").param("key", key).param("id", id).update();
+        }
+        return get(id, actor);
     }
 
     /** Writes an article on the platform's behalf (demo data); the caller decides that it may. */

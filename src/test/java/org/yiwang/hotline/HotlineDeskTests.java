@@ -188,7 +188,7 @@ class HotlineDeskTests {
     void anExpiredOrArchivedArticleIsNotFoundAndCannotBeAnsweredFrom() throws Exception {
         String word = "过期口径" + System.nanoTime() % 100000;
         Article expired = knowledge.create(new ArticleDraft(word + "补贴怎么领", "已停止发放", "社会保障", java.util.List.of(word),
-                LocalDate.now().minusDays(2), "区民政局"), demo.actor("admin"));
+                LocalDate.now().minusDays(2), "区民政局"), null, demo.actor("admin"));
         assertThat(knowledge.search(word, demo.actor("dispatcher"))).extracting(Article::id).doesNotContain(expired.id());
         assertThat(knowledge.all(word, demo.actor("dispatcher"))).extracting(Article::id).contains(expired.id());
         mvc.perform(post("/api/hotline/calls/direct-answer").with(as("dispatcher")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
@@ -259,6 +259,16 @@ class HotlineDeskTests {
                 .andExpect(redirectedUrlPattern("/hotline/knowledge/*"))
                 .andReturn();
         long id = idAtEnd(saved);
+        mvc.perform(get("/hotline/knowledge/new").with(as("admin")))
+                .andExpect(content().string(containsString("name=\"requestKey\"")));
+        long articles = jdbc.sql("select count(*) from hotline_article").query(Long.class).single();
+        String key = UUID.randomUUID().toString();
+        for (int submit = 0; submit < 2; submit++) {  // the editor clicks twice
+            mvc.perform(post("/hotline/knowledge/new").with(as("admin")).with(csrf()).param("question", "居住证怎么办？")
+                            .param("answer", "到社区警务室登记。").param("category", "户籍").param("owner", "派出所").param("requestKey", key))
+                    .andExpect(redirectedUrlPattern("/hotline/knowledge/*"));
+        }
+        assertThat(jdbc.sql("select count(*) from hotline_article").query(Long.class).single()).isEqualTo(articles + 1);
         mvc.perform(get("/hotline/knowledge/{id}", id).with(as("dispatcher")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("持户口本到街道社区服务中心提交申请。")));

@@ -50,7 +50,8 @@ class HotlineController {
     }
 
     record ArticleJson(@Nullable String question, @Nullable String answer, @Nullable String category, @Nullable List<String> tags,
-                       @Nullable LocalDate validUntil, @Nullable String owner, @Nullable Boolean archived, @Nullable Integer version) {
+                       @Nullable LocalDate validUntil, @Nullable String owner, @Nullable Boolean archived, @Nullable Integer version,
+                       @Nullable String requestKey) {
         ArticleDraft draft() {
             return new ArticleDraft(question, answer, category, tags, validUntil, owner);
         }
@@ -97,7 +98,7 @@ class HotlineController {
     @PostMapping("/knowledge")
     @ResponseStatus(HttpStatus.CREATED)
     Article createArticle(@RequestBody ArticleJson body) {
-        return knowledge.create(body.draft(), Actors.require());
+        return knowledge.create(body.draft(), body.requestKey(), Actors.require());
     }
 
     @PutMapping("/knowledge/{id}")

@@ -40,12 +40,13 @@ class KnowledgeDesk {
     }
 
     record ArticleForm(@Nullable String question, @Nullable String answer, @Nullable String category, @Nullable String tags,
-                       @Nullable String validUntil, @Nullable String owner, @Nullable Boolean archived, @Nullable Integer version) {
-        static final ArticleForm EMPTY = new ArticleForm(null, null, null, null, null, null, false, 0);
+                       @Nullable String validUntil, @Nullable String owner, @Nullable Boolean archived, @Nullable Integer version,
+                       @Nullable String requestKey) {
+        static final ArticleForm EMPTY = new ArticleForm(null, null, null, null, null, null, false, 0, null);
 
         static ArticleForm of(Article a) {
             return new ArticleForm(a.question(), a.answer(), a.category(), String.join(", ", a.tags()),
-                    a.validUntil() == null ? null : a.validUntil().toString(), a.owner(), a.archived(), a.version());
+                    a.validUntil() == null ? null : a.validUntil().toString(), a.owner(), a.archived(), a.version(), null);
         }
 
         ArticleDraft draft() {
@@ -79,7 +80,7 @@ class KnowledgeDesk {
     String create(@ModelAttribute ArticleForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Actor actor = requireEditor();
         try {
-            Article a = knowledge.create(form.draft(), actor);
+            Article a = knowledge.create(form.draft(), form.requestKey(), actor);
             redirect.addFlashAttribute("flashSuccess", label("hotline.knowledge.saved"));
             return "redirect:/hotline/knowledge/" + a.id();
         } catch (LocalizedException e) {
@@ -129,6 +130,8 @@ class KnowledgeDesk {
     private String edit(Model model, @Nullable Long id, ArticleForm form, @Nullable String error) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
+        model.addAttribute("requestKey", form.requestKey() != null && !form.requestKey().isBlank() ? form.requestKey()
+                : java.util.UUID.randomUUID().toString());
         model.addAttribute("formError", error);
         return "hotline/article-form";
     }
