@@ -135,10 +135,12 @@
       code.value = option.dataset.code || '';
       name.textContent = option.dataset.name || noneText;
       if (picker) { picker.open = false; }
+      document.body.dispatchEvent(new Event('categorychosen'));
     }
     if (e.target.id === 'category-clear') {
       code.value = '';
       name.textContent = noneText;
+      document.body.dispatchEvent(new Event('categorychosen'));
     }
   });
 
