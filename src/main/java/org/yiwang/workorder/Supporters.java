@@ -107,6 +107,21 @@ public class Supporters {
                 .param("o", orderId).query(Long.class).list();
     }
 
+    /** {@link #supporterIds(long)} for many orders in one read; orders without supporters are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> supporterIds(Collection<Long> orderIds) {
+        Map<Long, List<Long>> found = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT order_id, user_id FROM workorder_supporter WHERE order_id = ANY (:ids) ORDER BY supported_at, user_id")
+                .param("ids", orderIds.toArray(Long[]::new))
+                .query(rs -> {
+                    found.computeIfAbsent(rs.getLong("order_id"), k -> new java.util.ArrayList<>()).add(rs.getLong("user_id"));
+                });
+        return found;
+    }
+
     /** Whether the user supports the order. */
     @Transactional(readOnly = true)
     public boolean supports(long orderId, long userId) {
