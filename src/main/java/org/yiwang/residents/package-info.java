@@ -6,5 +6,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Residents",
-        allowedDependencies = {"platform", "geo", "catalog", "workorder", "notify", "people"})
+        allowedDependencies = {"platform", "geo", "catalog", "workorder", "notify"})
 package org.yiwang.residents;
