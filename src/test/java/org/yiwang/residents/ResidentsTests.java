@@ -274,6 +274,33 @@ class ResidentsTests {
     }
 
     @Test
+    void thePhonePagesAreAnInstallableAppWithAServiceWorker() throws Exception {
+        mvc.perform(get("/m/manifest.webmanifest")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("application/manifest+json")))
+                .andExpect(content().string(containsString("\"start_url\":\"/m/report\"")))
+                .andExpect(content().string(containsString("/m/icons/icon-512.png")));
+        mvc.perform(get("/m/sw.js")).andExpect(status().isOk()).andExpect(content().string(containsString("caches.open")));
+        mvc.perform(get("/m/icons/icon-192.png")).andExpect(status().isOk());
+        mvc.perform(get("/m/report").with(as("resident"))).andExpect(content().string(containsString("manifest.webmanifest")))
+                .andExpect(content().string(containsString("js/mobile/offline.js")));
+    }
+
+    @Test
+    void onlyStaffReviewPhotos() throws Exception {
+        WorkOrder order = orders.reportIn(orders.gridWorkersGrid(), "广告牌松动", orders.handlerCategory(), "resident",
+                List.of(orders.photo("resident")));
+        mvc.perform(post("/residents/photos/review").with(as("resident")).with(csrf())
+                        .param("orderId", String.valueOf(order.id())).param("photoId", "x").param("approved", "true"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/residents/photos").with(as("handler"))).andExpect(status().isForbidden());
+        mvc.perform(post("/residents/photos/review").with(as("dispatcher")).with(csrf())
+                        .param("orderId", String.valueOf(order.id())).param("photoId", "not-its-photo").param("approved", "true"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("photoId")));
+        assertThat(jdbc.sql("select count(*) from residents_photo_review where order_id = :o").param("o", order.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void thePublicMapShowsOpenProblemsWithoutSigningIn() throws Exception {
         WorkOrder order = reportedByGridWorker("消防栓漏水");
         await().atMost(Duration.ofSeconds(15)).until(() -> mvc.perform(get("/public/map/points")).andReturn().getResponse()

@@ -99,6 +99,8 @@ class ResidentsJourneyTests extends BrowserTests {
         PhoneLocation.at(browser, p);
         browser.signIn("resident").viewport(Browser.Size.PHONE).open("/m/report");
         browser.waitUntil(d -> browser.exists(By.cssSelector("#where .where-found")), "the pin located in a grid");
+        // installable: the service worker of /m/ is active
+        assertThat(browser.script("return navigator.serviceWorker.ready.then(r => r.scope);")).isEqualTo(baseUrl() + "/m/");
         String words = "离线上报：消防通道堆放杂物 " + UUID.randomUUID();
         browser.attach(By.id("photos"), Browser.samplePhoto("offline-report"));
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#photo-preview img")).size() == 1, "the photo preview");
