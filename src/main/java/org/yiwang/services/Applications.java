@@ -518,6 +518,10 @@ public class Applications {
                           TrafficLight light, @Nullable Boolean onTime, @Nullable Integer rating) {
     }
 
+    /** A material file's type and bytes. */
+    public record FileData(String contentType, byte[] bytes) {
+    }
+
     public record MaterialView(String name, long fileId, String contentType, int size) {
     }
 
@@ -578,7 +582,7 @@ public class Applications {
     }
 
     /** A material file, to those who may see an application it belongs to. */
-    public MaterialFiles.FileData file(long applicationId, long fileId, Actor actor) {
+    public FileData file(long applicationId, long fileId, Actor actor) {
         findRow(applicationId).filter(r -> sees(r, actor)).orElseThrow(() -> LocalizedException.notFound("services.error.notFound", applicationId));
         boolean linked = jdbc.sql("select exists (select 1 from services_application_material where application_id = :a and file_id = :f)")
                 .param("a", applicationId).param("f", fileId).query(Boolean.class).single();

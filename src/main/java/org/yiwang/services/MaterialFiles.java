@@ -33,8 +33,6 @@ class MaterialFiles {
     record Stored(long id, String contentType, int size) {
     }
 
-    record FileData(String contentType, byte[] bytes) {
-    }
 
     /** Checks one upload before anything is stored: not empty, not too large, a known type; the refusal names the material. */
     String check(String material, byte[] bytes) {
@@ -57,9 +55,9 @@ class MaterialFiles {
         return new Stored(id, type, bytes.length);
     }
 
-    Optional<FileData> read(long id) {
+    Optional<Applications.FileData> read(long id) {
         return jdbc.sql("select content_type, bytes from services_file where id = :id").param("id", id)
-                .query((rs, n) -> new FileData(rs.getString(1), rs.getBytes(2))).optional();
+                .query((rs, n) -> new Applications.FileData(rs.getString(1), rs.getBytes(2))).optional();
     }
 
     static Optional<String> sniff(byte @Nullable [] b) {
