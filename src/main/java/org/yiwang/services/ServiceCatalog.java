@@ -98,7 +98,7 @@ public class ServiceCatalog implements ApplicationRunner {
                                fee = excluded.fee, channels = excluded.channels, materials = excluded.materials, guide = excluded.guide,
                                catalog_version = excluded.catalog_version
                          where services_item.edited_by is null
-                        """).paramSource(params(item)).param("version", version).update();
+                        """).params(params(item)).param("version", version).update();
             }
             List<Bundle> bundles = parseBundles(text(BUNDLES), items);
             for (Bundle bundle : bundles) {
@@ -236,7 +236,7 @@ public class ServiceCatalog implements ApplicationRunner {
                        legal_days = :legal, promised_days = :promised, fee = :fee, channels = :channels, materials = :materials,
                        guide = :guide, enabled = :enabled, edited_by = :by, edited_at = :at
                  where code = :code
-                """).paramSource(params(item)).param("enabled", item.enabled()).param("by", admin.userId())
+                """).params(params(item)).param("enabled", item.enabled()).param("by", admin.userId())
                 .param("at", Timestamp.from(clock.instant())).update();
         reload();
         return require(code);
