@@ -13,7 +13,7 @@ class ServicesNavigation {
 
     @Bean
     NavigationEntry servicesDeskNavigation() {
-        return new NavigationEntry("/services/desk", "services.nav.desk", "⎙",
+        return new NavigationEntry("/services/desk", "services.nav.desk", "☰",
                 List.of(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER), 40, "work");
     }
 
