@@ -113,7 +113,7 @@ public class Applications {
     // ------------------------------------------------------------------ apply
 
     @Transactional
-    public Detail apply(Apply command, Actor actor) {
+    public ApplicationDetail apply(Apply command, Actor actor) {
         String requestId = command.requestId() == null || command.requestId().isBlank() ? java.util.UUID.randomUUID().toString()
                 : command.requestId().strip();
         if (requestId.length() > 100) {
@@ -303,7 +303,7 @@ public class Applications {
 
     /** Takes one action on an application; refused naming the state (409), the level or territory (403), or the field (400). */
     @Transactional
-    public Detail act(long id, Action action, Act input, Actor actor) {
+    public ApplicationDetail act(long id, Action action, Act input, Actor actor) {
         Row row = lockRow(id).filter(r -> sees(r, actor)).orElseThrow(() -> LocalizedException.notFound("services.error.notFound", id));
         if (row.itemCode() == null) {
             throw LocalizedException.conflict("services.error.bundleActsThroughItems");
@@ -513,7 +513,7 @@ public class Applications {
     // ------------------------------------------------------------------ read
 
     /** A row of a list: the item (or bundle), the applicant masked, the state, the light. */
-    public record Summary(long id, String number, @Nullable String itemCode, String title, ApplicationStatus status, String communityCode,
+    public record ApplicationRow(long id, String number, @Nullable String itemCode, String title, ApplicationStatus status, String communityCode,
                           Channel channel, String applicant, boolean onBehalf, Instant submittedAt, @Nullable Instant dueAt,
                           TrafficLight light, @Nullable Boolean onTime, @Nullable Integer rating) {
     }
@@ -522,34 +522,34 @@ public class Applications {
     public record FileData(String contentType, byte[] bytes) {
     }
 
-    public record MaterialView(String name, long fileId, String contentType, int size) {
+    public record MaterialFile(String name, long fileId, String contentType, int size) {
     }
 
-    public record Step(Instant at, String action, @Nullable String from, String to, String note) {
+    public record ApplicationStep(Instant at, String action, @Nullable String from, String to, String note) {
     }
 
     /**
      * One application as the viewer may see it: the applicant's name and phone masked for everyone but the applicant,
      * its materials and history, a bundle's items, and the actions this viewer may take now.
      */
-    public record Detail(Summary summary, @Nullable String bundleCode, @Nullable String bundleName, String communityName,
+    public record ApplicationDetail(ApplicationRow summary, @Nullable String bundleCode, @Nullable String bundleName, String communityName,
                          Delivery delivery, String mailAddress, String applicantPhone, String consent, String note, String missing,
                          String resultNumber, String reason, @Nullable String acceptedLevel, @Nullable String approvedLevel,
-                         String ratingReason, int version, List<Material> required, List<MaterialView> materials, List<Step> history,
-                         List<Summary> items, List<Action> actions) {
+                         String ratingReason, int version, List<Material> required, List<MaterialFile> materials, List<ApplicationStep> history,
+                         List<ApplicationRow> items, List<Action> actions) {
     }
 
-    public Detail detail(long id, Actor actor) {
+    public ApplicationDetail detail(long id, Actor actor) {
         Row row = findRow(id).filter(r -> sees(r, actor)).orElseThrow(() -> LocalizedException.notFound("services.error.notFound", id));
         boolean self = isApplicant(row, actor);
-        List<MaterialView> materials = jdbc.sql("""
+        List<MaterialFile> materials = jdbc.sql("""
                 select m.name, f.id, f.content_type, f.size_bytes from services_application_material m
                   join services_file f on f.id = m.file_id where m.application_id = :id order by m.added_at, m.name
-                """).param("id", id).query((rs, n) -> new MaterialView(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
-        List<Step> history = jdbc.sql("select at, action, from_status, to_status, note from services_history where application_id = :id order by id")
-                .param("id", id).query((rs, n) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                """).param("id", id).query((rs, n) -> new MaterialFile(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
+        List<ApplicationStep> history = jdbc.sql("select at, action, from_status, to_status, note from services_history where application_id = :id order by id")
+                .param("id", id).query((rs, n) -> new ApplicationStep(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                         self ? rs.getString(5) : PersonalData.maskText(rs.getString(5)))).list();
-        List<Summary> children = jdbc.sql(SELECT + " where a.parent_id = :id order by a.id").param("id", id)
+        List<ApplicationRow> children = jdbc.sql(SELECT + " where a.parent_id = :id order by a.id").param("id", id)
                 .query((rs, n) -> summary(mapRow(rs), actor)).list();
         List<Material> required = row.itemCode() == null ? List.of() : catalog.require(row.itemCode()).materials();
         @Nullable Bundle bundle = row.bundleCode() == null ? null
@@ -563,7 +563,7 @@ public class Applications {
             }
         }
         String communityName = divisions.find(row.communityCode()).map(d -> d.name()).orElse(row.communityCode());
-        return new Detail(summary(row, actor), row.bundleCode(), bundle == null ? null : bundle.name(), communityName, row.delivery(),
+        return new ApplicationDetail(summary(row, actor), row.bundleCode(), bundle == null ? null : bundle.name(), communityName, row.delivery(),
                 self ? row.mailAddress() : PersonalData.maskText(row.mailAddress()),
                 self ? row.applicantPhone() : PersonalData.maskPhone(row.applicantPhone()), row.consent(), row.note(), row.missing(),
                 row.resultNumber(), row.reason(), row.acceptedLevel(), row.approvedLevel(), row.ratingReason(), row.version(), required,
@@ -593,7 +593,7 @@ public class Applications {
     }
 
     /** My applications: those I applied for, those a grid worker applied for on my behalf (by my phone), those I applied for on others' behalf. */
-    public List<Summary> mine(Actor actor) {
+    public List<ApplicationRow> mine(Actor actor) {
         String phone = people.contactPhone(actor.userId()).orElse("-");
         return jdbc.sql(SELECT + """
                  where a.parent_id is null and (a.applicant_user_id = :me or a.proxy_user_id = :me
@@ -604,7 +604,7 @@ public class Applications {
     }
 
     /** The window's list: item applications of the actor's territory in some states, oldest due first. */
-    public List<Summary> desk(Set<ApplicationStatus> states, int limit, Actor actor) {
+    public List<ApplicationRow> desk(Set<ApplicationStatus> states, int limit, Actor actor) {
         if (!actor.hasAny(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN)) {
             throw LocalizedException.forbidden("error.forbidden");
         }
@@ -657,7 +657,7 @@ public class Applications {
                 rs.getString("rating_reason"), rs.getInt("version"));
     }
 
-    private Summary summary(Row row, Actor actor) {
+    private ApplicationRow summary(Row row, Actor actor) {
         String title;
         if (row.itemCode() != null) {
             title = catalog.find(row.itemCode()).map(ServiceItem::name).orElse(row.itemCode());
@@ -667,7 +667,7 @@ public class Applications {
         }
         boolean self = isApplicant(row, actor);
         TrafficLight light = row.status().open() && row.dueAt() != null ? row.clock().light(clock.instant(), calendar) : TrafficLight.GREY;
-        return new Summary(row.id(), row.number(), row.itemCode(), title, row.status(), row.communityCode(), row.channel(),
+        return new ApplicationRow(row.id(), row.number(), row.itemCode(), title, row.status(), row.communityCode(), row.channel(),
                 self ? row.applicantName() : PersonalData.maskName(row.applicantName()), row.proxyUserId() != null, row.submittedAt(),
                 row.dueAt(), light, row.onTime(), row.rating());
     }

@@ -39,7 +39,7 @@ public class Reviews {
         this.clock = clock;
     }
 
-    public record Review(long id, long applicationId, String applicationNumber, String communityCode, int rating, String reason,
+    public record ServiceReview(long id, long applicationId, String applicationNumber, String communityCode, int rating, String reason,
                          Instant openedAt, Instant dueAt, @Nullable Instant closedAt, String outcome, TrafficLight light) {
     }
 
@@ -54,7 +54,7 @@ public class Reviews {
     }
 
     /** The reviews of the actor's territory: open ones (oldest due first), or all. */
-    public List<Review> list(boolean openOnly, Actor actor) {
+    public List<ServiceReview> list(boolean openOnly, Actor actor) {
         requireStaff(actor);
         return jdbc.sql("""
                 select r.*, a.number from services_review r join services_application a on a.id = r.application_id
@@ -67,7 +67,7 @@ public class Reviews {
                     Timestamp closed = rs.getTimestamp("closed_at");
                     TrafficLight light = closed != null ? TrafficLight.GREY
                             : new ServiceClock(opened, due, null, java.time.Duration.ZERO).light(clock.instant(), calendar);
-                    return new Review(rs.getLong("id"), rs.getLong("application_id"), rs.getString("number"), rs.getString("community_code"),
+                    return new ServiceReview(rs.getLong("id"), rs.getLong("application_id"), rs.getString("number"), rs.getString("community_code"),
                             rs.getInt("rating"), rs.getString("reason"), opened, due, closed == null ? null : closed.toInstant(),
                             rs.getString("outcome"), light);
                 }).list();

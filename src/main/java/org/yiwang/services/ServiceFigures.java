@@ -27,15 +27,15 @@ public class ServiceFigures {
         this.jdbc = jdbc;
     }
 
-    public record Count(String key, long count) {
+    public record ServiceCount(String key, long count) {
     }
 
-    public record Figures(LocalDate from, LocalDate to, long applications, long ended, long immediate, double immediateRate,
+    public record ServiceFigureSet(LocalDate from, LocalDate to, long applications, long ended, long immediate, double immediateRate,
                           long online, double onTimeRate, long rated, double satisfactionRate, long approved, double communityShare,
-                          long openReviews, double averageWaitMinutes, List<Count> byItem, List<Count> byLevel, List<Count> byChannel) {
+                          long openReviews, double averageWaitMinutes, List<ServiceCount> byItem, List<ServiceCount> byLevel, List<ServiceCount> byChannel) {
     }
 
-    public Figures figures(@Nullable LocalDate from, @Nullable LocalDate to, Actor actor) {
+    public ServiceFigureSet figures(@Nullable LocalDate from, @Nullable LocalDate to, Actor actor) {
         if (!actor.hasAny(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN)) {
             throw LocalizedException.forbidden("error.forbidden");
         }
@@ -60,19 +60,19 @@ public class ServiceFigures {
                 .param("scope", scope).param("a", a).param("b", b)
                 .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                         rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))).single();
-        List<Count> byItem = jdbc.sql("select i.name, count(*)" + where + " group by i.name order by 2 desc, 1 limit 20")
-                .param("scope", scope).param("a", a).param("b", b).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
-        List<Count> byLevel = jdbc.sql("select coalesce(x.approved_level, 'PENDING'), count(*)" + where + " group by 1 order by 1")
-                .param("scope", scope).param("a", a).param("b", b).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
-        List<Count> byChannel = jdbc.sql("select x.channel, count(*)" + where + " group by 1 order by 1")
-                .param("scope", scope).param("a", a).param("b", b).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
+        List<ServiceCount> byItem = jdbc.sql("select i.name, count(*)" + where + " group by i.name order by 2 desc, 1 limit 20")
+                .param("scope", scope).param("a", a).param("b", b).query((rs, n) -> new ServiceCount(rs.getString(1), rs.getLong(2))).list();
+        List<ServiceCount> byLevel = jdbc.sql("select coalesce(x.approved_level, 'PENDING'), count(*)" + where + " group by 1 order by 1")
+                .param("scope", scope).param("a", a).param("b", b).query((rs, n) -> new ServiceCount(rs.getString(1), rs.getLong(2))).list();
+        List<ServiceCount> byChannel = jdbc.sql("select x.channel, count(*)" + where + " group by 1 order by 1")
+                .param("scope", scope).param("a", a).param("b", b).query((rs, n) -> new ServiceCount(rs.getString(1), rs.getLong(2))).list();
         long reviews = jdbc.sql("select count(*) from services_review where closed_at is null and community_code like any(:scope)")
                 .param("scope", scope).query(Long.class).single();
         double wait = jdbc.sql("""
                 select coalesce(avg(extract(epoch from called_at - taken_at)), 0) / 60 from services_ticket
                  where called_at is not null and hall_code like any(:scope) and taken_at >= :a and taken_at < :b
                 """).param("scope", scope).param("a", a).param("b", b).query(Double.class).single();
-        return new Figures(start, end, t.all(), t.ended(), t.immediate(), rate(t.immediate(), t.all()), t.online(),
+        return new ServiceFigureSet(start, end, t.all(), t.ended(), t.immediate(), rate(t.immediate(), t.all()), t.online(),
                 rate(t.onTime(), t.timed()), t.rated(), rate(t.satisfied(), t.rated()), t.approved(), rate(t.community(), t.approved()),
                 reviews, Math.round(wait * 10) / 10.0, byItem, byLevel, byChannel);
     }

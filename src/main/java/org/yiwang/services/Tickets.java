@@ -32,12 +32,12 @@ public class Tickets {
 
     public enum Status { WAITING, CALLED, SERVED, NO_SHOW }
 
-    public record Ticket(long id, String hallCode, String queue, String label, Status status, String counter, Instant takenAt,
+    public record QueueTicket(long id, String hallCode, String queue, String label, Status status, String counter, Instant takenAt,
                          @Nullable Instant calledAt, @Nullable Instant finishedAt, @Nullable Long applicationId, boolean mine) {
     }
 
     /** A hall's day: who waits, who is at a window, and the day's figures (minutes). */
-    public record Board(String hallCode, String hallName, List<Ticket> waiting, List<Ticket> called, long served, long noShow,
+    public record QueueBoard(String hallCode, String hallName, List<QueueTicket> waiting, List<QueueTicket> called, long served, long noShow,
                         double averageWaitMinutes, double averageServiceMinutes) {
     }
 
@@ -55,7 +55,7 @@ public class Tickets {
 
     /** Takes a number in a hall's queue (a resident on the phone, or the clerk for a walk-in). */
     @Transactional
-    public Ticket take(String hallCode, String queue, Actor actor) {
+    public QueueTicket take(String hallCode, String queue, Actor actor) {
         if (Level.ofDivision(hallCode) == null || divisions.find(hallCode).isEmpty()) {
             throw LocalizedException.badRequest("services.error.field", "hall");
         }
@@ -85,7 +85,7 @@ public class Tickets {
 
     /** The window calls the oldest waiting number of its hall (of one queue when given); none waiting → 404. */
     @Transactional
-    public Ticket callNext(@Nullable String queue, @Nullable String counter, Actor actor) {
+    public QueueTicket callNext(@Nullable String queue, @Nullable String counter, Actor actor) {
         applications.clerkLevel(actor);
         String hall = applications.officeCode(actor);
         LocalDate day = clock.instant().atZone(ChinaTime.ZONE).toLocalDate();
@@ -103,8 +103,8 @@ public class Tickets {
 
     /** Served (with the application it led to, if any) or absent (过号). */
     @Transactional
-    public Ticket finish(long id, boolean served, @Nullable Long applicationId, Actor actor) {
-        Ticket t = ownHall(id, actor);
+    public QueueTicket finish(long id, boolean served, @Nullable Long applicationId, Actor actor) {
+        QueueTicket t = ownHall(id, actor);
         if (t.status() != Status.CALLED) {
             throw LocalizedException.conflict("services.error.ticketState", t.label(), t.status().name());
         }
@@ -119,8 +119,8 @@ public class Tickets {
 
     /** 转号: a called number goes to another queue of the hall and waits there, keeping its place by the time taken. */
     @Transactional
-    public Ticket transfer(long id, String queue, Actor actor) {
-        Ticket t = ownHall(id, actor);
+    public QueueTicket transfer(long id, String queue, Actor actor) {
+        QueueTicket t = ownHall(id, actor);
         if (!QUEUES.contains(queue)) {
             throw LocalizedException.badRequest("services.error.field", "queue");
         }
@@ -132,58 +132,58 @@ public class Tickets {
         return find(id, actor);
     }
 
-    public Board board(Actor actor) {
+    public QueueBoard board(Actor actor) {
         applications.clerkLevel(actor);
         return board(applications.officeCode(actor), actor);
     }
 
     /** A hall's board; a resident sees it too (for their own number), without who took the others. */
-    public Board board(String hall, Actor actor) {
+    public QueueBoard board(String hall, Actor actor) {
         LocalDate day = clock.instant().atZone(ChinaTime.ZONE).toLocalDate();
-        List<Ticket> today = jdbc.sql("select * from services_ticket where hall_code = :h and day = :d order by taken_at, id")
+        List<QueueTicket> today = jdbc.sql("select * from services_ticket where hall_code = :h and day = :d order by taken_at, id")
                 .param("h", hall).param("d", day).query((rs, n) -> map(rs, actor)).list();
-        record Figures(long served, long noShow, double waiting, double service) {
+        record ServiceFigureSet(long served, long noShow, double waiting, double service) {
         }
-        Figures f = jdbc.sql("""
+        ServiceFigureSet f = jdbc.sql("""
                 select count(*) filter (where status = 'SERVED'), count(*) filter (where status = 'NO_SHOW'),
                        coalesce(avg(extract(epoch from called_at - taken_at)) filter (where called_at is not null), 0) / 60,
                        coalesce(avg(extract(epoch from finished_at - called_at)) filter (where status = 'SERVED'), 0) / 60
                   from services_ticket where hall_code = :h and day = :d
                 """).param("h", hall).param("d", day)
-                .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4))).single();
+                .query((rs, n) -> new ServiceFigureSet(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4))).single();
         String name = divisions.find(hall).map(d -> d.name()).orElse(hall);
-        return new Board(hall, name, today.stream().filter(t -> t.status() == Status.WAITING).toList(),
+        return new QueueBoard(hall, name, today.stream().filter(t -> t.status() == Status.WAITING).toList(),
                 today.stream().filter(t -> t.status() == Status.CALLED).toList(), f.served(), f.noShow(),
                 Math.round(f.waiting() * 10) / 10.0, Math.round(f.service() * 10) / 10.0);
     }
 
     /** The actor's own numbers of today. */
-    public List<Ticket> mine(Actor actor) {
+    public List<QueueTicket> mine(Actor actor) {
         LocalDate day = clock.instant().atZone(ChinaTime.ZONE).toLocalDate();
         return jdbc.sql("select * from services_ticket where user_id = :me and day = :d order by id desc")
                 .param("me", actor.userId()).param("d", day).query((rs, n) -> map(rs, actor)).list();
     }
 
-    private Ticket ownHall(long id, Actor actor) {
+    private QueueTicket ownHall(long id, Actor actor) {
         applications.clerkLevel(actor);
         String hall = applications.officeCode(actor);
-        Ticket t = find(id, actor);
+        QueueTicket t = find(id, actor);
         if (!t.hallCode().equals(hall)) {
             throw LocalizedException.notFound("services.error.ticketNotFound", id);
         }
         return t;
     }
 
-    private Ticket find(long id, Actor actor) {
+    private QueueTicket find(long id, Actor actor) {
         return jdbc.sql("select * from services_ticket where id = :id").param("id", id).query((rs, n) -> map(rs, actor)).optional()
                 .orElseThrow(() -> LocalizedException.notFound("services.error.ticketNotFound", id));
     }
 
-    private static Ticket map(ResultSet rs, Actor actor) throws SQLException {
+    private static QueueTicket map(ResultSet rs, Actor actor) throws SQLException {
         Timestamp called = rs.getTimestamp("called_at");
         Timestamp finished = rs.getTimestamp("finished_at");
         Long user = (Long) rs.getObject("user_id");
-        return new Ticket(rs.getLong("id"), rs.getString("hall_code"), rs.getString("queue"), rs.getString("label"),
+        return new QueueTicket(rs.getLong("id"), rs.getString("hall_code"), rs.getString("queue"), rs.getString("label"),
                 Status.valueOf(rs.getString("status")), rs.getString("counter"), rs.getTimestamp("taken_at").toInstant(),
                 called == null ? null : called.toInstant(), finished == null ? null : finished.toInstant(),
                 (Long) rs.getObject("application_id"), user != null && user == actor.userId());

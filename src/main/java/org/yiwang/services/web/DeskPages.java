@@ -99,7 +99,7 @@ class DeskPages {
                   @RequestParam(required = false) @Nullable String phone, @RequestParam(required = false) @Nullable String requestId,
                   @RequestParam(required = false) @Nullable Long ticketId, RedirectAttributes redirect) {
         Actor actor = Actors.require();
-        Applications.Detail detail = applications.apply(new Applications.Apply(itemCode, null, null, Delivery.PICKUP, null, null, requestId,
+        Applications.ApplicationDetail detail = applications.apply(new Applications.Apply(itemCode, null, null, Delivery.PICKUP, null, null, requestId,
                 List.of(), null, new Applications.WalkIn(name == null ? "" : name, phone == null ? "" : phone)), actor);
         if (ticketId != null) {
             tickets.finish(ticketId, true, detail.summary().id(), actor);
@@ -112,7 +112,7 @@ class DeskPages {
     @PostMapping("/services/desk/queue/call")
     String call(@RequestParam(required = false) @Nullable String queue, @RequestParam(required = false) @Nullable String counter,
                 RedirectAttributes redirect) {
-        Tickets.Ticket t = tickets.callNext(queue, counter, Actors.require());
+        Tickets.QueueTicket t = tickets.callNext(queue, counter, Actors.require());
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.queue.called", new Object[]{t.label(), t.counter()},
                 LocaleContextHolder.getLocale()));
         return "redirect:/services/desk";
@@ -125,10 +125,10 @@ class DeskPages {
         Long application = null;
         if (applicationNumber != null && !applicationNumber.isBlank()) {
             application = applications.desk(EnumSet.allOf(ApplicationStatus.class), 500, actor).stream()
-                    .filter(s -> s.number().equals(applicationNumber.strip())).map(Applications.Summary::id).findFirst()
+                    .filter(s -> s.number().equals(applicationNumber.strip())).map(Applications.ApplicationRow::id).findFirst()
                     .orElseThrow(() -> LocalizedException.badRequest("services.error.field", "applicationNumber"));
         }
-        Tickets.Ticket t = tickets.finish(id, served, application, actor);
+        Tickets.QueueTicket t = tickets.finish(id, served, application, actor);
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.queue.finished." + t.status().name(),
                 new Object[]{t.label()}, LocaleContextHolder.getLocale()));
         return "redirect:/services/desk";
@@ -136,7 +136,7 @@ class DeskPages {
 
     @PostMapping("/services/desk/queue/{id}/transfer")
     String transfer(@PathVariable long id, @RequestParam(required = false) @Nullable String queue, RedirectAttributes redirect) {
-        Tickets.Ticket t = tickets.transfer(id, queue == null ? "" : queue, Actors.require());
+        Tickets.QueueTicket t = tickets.transfer(id, queue == null ? "" : queue, Actors.require());
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.queue.transferred", new Object[]{t.label(), t.queue()},
                 LocaleContextHolder.getLocale()));
         return "redirect:/services/desk";

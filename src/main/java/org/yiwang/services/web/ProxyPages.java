@@ -109,7 +109,7 @@ class ProxyPages {
                     .forEach(i -> i.materials().forEach(m -> byName.putIfAbsent(m.name(), m)));
             materials = List.copyOf(byName.values());
         }
-        Applications.Detail detail = applications.apply(new Applications.Apply(itemCode, bundleCode, null,
+        Applications.ApplicationDetail detail = applications.apply(new Applications.Apply(itemCode, bundleCode, null,
                 delivery == null || delivery.isBlank() ? Delivery.PICKUP : ServicesApi.parse(Delivery.class, delivery, "delivery"),
                 mailAddress, note, requestId, Forms.uploads(request, Forms.names(materials)),
                 new Applications.OnBehalf(personId, consent == null ? "" : consent), null), actor);

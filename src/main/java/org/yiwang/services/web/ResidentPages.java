@@ -108,7 +108,7 @@ class ResidentPages {
         Actor actor = Actors.require();
         List<Material> materials = itemCode != null && !itemCode.isBlank() ? catalog.require(itemCode).materials()
                 : shared(catalog.requireBundle(String.valueOf(bundleCode)));
-        Applications.Detail detail = applications.apply(new Applications.Apply(itemCode, bundleCode, communityCode,
+        Applications.ApplicationDetail detail = applications.apply(new Applications.Apply(itemCode, bundleCode, communityCode,
                 delivery == null || delivery.isBlank() ? Delivery.PICKUP : ServicesApi.parse(Delivery.class, delivery, "delivery"),
                 mailAddress, note, requestId, Forms.uploads(request, Forms.names(materials)), null, null), actor);
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.applied", new Object[]{detail.summary().number()},
@@ -124,7 +124,7 @@ class ResidentPages {
 
     @GetMapping("/m/services/applications/{id}")
     String application(@PathVariable long id, Model model) {
-        Applications.Detail detail = applications.detail(id, Actors.require());
+        Applications.ApplicationDetail detail = applications.detail(id, Actors.require());
         model.addAttribute("a", detail);
         model.addAttribute("canSupply", detail.actions().contains(Action.SUPPLY));
         model.addAttribute("canRate", detail.actions().contains(Action.RATE));
@@ -135,7 +135,7 @@ class ResidentPages {
     @PostMapping("/m/services/applications/{id}/supply")
     String supply(@PathVariable long id, @Nullable MultipartHttpServletRequest request, RedirectAttributes redirect) {
         Actor actor = Actors.require();
-        Applications.Detail detail = applications.detail(id, actor);
+        Applications.ApplicationDetail detail = applications.detail(id, actor);
         applications.act(id, Action.SUPPLY, new Applications.Act(null, null, null, null,
                 Forms.uploads(request, Forms.names(detail.required())), null), actor);
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.supplied", null, LocaleContextHolder.getLocale()));
@@ -161,7 +161,7 @@ class ResidentPages {
     @PostMapping("/m/services/queue")
     String take(@RequestParam(required = false) @Nullable String hall, @RequestParam(required = false) @Nullable String queue,
                 RedirectAttributes redirect) {
-        Tickets.Ticket ticket = tickets.take(hall == null ? "" : hall, queue == null ? "综合" : queue, Actors.require());
+        Tickets.QueueTicket ticket = tickets.take(hall == null ? "" : hall, queue == null ? "综合" : queue, Actors.require());
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.queue.taken", new Object[]{ticket.label()},
                 LocaleContextHolder.getLocale()));
         return "redirect:/m/services/queue";

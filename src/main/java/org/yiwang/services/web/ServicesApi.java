@@ -62,43 +62,43 @@ class ServicesApi {
     }
 
     /** A material file as JSON carries it: the material's name and the bytes in base64. */
-    record FileInput(@Nullable String material, @Nullable String contentBase64) {
+    record MaterialUpload(@Nullable String material, @Nullable String contentBase64) {
     }
 
     /**
      * An application: {@code itemCode} or {@code bundleCode}; {@code registryPersonId} and {@code consent} for 帮办代办;
      * {@code walkInName} and {@code walkInPhone} for a walk-in at the window; {@code requestId} makes a double submit one.
      */
-    record ApplyInput(@Nullable String itemCode, @Nullable String bundleCode, @Nullable String communityCode, @Nullable String delivery,
-                      @Nullable String mailAddress, @Nullable String note, @Nullable String requestId, @Nullable List<FileInput> materials,
+    record ServiceApplyInput(@Nullable String itemCode, @Nullable String bundleCode, @Nullable String communityCode, @Nullable String delivery,
+                      @Nullable String mailAddress, @Nullable String note, @Nullable String requestId, @Nullable List<MaterialUpload> materials,
                       @Nullable Long registryPersonId, @Nullable String consent, @Nullable String walkInName, @Nullable String walkInPhone) {
     }
 
-    record ActInput(@Nullable String note, @Nullable String missing, @Nullable String resultNumber, @Nullable Integer rating,
-                    @Nullable List<FileInput> materials, @Nullable Integer version) {
+    record ServiceActInput(@Nullable String note, @Nullable String missing, @Nullable String resultNumber, @Nullable Integer rating,
+                    @Nullable List<MaterialUpload> materials, @Nullable Integer version) {
     }
 
-    record ItemInput(@Nullable String name, @Nullable String department, @Nullable String homeLevel, @Nullable Boolean sameRights,
+    record ServiceItemInput(@Nullable String name, @Nullable String department, @Nullable String homeLevel, @Nullable Boolean sameRights,
                      @Nullable String kind, @Nullable Integer legalDays, @Nullable Integer promisedDays, @Nullable String fee,
                      @Nullable List<String> channels, @Nullable String materials, @Nullable String guide, @Nullable Boolean enabled) {
     }
 
-    record SwitchInput(@Nullable Boolean sameRights) {
+    record SameRightsInput(@Nullable Boolean sameRights) {
     }
 
-    record TicketInput(@Nullable String hall, @Nullable String queue) {
+    record QueueTicketInput(@Nullable String hall, @Nullable String queue) {
     }
 
-    record CallInput(@Nullable String queue, @Nullable String counter) {
+    record QueueCallInput(@Nullable String queue, @Nullable String counter) {
     }
 
-    record FinishInput(@Nullable Boolean served, @Nullable Long applicationId) {
+    record QueueFinishInput(@Nullable Boolean served, @Nullable Long applicationId) {
     }
 
-    record CloseInput(@Nullable String outcome) {
+    record ReviewCloseInput(@Nullable String outcome) {
     }
 
-    record ClassCount(String name, long items) {
+    record ServiceClassCount(String name, long items) {
     }
 
     @Operation(summary = "Search the service item catalog (事项清单): words in code, name, class or department; one class")
@@ -110,9 +110,9 @@ class ServicesApi {
 
     @Operation(summary = "The classes of the catalog with their item counts")
     @GetMapping("/classes")
-    List<ClassCount> classes() {
+    List<ServiceClassCount> classes() {
         Actors.require();
-        return catalog.classes().entrySet().stream().map(e -> new ClassCount(e.getKey(), e.getValue())).toList();
+        return catalog.classes().entrySet().stream().map(e -> new ServiceClassCount(e.getKey(), e.getValue())).toList();
     }
 
     @Operation(summary = "One service item with its guide (办事指南) and materials")
@@ -124,7 +124,7 @@ class ServicesApi {
 
     @Operation(summary = "Change a service item (admin); the edit survives later catalog versions")
     @PutMapping("/items/{code}")
-    ServiceItem update(@PathVariable String code, @RequestBody ItemInput in) {
+    ServiceItem update(@PathVariable String code, @RequestBody ServiceItemInput in) {
         ServiceItem old = catalog.require(code);
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         if (in.channels() == null) {
@@ -150,18 +150,18 @@ class ServicesApi {
 
     @Operation(summary = "Switch 街社同权 on or off for one community (admin)")
     @PutMapping("/communities/{code}/same-rights")
-    SwitchInput sameRights(@PathVariable String code, @RequestBody SwitchInput in) {
+    SameRightsInput sameRights(@PathVariable String code, @RequestBody SameRightsInput in) {
         if (in.sameRights() == null) {
             throw LocalizedException.badRequest("services.error.field", "sameRights");
         }
         catalog.setCommunitySameRights(code, in.sameRights(), Actors.require());
-        return new SwitchInput(catalog.communitySameRights(code));
+        return new SameRightsInput(catalog.communitySameRights(code));
     }
 
     @Operation(summary = "Apply: online (resident), at the window (walk-in) or on behalf of a registry person (帮办代办); idempotent by requestId")
     @PostMapping("/applications")
     @ResponseStatus(HttpStatus.CREATED)
-    Applications.Detail apply(@RequestBody ApplyInput in) {
+    Applications.ApplicationDetail apply(@RequestBody ServiceApplyInput in) {
         Applications.OnBehalf onBehalf = in.registryPersonId() == null ? null
                 : new Applications.OnBehalf(in.registryPersonId(), in.consent() == null ? "" : in.consent());
         Applications.WalkIn walkIn = in.walkInName() == null && in.walkInPhone() == null ? null
@@ -173,13 +173,13 @@ class ServicesApi {
 
     @Operation(summary = "My applications: mine, those made for me (帮办代办), those I made for others")
     @GetMapping("/applications/mine")
-    List<Applications.Summary> mine() {
+    List<Applications.ApplicationRow> mine() {
         return applications.mine(Actors.require());
     }
 
     @Operation(summary = "The window's list of my territory: states (default the open ones), oldest due first")
     @GetMapping("/applications")
-    List<Applications.Summary> desk(@RequestParam(required = false) @Nullable List<String> status) {
+    List<Applications.ApplicationRow> desk(@RequestParam(required = false) @Nullable List<String> status) {
         Set<ApplicationStatus> states = EnumSet.noneOf(ApplicationStatus.class);
         if (status == null || status.isEmpty()) {
             states.addAll(ApplicationStatus.OPEN);
@@ -191,14 +191,14 @@ class ServicesApi {
 
     @Operation(summary = "One application: materials, history, a bundle's items, the actions I may take")
     @GetMapping("/applications/{id}")
-    Applications.Detail detail(@PathVariable long id) {
+    Applications.ApplicationDetail detail(@PathVariable long id) {
         return applications.detail(id, Actors.require());
     }
 
     @Operation(summary = "Act: accept, reject, request-supplement (补正), supply, approve, deny, complete, deliver, rate (好差评 1–5)")
     @PostMapping("/applications/{id}/actions/{action}")
-    Applications.Detail act(@PathVariable long id, @PathVariable String action, @RequestBody(required = false) @Nullable ActInput in) {
-        ActInput input = in == null ? new ActInput(null, null, null, null, null, null) : in;
+    Applications.ApplicationDetail act(@PathVariable long id, @PathVariable String action, @RequestBody(required = false) @Nullable ServiceActInput in) {
+        ServiceActInput input = in == null ? new ServiceActInput(null, null, null, null, null, null) : in;
         return applications.act(id, Action.parse(action), new Applications.Act(input.note(), input.missing(), input.resultNumber(),
                 input.rating(), uploads(input.materials()), input.version()), Actors.require());
     }
@@ -214,31 +214,31 @@ class ServicesApi {
     @Operation(summary = "Take a queue number in a hall (community or street division code) and queue (综合 or a class)")
     @PostMapping("/queue/tickets")
     @ResponseStatus(HttpStatus.CREATED)
-    Tickets.Ticket take(@RequestBody TicketInput in) {
+    Tickets.QueueTicket take(@RequestBody QueueTicketInput in) {
         return tickets.take(or(in.hall(), ""), or(in.queue(), "综合"), Actors.require());
     }
 
     @Operation(summary = "My queue numbers of today")
     @GetMapping("/queue/tickets/mine")
-    List<Tickets.Ticket> myTickets() {
+    List<Tickets.QueueTicket> myTickets() {
         return tickets.mine(Actors.require());
     }
 
     @Operation(summary = "The board of my hall: waiting, called, served, no-show, average waiting and service minutes")
     @GetMapping("/queue/board")
-    Tickets.Board board() {
+    Tickets.QueueBoard board() {
         return tickets.board(Actors.require());
     }
 
     @Operation(summary = "Call the next waiting number of my hall (of one queue)")
     @PostMapping("/queue/call")
-    Tickets.Ticket call(@RequestBody(required = false) @Nullable CallInput in) {
+    Tickets.QueueTicket call(@RequestBody(required = false) @Nullable QueueCallInput in) {
         return tickets.callNext(in == null ? null : in.queue(), in == null ? null : in.counter(), Actors.require());
     }
 
     @Operation(summary = "A called number was served (with its application) or did not come (过号)")
     @PostMapping("/queue/tickets/{id}/finish")
-    Tickets.Ticket finish(@PathVariable long id, @RequestBody FinishInput in) {
+    Tickets.QueueTicket finish(@PathVariable long id, @RequestBody QueueFinishInput in) {
         if (in.served() == null) {
             throw LocalizedException.badRequest("services.error.field", "served");
         }
@@ -247,35 +247,35 @@ class ServicesApi {
 
     @Operation(summary = "Transfer a number to another queue of the hall (转号)")
     @PostMapping("/queue/tickets/{id}/transfer")
-    Tickets.Ticket transfer(@PathVariable long id, @RequestBody TicketInput in) {
+    Tickets.QueueTicket transfer(@PathVariable long id, @RequestBody QueueTicketInput in) {
         return tickets.transfer(id, or(in.queue(), ""), Actors.require());
     }
 
     @Operation(summary = "整改 reviews opened by 差评 in my territory (open ones, or all)")
     @GetMapping("/reviews")
-    List<Reviews.Review> reviews(@RequestParam(defaultValue = "true") boolean open) {
+    List<Reviews.ServiceReview> reviews(@RequestParam(defaultValue = "true") boolean open) {
         return reviews.list(open, Actors.require());
     }
 
     @Operation(summary = "Close a 整改 review with what was changed")
     @PostMapping("/reviews/{id}/close")
-    void close(@PathVariable long id, @RequestBody CloseInput in) {
+    void close(@PathVariable long id, @RequestBody ReviewCloseInput in) {
         reviews.close(id, in.outcome(), Actors.require());
     }
 
     @Operation(summary = "Figures of my territory: by item, level and channel; 即办率, 不见面办件量, on-time rate, 满意率, community share, waiting time")
     @GetMapping("/figures")
-    ServiceFigures.Figures figures(@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ServiceFigures.ServiceFigureSet figures(@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return figures.figures(from, to, Actors.require());
     }
 
-    static List<Applications.Upload> uploads(@Nullable List<FileInput> files) {
+    static List<Applications.Upload> uploads(@Nullable List<MaterialUpload> files) {
         List<Applications.Upload> result = new ArrayList<>();
         if (files == null) {
             return result;
         }
-        for (FileInput f : files) {
+        for (MaterialUpload f : files) {
             if (f == null || f.material() == null || f.material().isBlank()) {
                 throw LocalizedException.badRequest("services.error.field", "materials");
             }

@@ -40,7 +40,7 @@ class ServicesWorkbench implements WorkbenchCard.Source {
                     WorkbenchCard.Tone.ALERT, 42));
         }
         if (actor.hasAny(Role.LEADER, Role.DISPATCHER)) {
-            ServiceFigures.Figures f = figures.figures(null, null, actor);
+            ServiceFigures.ServiceFigureSet f = figures.figures(null, null, actor);
             cards.add(new WorkbenchCard("services.card.satisfaction", f.rated() == 0 ? "—" : percent(f.satisfactionRate()), "/services/desk",
                     WorkbenchCard.Tone.NORMAL, 43));
             cards.add(new WorkbenchCard("services.card.communityShare", f.approved() == 0 ? "—" : percent(f.communityShare()), "/services/desk",
