@@ -183,6 +183,19 @@ class ServicesApiTests {
     }
 
     @Test
+    void aMaterialFileIsServedToTheApplicantAndTheWindowButNotToAnotherStreet() throws Exception {
+        long id = apply("MZ-008");
+        long file = call("resident", get("/api/services/applications/" + id), null, 200).get("materials").get(0).get("fileId").asLong();
+        mvc.perform(get("/api/services/applications/" + id + "/files/" + file).with(user(users.loadUserByUsername("community"))))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("image/png"));
+        call("dispatcher-honghua", get("/api/services/applications/" + id + "/files/" + file), null, 404);
+        call("gridworker", get("/api/services/applications/" + id + "/files/" + file), null, 404);
+        long other = apply("MZ-008");
+        call("resident", get("/api/services/applications/" + other + "/files/" + file), null, 404);
+    }
+
+    @Test
     void anActionTheStateDoesNotAllowIsAConflictNamingTheState() throws Exception {
         long id = apply("MZ-008");
         JsonNode problem = act("community", id, "complete", Map.of("resultNumber", "X-1"), 409);
