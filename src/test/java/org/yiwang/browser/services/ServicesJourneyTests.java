@@ -28,8 +28,9 @@ class ServicesJourneyTests extends BrowserTests {
     }
 
     String residentAppliesForTheElderlyCard() {
-        browser.signIn("resident").open("/m/services");
-        browser.waitForText("一网通办");
+        browser.signIn("resident").open("/m/reports");
+        browser.click(By.id("tab-services"));
+        browser.waitForText("查事项");
         browser.type(By.id("q"), "优待证");
         browser.click(By.id("search-submit"));
         browser.waitForText("老年人优待证办理");
@@ -117,8 +118,16 @@ class ServicesJourneyTests extends BrowserTests {
 
     @Test
     void gridWorkerAppliesForAnElderlyResidentsCarePackageWithConsent() {
-        browser.signIn("gridworker").open("/m/services/proxy");
-        browser.waitForText("帮办代办");
+        browser.signIn("gridworker").open("/m/today");
+        browser.click(By.id("tab-services"));
+        browser.click(By.id("link-proxy"));
+        browser.waitForText("须征得本人同意");
+        browser.select(By.id("tag"), "ADVANCED_AGE");
+        browser.click(By.id("person-search-submit"));
+        browser.waitForText("须征得本人同意");
+        if (!browser.exists(By.cssSelector("#people a.package-link"))) {
+            browser.open("/m/services/proxy"); // no 高龄 resident in this grid: anyone of the grid
+        }
         browser.screenshots("services-proxy-people");
         browser.click(By.cssSelector("#people a.package-link[data-bundle='ELDERLY-CARE']"));
         browser.waitForText("老年人优待服务包");
