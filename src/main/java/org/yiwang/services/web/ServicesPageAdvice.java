@@ -1,6 +1,7 @@
 package org.yiwang.services.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +51,7 @@ class ServicesPageAdvice {
     }
 
     /** The path of a same-site referer, or null. */
-    private static String backPath(String referer, HttpServletRequest request) {
+    private static @Nullable String backPath(@Nullable String referer, HttpServletRequest request) {
         if (referer == null) {
             return null;
         }
