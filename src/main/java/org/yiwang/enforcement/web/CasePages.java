@@ -171,6 +171,8 @@ class CasePages {
                 s.light(now).name(), s.escalatedAt() != null)).toList());
         model.addAttribute("parties", file.parties().stream().map(p -> new PartyRow(p.kind().name(), PersonalData.maskName(p.name()),
                 p.phone() == null ? "" : PersonalData.maskPhone(p.phone()), p.reference() == null ? "" : p.reference())).toList());
+        model.addAttribute("inspections", file.inspections().stream().map(i -> new org.yiwang.enforcement.Inspection(i.id(), i.at(),
+                i.byName(), i.passed(), i.failed(), PersonalData.maskText(i.findings()), i.photoIds())).toList());
         model.addAttribute("history", file.history().stream().map(h -> new HistoryRow(ChinaTime.MINUTES.format(h.at()), h.actorName(),
                 h.action(), h.from() == null ? "" : h.from().name(), h.to().name(), h.note() == null ? "" : PersonalData.maskText(h.note())))
                 .toList());
