@@ -300,14 +300,16 @@ public class MonthlyReports {
             String level = text("assessment.level." + table.level().name());
             pdf.heading(text("assessment.report.levelHeading", level));
             if (table.rows().stream().anyMatch(r -> r.score() != null)) {
-                pdf.image(ReportCharts.scores(text("assessment.report.chartTitle", level), table.rows()), 560);
+                pdf.image(ReportCharts.scores(text("assessment.report.chartTitle", level), table.rows()), 520);
             } else {
                 pdf.paragraph(text("assessment.report.noScores"));
             }
+            // only the indicators with a figure somewhere at this level: a landscape page holds about fifteen columns
+            List<Indicator> shown = COLUMNS.stream().filter(i -> table.rows().stream().anyMatch(r -> r.figure(i).rate() != null)).toList();
             List<String> headers = new ArrayList<>(List.of(text("assessment.col.rank"), text("assessment.col.name"),
                     text("assessment.col.score"), text("assessment.col.grade"), text("assessment.col.change"),
                     text("assessment.col.reported")));
-            for (Indicator i : COLUMNS) {
+            for (Indicator i : shown) {
                 headers.add(text("assessment.short." + i.name()));
             }
             List<List<String>> rows = new ArrayList<>();
@@ -315,7 +317,7 @@ public class MonthlyReports {
                 List<String> cells = new ArrayList<>(List.of(row.rank() == null ? "—" : String.valueOf(row.rank()), row.name(),
                         row.score() == null ? "—" : String.valueOf(row.score()), row.grade() == null ? "—" : row.grade().name(),
                         change(row.change()), String.valueOf(row.reported())));
-                for (Indicator i : COLUMNS) {
+                for (Indicator i : shown) {
                     cells.add(row.figure(i).percent());
                 }
                 rows.add(cells);

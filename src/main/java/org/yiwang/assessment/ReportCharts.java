@@ -26,29 +26,29 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** A horizontal bar chart of the scores of up to 15 units, best first. */
+    /** A horizontal bar chart of the scores of up to 12 units, best first, drawn at twice its size for print. */
     static byte[] scores(String title, List<AssessmentTable.Row> rows) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        rows.stream().filter(r -> r.score() != null).limit(15)
+        rows.stream().filter(r -> r.score() != null).limit(12)
                 .forEach(r -> data.addValue(r.score(), "score", r.name().length() > 14 ? r.name().substring(0, 14) + "…" : r.name()));
         JFreeChart chart = ChartFactory.createBarChart(title, null, "得分", data, PlotOrientation.HORIZONTAL, false, false, false);
         Font font = font();
-        chart.getTitle().setFont(font.deriveFont(Font.BOLD, 16f));
+        chart.getTitle().setFont(font.deriveFont(Font.BOLD, 13f));
         chart.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(new Color(0xF7F8FA));
         plot.setRangeGridlinePaint(new Color(0xCCCCCC));
-        plot.getDomainAxis().setTickLabelFont(font.deriveFont(12f));
-        plot.getRangeAxis().setTickLabelFont(font.deriveFont(11f));
-        plot.getRangeAxis().setLabelFont(font.deriveFont(12f));
+        plot.getDomainAxis().setTickLabelFont(font.deriveFont(11f));
+        plot.getRangeAxis().setTickLabelFont(font.deriveFont(10f));
+        plot.getRangeAxis().setLabelFont(font.deriveFont(10f));
         plot.getRangeAxis().setRange(0, 100);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setSeriesPaint(0, new Color(0x1F6FEB));
         renderer.setShadowVisible(false);
-        int height = Math.max(220, 60 + 26 * Math.max(1, data.getColumnCount()));
+        int height = 70 + 17 * Math.max(1, data.getColumnCount());
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ChartUtils.writeChartAsPNG(out, chart, 1200, height * 2);
+            ChartUtils.writeScaledChartAsPNG(out, chart, 760, height, 2, 2);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
