@@ -34,14 +34,66 @@ CREATE TABLE assessment_order_fact (
 );
 -- drill-down: the orders behind a figure of a month within a territory
 CREATE INDEX assessment_order_fact_month ON assessment_order_fact (district_code, month, grid_code text_pattern_ops);
+CREATE INDEX assessment_order_fact_unit ON assessment_order_fact (district_code, month, unit_id) WHERE unit_id <> 0;
+CREATE INDEX assessment_order_fact_worker ON assessment_order_fact (district_code, month, worker_id) WHERE worker_id <> 0;
 
--- The same flags summed per month and key: what every indicator table reads. A month of a city over
--- 10,000,000 orders has a few hundred thousand rows here at most (grids × units × hotline), never one per order.
-CREATE TABLE assessment_month (
+-- The same flags summed per month, in three tables so that each level reads few rows: by grid (streets,
+-- communities and grids), by community and handling unit (departments; the community keeps the reader's
+-- territory), by grid and reporting grid worker. A city month over 10,000,000 orders has tens of thousands
+-- of rows in each, never one per order.
+CREATE TABLE assessment_month_area (
     month             DATE         NOT NULL,
     district_code     VARCHAR(6)   NOT NULL,
-    grid_code         VARCHAR(15)  NOT NULL,
+    area_code         VARCHAR(15)  NOT NULL,
+    hotline           BOOLEAN      NOT NULL,
+    reported          BIGINT       NOT NULL DEFAULT 0,
+    merged            BIGINT       NOT NULL DEFAULT 0,
+    registered        BIGINT       NOT NULL DEFAULT 0,
+    voided            BIGINT       NOT NULL DEFAULT 0,
+    dispatched        BIGINT       NOT NULL DEFAULT 0,
+    returned          BIGINT       NOT NULL DEFAULT 0,
+    handled           BIGINT       NOT NULL DEFAULT 0,
+    handled_on_time   BIGINT       NOT NULL DEFAULT 0,
+    closed            BIGINT       NOT NULL DEFAULT 0,
+    closed_on_time    BIGINT       NOT NULL DEFAULT 0,
+    reworked          BIGINT       NOT NULL DEFAULT 0,
+    extended          BIGINT       NOT NULL DEFAULT 0,
+    reopened          BIGINT       NOT NULL DEFAULT 0,
+    evaluated         BIGINT       NOT NULL DEFAULT 0,
+    satisfied         BIGINT       NOT NULL DEFAULT 0,
+    responded         BIGINT       NOT NULL DEFAULT 0,
+    active            BIGINT       NOT NULL DEFAULT 0,
+    PRIMARY KEY (district_code, month, area_code, hotline)
+);
+CREATE TABLE assessment_month_unit (
+    month             DATE         NOT NULL,
+    district_code     VARCHAR(6)   NOT NULL,
+    area_code         VARCHAR(15)  NOT NULL,
     unit_id           BIGINT       NOT NULL,
+    hotline           BOOLEAN      NOT NULL,
+    reported          BIGINT       NOT NULL DEFAULT 0,
+    merged            BIGINT       NOT NULL DEFAULT 0,
+    registered        BIGINT       NOT NULL DEFAULT 0,
+    voided            BIGINT       NOT NULL DEFAULT 0,
+    dispatched        BIGINT       NOT NULL DEFAULT 0,
+    returned          BIGINT       NOT NULL DEFAULT 0,
+    handled           BIGINT       NOT NULL DEFAULT 0,
+    handled_on_time   BIGINT       NOT NULL DEFAULT 0,
+    closed            BIGINT       NOT NULL DEFAULT 0,
+    closed_on_time    BIGINT       NOT NULL DEFAULT 0,
+    reworked          BIGINT       NOT NULL DEFAULT 0,
+    extended          BIGINT       NOT NULL DEFAULT 0,
+    reopened          BIGINT       NOT NULL DEFAULT 0,
+    evaluated         BIGINT       NOT NULL DEFAULT 0,
+    satisfied         BIGINT       NOT NULL DEFAULT 0,
+    responded         BIGINT       NOT NULL DEFAULT 0,
+    active            BIGINT       NOT NULL DEFAULT 0,
+    PRIMARY KEY (district_code, month, area_code, unit_id, hotline)
+);
+CREATE TABLE assessment_month_worker (
+    month             DATE         NOT NULL,
+    district_code     VARCHAR(6)   NOT NULL,
+    area_code         VARCHAR(15)  NOT NULL,
     worker_id         BIGINT       NOT NULL,
     hotline           BOOLEAN      NOT NULL,
     reported          BIGINT       NOT NULL DEFAULT 0,
@@ -61,7 +113,7 @@ CREATE TABLE assessment_month (
     satisfied         BIGINT       NOT NULL DEFAULT 0,
     responded         BIGINT       NOT NULL DEFAULT 0,
     active            BIGINT       NOT NULL DEFAULT 0,
-    PRIMARY KEY (district_code, month, grid_code, unit_id, worker_id, hotline)
+    PRIMARY KEY (district_code, month, area_code, worker_id, hotline)
 );
 
 -- Scoring schemes (考核方案): weights per indicator; every change is a new version, the newest applies.

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 /**
  * 考核评价: the indicator tables by level and month within the reader's territory, scored with the scheme in
  * force, graded and ranked with the change against the previous month; and the orders behind every figure.
- * Order figures come from {@code assessment_month} (one statement per table); the whistle report-in rate
+ * Order figures come from the monthly sums (one statement per table); the whistle report-in rate
  * from the whistle module; patrol and visit figures from the field-work module.
  */
 @Service
@@ -177,12 +177,12 @@ public class Assessments {
         return weights == 0 ? null : BigDecimal.valueOf(weighted / weights).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** Sums per unit: [all orders, 12345 orders only]. One statement over {@code assessment_month}. */
+    /** Sums per unit: [all orders, 12345 orders only]. One statement over the level's monthly-sums table. */
     Map<String, Sums[]> sums(Level level, YearMonth month, Territory territory) {
         String flags = Arrays.stream(Flag.values()).map(f -> "sum(" + f.column() + ")").collect(Collectors.joining(", "));
         Map<String, Sums[]> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + level.key + " AS k, hotline, sum(reported) AS reported, " + flags + " FROM assessment_month"
-                        + " WHERE " + territory.where() + " AND month = :month AND " + level.filter + " GROUP BY 1, 2")
+        jdbc.sql("SELECT " + level.key + " AS k, hotline, sum(reported) AS reported, " + flags + " FROM " + level.table
+                        + " WHERE " + territory.where("area_code") + " AND month = :month AND " + level.filter + " GROUP BY 1, 2")
                 .param("districts", territory.districts()).param("patterns", territory.patterns())
                 .param("month", Date.valueOf(month.atDay(1)))
                 .query(rs -> {
@@ -312,8 +312,8 @@ public class Assessments {
             return List.of();
         }
         String condition = numerator ? indicator.numeratorSql : indicator.denominatorSql;
-        return jdbc.sql("SELECT order_id, number, grid_code FROM assessment_order_fact WHERE " + territory.where()
-                        + " AND month = :month AND " + level.filter + " AND " + level.key + " = :code AND " + condition
+        return jdbc.sql("SELECT order_id, number, grid_code FROM assessment_order_fact WHERE " + territory.where("grid_code")
+                        + " AND month = :month AND " + level.factCondition + " AND " + condition
                         + " ORDER BY order_id LIMIT " + MAX_DRILL_DOWN)
                 .param("districts", territory.districts()).param("patterns", territory.patterns())
                 .param("month", Date.valueOf(month.atDay(1))).param("code", code)

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The 0/1 facts of one order that the formulas count, each a column of {@code assessment_order_fact}
- * and a sum in {@code assessment_month}. Each is the order's latest state, not a count of events.
+ * and a sum in the monthly-sums tables. Each is the order's latest state, not a count of events.
  */
 enum Flag {
     /** Merged into another order as a duplicate: not a case of its own. */

@@ -93,7 +93,7 @@ public class MonthlyReports {
     }
 
     private boolean hasOrders(String district, YearMonth month) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM assessment_month WHERE district_code = :d AND month = :m)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM assessment_month_area WHERE district_code = :d AND month = :m)")
                 .param("d", district).param("m", Date.valueOf(month.atDay(1))).query(Boolean.class).single();
     }
 

@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * Follows the work-order journal ({@code assessment.order-facts}) into the assessment read model: each
  * changed order's {@link OrderFact} in {@code assessment_order_fact}, and the difference it makes to the
- * monthly sums in {@code assessment_month} — old facts taken out under their old key, new ones added under
- * the new key, summed over the batch so that a batch costs one statement per key it touches.
+ * monthly sums ({@code assessment_month_area}, {@code _unit}, {@code _worker}) — old facts taken out under
+ * their old key, new ones added under the new key, summed over the batch so that a batch costs one statement
+ * per key and table it touches.
  */
 @Component
 class OrderFacts implements JournalFollower {
@@ -99,19 +100,41 @@ class OrderFacts implements JournalFollower {
         if (Arrays.stream(sums).allMatch(v -> v == 0)) {
             return;
         }
-        StringBuilder values = new StringBuilder(":reported");
-        StringBuilder updates = new StringBuilder("reported = assessment_month.reported + EXCLUDED.reported");
+        upsert("assessment_month_area", List.of(), key.gridCode(), key, sums);
+        if (key.unitId() != 0) {
+            String community = key.gridCode().length() >= 12 ? key.gridCode().substring(0, 12) : key.gridCode();
+            upsert("assessment_month_unit", List.of(Map.entry("unit_id", key.unitId())), community, key, sums);
+        }
+        if (key.workerId() != 0) {
+            upsert("assessment_month_worker", List.of(Map.entry("worker_id", key.workerId())), key.gridCode(), key, sums);
+        }
+    }
+
+    private void upsert(String table, List<Map.Entry<String, Long>> extra, String area, OrderFact.Key key, long[] sums) {
+        StringBuilder columns = new StringBuilder("month, district_code, area_code, hotline");
+        StringBuilder values = new StringBuilder(":month, :district, :area, :hotline");
+        StringBuilder conflict = new StringBuilder("district_code, month, area_code");
+        for (Map.Entry<String, Long> e : extra) {
+            columns.append(", ").append(e.getKey());
+            values.append(", :").append(e.getKey());
+            conflict.append(", ").append(e.getKey());
+        }
+        conflict.append(", hotline");
+        columns.append(", reported, ").append(FLAG_COLUMNS);
+        values.append(", :reported");
+        StringBuilder updates = new StringBuilder("reported = " + table + ".reported + EXCLUDED.reported");
         for (Flag flag : Flag.values()) {
             values.append(", :").append(flag.column());
-            updates.append(", ").append(flag.column()).append(" = assessment_month.").append(flag.column())
+            updates.append(", ").append(flag.column()).append(" = ").append(table).append('.').append(flag.column())
                     .append(" + EXCLUDED.").append(flag.column());
         }
-        JdbcClient.StatementSpec spec = jdbc.sql("INSERT INTO assessment_month (month, district_code, grid_code, unit_id, worker_id, hotline, reported, "
-                        + FLAG_COLUMNS + ") VALUES (:month, :district, :grid, :unit, :worker, :hotline, " + values
-                        + ") ON CONFLICT (district_code, month, grid_code, unit_id, worker_id, hotline) DO UPDATE SET " + updates)
-                .param("month", Date.valueOf(key.month())).param("district", key.districtCode()).param("grid", key.gridCode())
-                .param("unit", key.unitId()).param("worker", key.workerId()).param("hotline", key.hotline())
-                .param("reported", sums[0]);
+        JdbcClient.StatementSpec spec = jdbc.sql("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
+                        + conflict + ") DO UPDATE SET " + updates)
+                .param("month", Date.valueOf(key.month())).param("district", key.districtCode()).param("area", area)
+                .param("hotline", key.hotline()).param("reported", sums[0]);
+        for (Map.Entry<String, Long> e : extra) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
         for (Flag flag : Flag.values()) {
             spec = spec.param(flag.column(), sums[flag.ordinal() + 1]);
         }

@@ -55,8 +55,12 @@ record Territory(String[] districts, String[] patterns, List<String> prefixes) {
         return prefixes.stream().anyMatch(code::startsWith);
     }
 
-    /** The SQL condition on a table with {@code district_code} and {@code grid_code}. */
-    String where() {
-        return "district_code = ANY (:districts) AND grid_code LIKE ANY (:patterns)";
+    /**
+     * The SQL condition on a table with {@code district_code} and a code column that starts with the division
+     * code; the pattern test is left out when the territory is made of whole districts (it would only cost time).
+     */
+    String where(String codeColumn) {
+        boolean wholeDistricts = prefixes.stream().allMatch(p -> p.length() == 6);
+        return "district_code = ANY (:districts)" + (wholeDistricts ? "" : " AND " + codeColumn + " LIKE ANY (:patterns)");
     }
 }

@@ -143,7 +143,7 @@ final class Story {
         return t;
     }
 
-    /** The sums of some orders, as {@code assessment_month} holds them: [all, 12345 only]. */
+    /** The sums of some orders, as the monthly sums hold them: [all, 12345 only]. */
     static Sums[] sums(Story... stories) {
         Sums all = Sums.empty();
         Sums hotline = Sums.empty();
