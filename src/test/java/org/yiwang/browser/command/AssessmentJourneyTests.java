@@ -57,6 +57,8 @@ class AssessmentJourneyTests extends BrowserTests {
 
         // the month's report, made now and downloaded in both formats
         browser.open("/assessment/reports");
+        // making the five levels' tables, charts and both documents takes a while on a loaded machine
+        browser.driver().manage().timeouts().pageLoadTimeout(Duration.ofSeconds(180));
         browser.click(By.id("report-generate"));
         browser.waitForPath("/assessment/reports");
         assertThat(browser.flashSuccess()).contains("已生成");
