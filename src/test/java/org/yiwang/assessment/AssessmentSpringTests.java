@@ -226,7 +226,7 @@ class AssessmentSpringTests {
         MonthlyReports.Stored pdf = made.stream().filter(r -> r.format().equals("pdf")).findFirst().orElseThrow();
         MonthlyReports.Stored xlsx = made.stream().filter(r -> r.format().equals("xlsx")).findFirst().orElseThrow();
 
-        byte[] pdfBytes = mvc.perform(get("/assessment/reports/" + pdf.id()).with(httpBasic("leader", PASSWORD)))
+        byte[] pdfBytes = mvc.perform(get("/api/assessment/reports/" + pdf.id()).with(httpBasic("leader", PASSWORD)))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdfBytes, 0, 5)).isEqualTo("%PDF-");
