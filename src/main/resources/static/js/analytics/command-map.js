@@ -12,20 +12,20 @@
   var liveState = document.getElementById('live-state');
   var labels = el.dataset;
 
-  var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25, attributionControl: !!el.dataset.tileUrl});
+  var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25});
+  var clusters = null;
+  var bases = window.YiwangBaseMaps ? window.YiwangBaseMaps.attach(map, el, {
+    // marker clusters keep projected positions: on a switch of datum they are laid out anew
+    onDatumChange: function () { if (clusters) { var all = clusters.getLayers(); clusters.clearLayers(); clusters.addLayers(all); } }
+  }) : null;
   map.setView([32.02, 118.79], 13);
-  if (el.dataset.tileUrl) {
-    L.tileLayer(el.dataset.tileUrl, {maxZoom: 19}).addTo(map);
-  } else {
-    el.classList.add('offline');
-  }
 
   var perGrid = {};          // grid code → orders shown in it
   var gridLayers = {};       // grid code → polygon layers
   var markers = {};          // order id → marker
   var counted = {};          // order id → grid code it is counted in
   var total = 0;
-  var clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true});
+  clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true});
   map.addLayer(clusters);
 
   var coverage = null;      // grid code → this round's visit coverage, while that layer is on
@@ -289,6 +289,8 @@
     trackCount: function () { return tracks.getLayers().length; },
     coverageShown: function () { return coverage !== null; },
     careBadges: function () { return care.getLayers().length; },
-    reloadWorkers: loadWorkers
+    reloadWorkers: loadWorkers,
+    bases: bases,
+    markerPoint: function (id) { var m = markers[id]; return m ? map.latLngToContainerPoint(m.getLatLng()) : null; }
   };
 })();
