@@ -63,8 +63,9 @@ class CommandMapController {
     String page(@RequestParam(required = false) String category, @RequestParam(required = false) WorkOrderStatus status,
                 @RequestParam(required = false) Source source, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, Model model) {
-        Actors.requireAny(VIEWERS);
+        Actor actor = Actors.requireAny(VIEWERS);
         filter(category, status, source, from, to);
+        model.addAttribute("screenAllowed", actor.hasAny(CommandScreenController.VIEWERS));
         model.addAttribute("majorClasses", catalog.majorClasses());
         model.addAttribute("statuses", WorkOrderStatus.values());
         model.addAttribute("sources", Source.values());

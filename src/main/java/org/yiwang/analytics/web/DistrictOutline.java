@@ -42,13 +42,23 @@ class DistrictOutline {
 
     DistrictOutline(GridLocator grids, JsonMapper json) {
         this.grids = grids;
+        District district = read(json);
+        this.districtCode = district.code();
+        this.districtName = district.name();
+        this.districtRings = district.rings();
+    }
+
+    /** The vendored district: code, name and its outline's rings of [lon, lat] in WGS-84. */
+    record District(String code, String name, List<List<double[]>> rings) {
+    }
+
+    /** Reads the vendored outline and converts it from GCJ-02, as the package gives it, to WGS-84. */
+    static District read(JsonMapper json) {
         try (InputStream in = DistrictOutline.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
             JsonNode feature = json.readTree(in).get("features").get(0);
-            this.districtCode = feature.get("properties").get("code").asString();
-            this.districtName = feature.get("properties").get("name").asString();
             List<List<double[]>> rings = new ArrayList<>();
             for (JsonNode ring : feature.get("geometry").get("coordinates")) {
                 List<double[]> points = new ArrayList<>();
@@ -58,7 +68,8 @@ class DistrictOutline {
                 }
                 rings.add(points);
             }
-            this.districtRings = List.copyOf(rings);
+            return new District(feature.get("properties").get("code").asString(), feature.get("properties").get("name").asString(),
+                    List.copyOf(rings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,11 +90,6 @@ class DistrictOutline {
     }
 
     private record Streets(long revision, List<Feature> features) {
-    }
-
-    /** The district's outline in WGS-84: rings of [lon, lat]. */
-    List<List<double[]>> districtRings() {
-        return districtRings;
     }
 
     Outline outline() {
