@@ -40,7 +40,8 @@
       color: ['#35e08a', '#ffc53d', '#ff4d4f', '#6f7f99'],
       tooltip: {trigger: 'item'},
       legend: {orient: 'vertical', right: 0, top: 'middle', textStyle: {color: '#cfe2ff', fontSize: 0.85 * s}, itemWidth: 0.8 * s, itemHeight: 0.8 * s},
-      series: [{type: 'pie', radius: ['48%', '75%'], center: ['38%', '52%'], label: {show: true, color: '#e8f4ff', fontSize: 0.85 * s, formatter: '{c}'},
+      series: [{type: 'pie', radius: ['48%', '75%'], center: ['38%', '52%'], labelLine: {show: false},
+        label: {show: true, position: 'inside', color: '#02122b', fontWeight: 'bold', fontSize: 0.85 * s, formatter: function (p) { return p.value > 0 ? p.value : ''; }},
         itemStyle: {borderColor: '#061634', borderWidth: 2},
         data: [{name: labels.green, value: lights.GREEN || 0}, {name: labels.yellow, value: lights.YELLOW || 0},
           {name: labels.red, value: lights.RED || 0}, {name: labels.none, value: lights.NONE || 0}]}]
@@ -51,14 +52,16 @@
     var c = chart(id);
     if (!c) { return; }
     var s = rem();
-    var cat = {type: 'category', data: names, axisLabel: {color: axis.color, fontSize: 0.75 * s, interval: 0, width: horizontal ? 7 * s : 3.2 * s, overflow: 'truncate'},
+    var tilt = !horizontal && names.length > 6;
+    var cat = {type: 'category', data: names, axisLabel: {color: axis.color, fontSize: 0.75 * s, interval: 0, rotate: tilt ? 40 : 0,
+      width: horizontal ? 7 * s : 4 * s, overflow: 'truncate'},
       axisLine: {lineStyle: {color: '#2a4a7a'}}, inverse: !!horizontal};
     var val = {type: 'value', minInterval: 1, axisLabel: {color: axis.color, fontSize: 0.7 * s}, splitLine: {lineStyle: {color: 'rgba(80,140,220,.15)'}}};
     c.setOption({
       animation: false,
       tooltip: {trigger: 'axis'},
       legend: series.length > 1 ? {top: 0, right: 0, textStyle: {color: '#cfe2ff', fontSize: 0.75 * s}, itemWidth: 0.8 * s, itemHeight: 0.6 * s} : undefined,
-      grid: {left: horizontal ? 7.5 * s : 2 * s, right: 1 * s, top: series.length > 1 ? 1.6 * s : 0.4 * s, bottom: horizontal ? 0.4 * s : 2.2 * s, containLabel: false},
+      grid: {left: horizontal ? 7.5 * s : 2 * s, right: 1 * s, top: series.length > 1 ? 1.6 * s : 0.4 * s, bottom: horizontal ? 0.4 * s : (tilt ? 3.4 * s : 2.2 * s), containLabel: false},
       xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val,
       series: series.map(function (x) {
         return {name: x.name, type: 'bar', data: x.data, barMaxWidth: 0.9 * s, itemStyle: {color: x.color, borderRadius: horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0]},
@@ -125,7 +128,7 @@
   var map = null, clusters = null, hot = null, gridLayers = {}, bases = null;
   if (window.L) {
     map = L.map(mapEl, {zoomControl: false, zoomSnap: 0.25, attributionControl: true});
-    bases = window.YiwangBaseMaps ? window.YiwangBaseMaps.attach(map, mapEl, {collapsed: true, position: 'topright',
+    bases = window.YiwangBaseMaps ? window.YiwangBaseMaps.attach(map, mapEl, {collapsed: true, position: 'topright', fixed: true,
       onDatumChange: function () { if (clusters) { var all = clusters.getLayers(); clusters.clearLayers(); clusters.addLayers(all); } }}) : null;
     map.setView([32.02, 118.79], 13);
     clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 36, chunkedLoading: true});
