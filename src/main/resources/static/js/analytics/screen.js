@@ -70,7 +70,12 @@
     }, true);
     $(id).dataset.rendered = 'true';
   }
-  window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); if (state.last) { render(state.last); } });
+  window.addEventListener('resize', function () {
+    Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+    if (state.last) { render(state.last); }
+    // a wall screen shows the whole territory whatever its size
+    if (map) { map.invalidateSize(); if (gridBounds && gridBounds.isValid()) { map.fitBounds(gridBounds, {padding: [16, 16]}); } }
+  });
 
   // --- lists ------------------------------------------------------------------------------------------
   function cell(tr, value, cls) { var td = document.createElement('td'); if (cls) { td.className = cls; } td.textContent = value; tr.appendChild(td); return td; }
@@ -125,9 +130,9 @@
 
   // --- the map ----------------------------------------------------------------------------------------
   var mapEl = $('screen-map');
-  var map = null, clusters = null, hot = null, gridLayers = {}, bases = null;
+  var map = null, clusters = null, hot = null, gridLayers = {}, bases = null, gridBounds = null;
   if (window.L) {
-    map = L.map(mapEl, {zoomControl: false, zoomSnap: 0.25, attributionControl: true});
+    map = L.map(mapEl, {zoomControl: false, zoomSnap: 0.25, maxZoom: 19, attributionControl: true});
     bases = window.YiwangBaseMaps ? window.YiwangBaseMaps.attach(map, mapEl, {collapsed: true, position: 'topright', fixed: true,
       onDatumChange: function () { if (clusters) { var all = clusters.getLayers(); clusters.clearLayers(); clusters.addLayers(all); } }}) : null;
     map.setView([32.02, 118.79], 13);
@@ -139,7 +144,8 @@
         style: function () { return {weight: 0.5, fillOpacity: 1}; },
         onEachFeature: function (f, l) { gridLayers[f.properties.code] = l; }}).addTo(map);
       layer.bringToBack();
-      if (layer.getBounds().isValid()) { map.fitBounds(layer.getBounds(), {padding: [16, 16]}); }
+      gridBounds = layer.getBounds();
+      if (gridBounds.isValid()) { map.fitBounds(gridBounds, {padding: [16, 16]}); }
       colourGrids();
     });
     loadOrders();
@@ -153,7 +159,8 @@
     });
   }
   function icon(o) {
-    return L.divIcon({className: 'yw-marker l-' + o.light, html: '<span></span>', iconSize: [12, 12], iconAnchor: [6, 6]});
+    var px = Math.round(0.75 * rem());
+    return L.divIcon({className: 'yw-marker l-' + o.light, html: '<span></span>', iconSize: [px, px], iconAnchor: [px / 2, px / 2]});
   }
   function marker(o) {
     var link = document.createElement('a'); link.href = o.href; link.textContent = o.number;
@@ -182,7 +189,8 @@
     if (!hot) { return; }
     hot.clearLayers();
     list.slice(0, 8).forEach(function (h) {
-      L.marker([h.lat, h.lon], {icon: L.divIcon({className: 'yw-hot', html: '<span></span>', iconSize: [26, 26], iconAnchor: [13, 13]}),
+      var px = Math.round(1.6 * rem());
+      L.marker([h.lat, h.lon], {icon: L.divIcon({className: 'yw-hot', html: '<span></span>', iconSize: [px, px], iconAnchor: [px / 2, px / 2]}),
         keyboard: false, interactive: true}).bindTooltip(h.name + ' · ' + h.open + ' ' + labels.orders).addTo(hot);
     });
   }

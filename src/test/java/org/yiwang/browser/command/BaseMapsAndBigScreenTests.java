@@ -46,7 +46,12 @@ class BaseMapsAndBigScreenTests extends BrowserTests {
     /** Waits up to a minute: the first snapshot and the whole territory's grids take a while on a busy machine. */
     void waitLong(java.util.function.Function<? super org.openqa.selenium.WebDriver, Boolean> condition, String what) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                .withMessage(() -> "waiting for " + what).until(condition);
+                .withMessage(() -> "waiting for " + what + "; console: " + browser.driver().manage().logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                        .map(org.openqa.selenium.logging.LogEntry::getMessage).toList()
+                        + "; requests: " + js("return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '')"
+                        + " + ' ' + Math.round(e.duration) + 'ms ' + e.responseStatus).join(', ')"))
+                .until(condition);
     }
 
     void openMap() {
