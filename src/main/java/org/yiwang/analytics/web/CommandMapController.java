@@ -66,6 +66,9 @@ class CommandMapController {
         Actor actor = Actors.requireAny(VIEWERS);
         filter(category, status, source, from, to);
         model.addAttribute("screenAllowed", actor.hasAny(CommandScreenController.VIEWERS));
+        // the grids are cached by the browser for a while: one URL per reader, so that another account signed in on
+        // the same browser never gets the previous reader's territory from the cache
+        model.addAttribute("reader", actor.userId());
         model.addAttribute("majorClasses", catalog.majorClasses());
         model.addAttribute("statuses", WorkOrderStatus.values());
         model.addAttribute("sources", Source.values());

@@ -36,6 +36,7 @@ class CommandScreenController {
     String page(Model model) {
         Actor actor = Actors.requireAny(VIEWERS);
         model.addAttribute("viewer", actor.displayName());
+        model.addAttribute("reader", actor.userId());
         baseMaps.addTo(model);
         return "analytics/screen";
     }

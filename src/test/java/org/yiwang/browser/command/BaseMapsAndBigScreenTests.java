@@ -179,6 +179,8 @@ class BaseMapsAndBigScreenTests extends BrowserTests {
                 + " && document.querySelectorAll('#c-lights[data-rendered=true] svg').length == 1"
                 + " && document.querySelectorAll('#t-departments tbody tr').length > 0"
                 + " && document.querySelectorAll('#screen-map .yw-street-label').length == 12")), "the screen filled");
+        // the leader's whole district, even though this browser showed a street dispatcher's map before
+        assertThat(((Number) js("return window.yiwangScreen.gridCount()")).intValue()).isGreaterThan(900);
         long intake = ((Number) js("return window.yiwangScreen.last().today.intake")).longValue();
         assertThat(browser.text(org.openqa.selenium.By.id("k-intake"))).isEqualTo(String.valueOf(intake));
 
