@@ -51,8 +51,26 @@ public record YiwangProperties(@DefaultValue("./data") String dataDir,
 
     /**
      * @param tileUrl the map tile URL template ({@code https://host/{z}/{x}/{y}.png}); empty: the maps work offline
+     * @param tiandituKey the key (tk) of 天地图 (the national map service, WGS-84/CGCS2000); when set, its vector map
+     *                    with labels is the command map's default and its imagery is offered as satellite layer
+     * @param gcj02Tiles whether the command map offers 高德 (AMap) and 腾讯 (Tencent) tiles; they are drawn in GCJ-02
+     *                   and the map shifts its WGS-84 overlays onto them
+     * @param defaultBase the command map's base map when it opens: {@code offline}, {@code tianditu},
+     *                    {@code tianditu-satellite}, {@code amap}, {@code amap-satellite}, {@code tencent}, {@code custom};
+     *                    empty: 天地图 when a key is set, else the tile URL when one is set, else offline
      */
-    public record Map(@DefaultValue("") String tileUrl) {
+    public record Map(@DefaultValue("") String tileUrl, @DefaultValue("") String tiandituKey,
+                      @DefaultValue("false") boolean gcj02Tiles, @DefaultValue("") String defaultBase) {
+
+        /** The base maps {@link #defaultBase} may name. */
+        public static final java.util.List<String> BASES = java.util.List.of(
+                "offline", "tianditu", "tianditu-satellite", "amap", "amap-satellite", "tencent", "custom");
+
+        public Map {
+            if (!defaultBase.isBlank() && !BASES.contains(defaultBase)) {
+                throw new IllegalArgumentException("yiwang.map.default-base must be one of " + BASES + ": " + defaultBase);
+            }
+        }
 
         /** The origin of the tiles ({@code https://host:port}), for the Content-Security-Policy; empty when none. */
         public String tileOrigin() {
@@ -61,6 +79,22 @@ public record YiwangProperties(@DefaultValue("./data") String dataDir,
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://[^/{}]+)").matcher(tileUrl.replace("{s}", "*"));
             return m.find() ? m.group(1) : "";
+        }
+
+        /** Every origin map tiles may come from (the tile URL's, 天地图's, 高德's, 腾讯's as configured), space-separated. */
+        public String tileOrigins() {
+            java.util.List<String> origins = new java.util.ArrayList<>();
+            if (!tileOrigin().isEmpty()) {
+                origins.add(tileOrigin());
+            }
+            if (!tiandituKey.isBlank()) {
+                origins.add("https://*.tianditu.gov.cn");
+            }
+            if (gcj02Tiles) {
+                origins.add("https://*.is.autonavi.com");
+                origins.add("https://*.map.gtimg.com");
+            }
+            return String.join(" ", origins);
         }
     }
 

@@ -12,20 +12,20 @@
   var liveState = document.getElementById('live-state');
   var labels = el.dataset;
 
-  var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25, attributionControl: !!el.dataset.tileUrl});
+  var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25});
+  var clusters = null;
+  var bases = window.YiwangBaseMaps ? window.YiwangBaseMaps.attach(map, el, {
+    // marker clusters keep projected positions: on a switch of datum they are laid out anew
+    onDatumChange: function () { if (clusters) { var all = clusters.getLayers(); clusters.clearLayers(); clusters.addLayers(all); } }
+  }) : null;
   map.setView([32.02, 118.79], 13);
-  if (el.dataset.tileUrl) {
-    L.tileLayer(el.dataset.tileUrl, {maxZoom: 19}).addTo(map);
-  } else {
-    el.classList.add('offline');
-  }
 
   var perGrid = {};          // grid code → orders shown in it
   var gridLayers = {};       // grid code → polygon layers
   var markers = {};          // order id → marker
   var counted = {};          // order id → grid code it is counted in
   var total = 0;
-  var clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true});
+  clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true});
   map.addLayer(clusters);
 
   var coverage = null;      // grid code → this round's visit coverage, while that layer is on
@@ -265,15 +265,58 @@
       });
     });
   }
+  // --- hot spots (热点: many reports of one category in one grid) and whistles (吹哨) on open orders --------------
+  function link(href, label) { var a = document.createElement('a'); a.href = href; a.textContent = label; return a; }
+  function line(box, text) { var d = document.createElement('div'); d.textContent = text; box.appendChild(d); return d; }
+  var hotspots = L.layerGroup();
+  function loadHotspots() {
+    if (!el.dataset.hotspots || !map.hasLayer(hotspots)) { return Promise.resolve(); }
+    return Promise.all([getJson(el.dataset.hotspots), gridsReady]).then(function (all) {
+      hotspots.clearLayers();
+      all[0].forEach(function (h) {
+        var layers = gridLayers[h.gridCode];
+        if (!layers || !layers.length) { return; }
+        var box = document.createElement('div');
+        box.className = 'map-popup';
+        box.appendChild(link(el.dataset.hotspotsPage, labels.hotspotLabel + ' · ' + (h.categoryName || '')));
+        line(box, layers[0].feature.properties.name + ' · ' + h.orderCount + ' ' + labels.gridLabel);
+        (h.orders || []).slice(0, 8).forEach(function (o) { var d = line(box, ''); d.appendChild(link('/work-orders/' + o.id, o.number)); });
+        L.marker(layers[0].getBounds().getCenter(), {keyboard: false, title: labels.hotspotLabel,
+          icon: L.divIcon({className: 'yw-hotspot', html: '<span>' + Number(h.orderCount) + '</span>', iconSize: [30, 30], iconAnchor: [15, 15]})})
+          .bindPopup(box).addTo(hotspots);
+      });
+    });
+  }
+  var whistles = L.layerGroup();
+  function loadWhistles() {
+    if (!el.dataset.whistles || !map.hasLayer(whistles)) { return Promise.resolve(); }
+    return Promise.all([getJson(el.dataset.whistles), ready]).then(function (all) {
+      whistles.clearLayers();
+      (all[0].items || all[0].content || []).forEach(function (w) {
+        var m = w.order && markers[w.order.id];
+        if (!m) { return; }
+        var box = document.createElement('div');
+        box.className = 'map-popup';
+        box.appendChild(link('/whistles/' + w.id, w.number + ' · ' + w.kindLabel));
+        line(box, w.statusLabel + (w.overdue ? ' · ' + labels.whistleOverdue : ''));
+        var d = line(box, ''); d.appendChild(link('/work-orders/' + w.order.id, w.order.number));
+        L.marker(m.getLatLng(), {keyboard: false, title: w.number, zIndexOffset: 1000,
+          icon: L.divIcon({className: 'yw-whistle' + (w.overdue ? ' overdue' : ''), html: '<span>哨</span>', iconSize: [26, 26], iconAnchor: [13, 13]})})
+          .bindPopup(box).addTo(whistles);
+      });
+    });
+  }
   if (el.dataset.positions) {
     var overlays = {};
     overlays[labels.positionsLabel] = workers;
     overlays[labels.tracksLabel] = tracks;
     overlays[labels.coverageLayerLabel] = coverageSwitch;
     overlays[labels.careLayerLabel] = care;
+    overlays[labels.hotspotLayerLabel] = hotspots;
+    overlays[labels.whistleLayerLabel] = whistles;
     L.control.layers(null, overlays, {collapsed: false, position: 'topright'}).addTo(map);
     workers.addTo(map);
-    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } else if (e.layer === coverageSwitch) { loadCoverage(); } else if (e.layer === care) { loadCare(); } });
+    map.on('overlayadd', function (e) { if (e.layer === workers) { loadWorkers(); } else if (e.layer === tracks) { loadTracks(); } else if (e.layer === coverageSwitch) { loadCoverage(); } else if (e.layer === care) { loadCare(); } else if (e.layer === hotspots) { loadHotspots(); } else if (e.layer === whistles) { loadWhistles(); } });
     loadWorkers();
     setInterval(function () { loadWorkers(); loadTracks(); }, 30000);
   }
@@ -289,6 +332,10 @@
     trackCount: function () { return tracks.getLayers().length; },
     coverageShown: function () { return coverage !== null; },
     careBadges: function () { return care.getLayers().length; },
-    reloadWorkers: loadWorkers
+    hotspotCount: function () { return hotspots.getLayers().length; },
+    whistleCount: function () { return whistles.getLayers().length; },
+    reloadWorkers: loadWorkers,
+    bases: bases,
+    markerPoint: function (id) { var m = markers[id]; return m ? map.latLngToContainerPoint(m.getLatLng()) : null; }
   };
 })();

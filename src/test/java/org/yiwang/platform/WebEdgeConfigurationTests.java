@@ -29,8 +29,22 @@ class WebEdgeConfigurationTests {
 
     @Test
     void theTileServersOriginIsAllowedForImages() {
-        assertThat(new YiwangProperties.Map("https://{s}.tile.example.org/{z}/{x}/{y}.png").tileOrigin()).isEqualTo("https://*.tile.example.org");
-        assertThat(new YiwangProperties.Map("http://tiles.local:8081/{z}/{x}/{y}.png").tileOrigin()).isEqualTo("http://tiles.local:8081");
-        assertThat(new YiwangProperties.Map("").tileOrigin()).isEmpty();
+        assertThat(new YiwangProperties.Map("https://{s}.tile.example.org/{z}/{x}/{y}.png", "", false, "").tileOrigin()).isEqualTo("https://*.tile.example.org");
+        assertThat(new YiwangProperties.Map("http://tiles.local:8081/{z}/{x}/{y}.png", "", false, "").tileOrigin()).isEqualTo("http://tiles.local:8081");
+        assertThat(new YiwangProperties.Map("", "", false, "").tileOrigin()).isEmpty();
+    }
+
+    @Test
+    void theOnlineBaseMapsOriginsAreAllowedForImagesOnlyWhenConfigured() {
+        assertThat(new YiwangProperties.Map("", "", false, "").tileOrigins()).isEmpty();
+        assertThat(new YiwangProperties.Map("", "key", false, "").tileOrigins()).isEqualTo("https://*.tianditu.gov.cn");
+        assertThat(new YiwangProperties.Map("http://tiles.local:8081/{z}/{x}/{y}.png", "", true, "").tileOrigins())
+                .isEqualTo("http://tiles.local:8081 https://*.is.autonavi.com https://*.map.gtimg.com");
+    }
+
+    @Test
+    void anUnknownDefaultBaseMapStopsTheStart() {
+        assertThatThrownBy(() -> new YiwangProperties.Map("", "", false, "google")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("yiwang.map.default-base");
     }
 }

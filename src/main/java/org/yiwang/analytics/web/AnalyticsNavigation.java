@@ -7,7 +7,7 @@ import org.yiwang.platform.Role;
 
 import java.util.List;
 
-/** The command centre's two screens in the staff navigation: the map (一张图) and the dashboard. */
+/** The command centre's screens in the staff navigation: the map (一张图) and the dashboard. */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsNavigation {
 
@@ -15,6 +15,12 @@ class AnalyticsNavigation {
     NavigationEntry commandMapNavigation() {
         return new NavigationEntry("/command/map", "nav.analytics.map", "◉",
                 List.of(Role.ADMIN, Role.LEADER, Role.DISPATCHER, Role.COMMUNITY_STAFF), 60, "command");
+    }
+
+    @Bean
+    NavigationEntry commandScreenNavigation() {
+        return new NavigationEntry("/command/screen", "nav.analytics.screen", "▣",
+                List.of(Role.ADMIN, Role.LEADER, Role.DISPATCHER), 62, "command");
     }
 
     @Bean

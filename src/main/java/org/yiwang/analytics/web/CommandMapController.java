@@ -1,7 +1,6 @@
 package org.yiwang.analytics.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.yiwang.platform.YiwangProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -47,23 +46,29 @@ class CommandMapController {
     private final LiveMap live;
     private final MarkerJson markers;
     private final Catalog catalog;
-    private final String tileUrl;
+    private final BaseMaps baseMaps;
+    private final DistrictOutline outline;
 
-    CommandMapController(CommandMap map, LiveMap live, MarkerJson markers, Catalog catalog,
-                         YiwangProperties settings) {
+    CommandMapController(CommandMap map, LiveMap live, MarkerJson markers, Catalog catalog, BaseMaps baseMaps,
+                         DistrictOutline outline) {
         this.map = map;
         this.live = live;
         this.markers = markers;
         this.catalog = catalog;
-        this.tileUrl = settings.map().tileUrl();
+        this.baseMaps = baseMaps;
+        this.outline = outline;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) String category, @RequestParam(required = false) WorkOrderStatus status,
                 @RequestParam(required = false) Source source, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, Model model) {
-        Actors.requireAny(VIEWERS);
+        Actor actor = Actors.requireAny(VIEWERS);
         filter(category, status, source, from, to);
+        model.addAttribute("screenAllowed", actor.hasAny(CommandScreenController.VIEWERS));
+        // the grids are cached by the browser for a while: one URL per reader, so that another account signed in on
+        // the same browser never gets the previous reader's territory from the cache
+        model.addAttribute("reader", actor.userId());
         model.addAttribute("majorClasses", catalog.majorClasses());
         model.addAttribute("statuses", WorkOrderStatus.values());
         model.addAttribute("sources", Source.values());
@@ -72,7 +77,7 @@ class CommandMapController {
         model.addAttribute("source", source);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("tileUrl", tileUrl);
+        baseMaps.addTo(model);
         return "analytics/map";
     }
 
@@ -106,6 +111,28 @@ class CommandMapController {
     SseEmitter stream() {
         Actor actor = Actors.requireAny(VIEWERS);
         return live.subscribe(actor, LocaleContextHolder.getLocale());
+    }
+
+    /** The base maps this installation offers, in the reader's language, and which one the map opens on. */
+    @GetMapping(value = "/base-maps", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    BaseMapChoice baseMaps() {
+        Actors.requireAny(VIEWERS);
+        return new BaseMapChoice(baseMaps.defaultBase(), baseMaps.offered(LocaleContextHolder.getLocale()));
+    }
+
+    @Schema(name = "BaseMapChoice")
+    record BaseMapChoice(String defaultBase, List<BaseMaps.BaseMap> offered) {
+    }
+
+    /** The offline base map: the district's real outline and its streets with their names, WGS-84. */
+    @GetMapping(value = "/outline.geojson")
+    ResponseEntity<DistrictOutline.Outline> outline() {
+        Actors.requireAny(VIEWERS);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
+                .body(outline.outline());
     }
 
     /** Dates are days in Beijing time: {@code from} from its start, {@code to} up to its end. */

@@ -119,7 +119,7 @@ class SecurityConfiguration {
      * tile server. Inline style attributes stay allowed: many pages and Leaflet use them, and they cannot run code.
      */
     static String contentSecurityPolicy(YiwangProperties properties) {
-        String tiles = properties.map().tileOrigin();
+        String tiles = properties.map().tileOrigins();
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
                 + (tiles.isEmpty() ? "" : " " + tiles)
                 + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
