@@ -117,4 +117,31 @@ class HomePageTests {
                 actor -> java.util.List.of(first)));
         org.assertj.core.api.Assertions.assertThat(home.cards(null)).containsExactly(first, ok);
     }
+
+    @Test
+    @WithUserDetails("gridworker")
+    void aGridWorkersPhoneBarHoldsFourPagesAndMoreWhichListsTheRest() throws Exception {
+        String today = mvc.perform(get("/m/today")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String bar = today.substring(today.indexOf("<nav class=\"m-tabs\""), today.indexOf("</nav>", today.indexOf("<nav class=\"m-tabs\"")));
+        org.assertj.core.api.Assertions.assertThat(bar)
+                .contains("id=\"tab-today\"", "id=\"tab-patrol\"", "id=\"tab-visits\"", "id=\"tab-report\"", "id=\"tab-more\"")
+                .doesNotContain("id=\"tab-campaigns\"", "id=\"tab-services\"");
+        mvc.perform(get("/m/more"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"more-campaigns\"")))
+                .andExpect(content().string(containsString("id=\"more-services\"")))
+                .andExpect(content().string(containsString("id=\"more-services-proxy\"")))
+                .andExpect(content().string(containsString("id=\"more-grid\"")))
+                .andExpect(content().string(not(containsString("id=\"more-follows\""))));
+    }
+
+    @Test
+    @WithUserDetails("resident")
+    void aResidentsPhoneBarShowsAllFourOfTheirPagesWithoutMore() throws Exception {
+        String page = mvc.perform(get("/m/reports")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String bar = page.substring(page.indexOf("<nav class=\"m-tabs\""), page.indexOf("</nav>", page.indexOf("<nav class=\"m-tabs\"")));
+        org.assertj.core.api.Assertions.assertThat(bar)
+                .contains("id=\"tab-report\"", "id=\"tab-reports\"", "id=\"tab-services\"", "id=\"tab-follows\"")
+                .doesNotContain("tab-more", "tab-patrol");
+    }
 }

@@ -28,4 +28,14 @@ class EnforcementNavigation {
         return new NavigationEntry("/enforcement/items", "enforcement.nav.items", "§", List.of(Role.ADMIN, Role.DISPATCHER, Role.HANDLER),
                 90, "admin");
     }
+
+    @Bean
+    NavigationEntry campaignsMobileNavigation() {
+        return new NavigationEntry("/m/campaigns", "nav.mobile.campaigns", "⚑", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 19, "mobile");
+    }
+
+    @Bean
+    NavigationEntry enforcementMobileNavigation() {
+        return new NavigationEntry("/m/enforcement", "enforcement.nav.mobile", "⚖", List.of(Role.HANDLER, Role.DISPATCHER), 20, "mobile");
+    }
 }

@@ -13,16 +13,16 @@ class FieldworkNavigation {
 
     @Bean
     NavigationEntry patrolNavigation() {
-        return new NavigationEntry("/m/patrol", "nav.mobile.patrol", "⚲", List.of(Role.GRID_WORKER), 13, "mobile");
+        return new NavigationEntry("/m/patrol", "nav.mobile.patrol", "⚲", List.of(Role.GRID_WORKER), 11, "mobile");
     }
 
     @Bean
     NavigationEntry todayNavigation() {
-        return new NavigationEntry("/m/today", "nav.mobile.today", "☀", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 14, "mobile");
+        return new NavigationEntry("/m/today", "nav.mobile.today", "☀", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 10, "mobile");
     }
 
     @Bean
     NavigationEntry visitsNavigation() {
-        return new NavigationEntry("/m/visits", "nav.mobile.visits", "⌂", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 15, "mobile");
+        return new NavigationEntry("/m/visits", "nav.mobile.visits", "⌂", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 12, "mobile");
     }
 }

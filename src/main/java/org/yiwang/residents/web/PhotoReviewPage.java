@@ -67,6 +67,11 @@ class PhotoReviewPage {
         }
 
         @Bean
+        NavigationEntry residentsFollowsNavigation() {
+            return new NavigationEntry("/m/follows", "residents.nav.follows", "☆", List.of(Role.RESIDENT), 16, "mobile");
+        }
+
+        @Bean
         NavigationEntry residentsPublicMapNavigation() {
             return new NavigationEntry("/public/map", "residents.nav.publicMap", "◉", List.of(Role.DISPATCHER, Role.LEADER, Role.ADMIN), 38, "command");
         }

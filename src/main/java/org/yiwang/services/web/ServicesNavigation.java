@@ -25,11 +25,11 @@ class ServicesNavigation {
     @Bean
     NavigationEntry servicesMobileNavigation() {
         return new NavigationEntry("/m/services", "services.nav.mobile", "☎", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
-                16, "mobile");
+                15, "mobile");
     }
 
     @Bean
     NavigationEntry servicesProxyNavigation() {
-        return new NavigationEntry("/m/services/proxy", "services.nav.proxy", "♿", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 17, "mobile");
+        return new NavigationEntry("/m/services/proxy", "services.nav.proxy", "♿", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 18, "mobile");
     }
 }

@@ -119,7 +119,9 @@ class ServicesJourneyTests extends BrowserTests {
     @Test
     void gridWorkerAppliesForAnElderlyResidentsCarePackageWithConsent() {
         browser.signIn("gridworker").open("/m/today");
-        browser.click(By.id("tab-services"));
+        // a grid worker's bar holds 今日, 巡查, 走访, 随手拍 and 更多; 一网通办 is among 更多's tiles
+        browser.click(By.id("tab-more"));
+        browser.click(By.id("more-services"));
         browser.click(By.id("link-proxy"));
         browser.waitForText("须征得本人同意");
         browser.select(By.id("tag"), "ADVANCED_AGE");

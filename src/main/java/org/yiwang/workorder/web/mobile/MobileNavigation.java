@@ -13,16 +13,16 @@ class MobileNavigation {
 
     @Bean
     NavigationEntry mobileReportNavigation() {
-        return new NavigationEntry("/m/report", "nav.mobile.report", "✚", List.of(Role.RESIDENT, Role.GRID_WORKER), 10, "mobile");
+        return new NavigationEntry("/m/report", "nav.mobile.report", "✚", List.of(Role.RESIDENT, Role.GRID_WORKER), 13, "mobile");
     }
 
     @Bean
     NavigationEntry mobileMyReportsNavigation() {
-        return new NavigationEntry("/m/reports", "nav.mobile.myReports", "☰", List.of(Role.RESIDENT, Role.GRID_WORKER), 11, "mobile");
+        return new NavigationEntry("/m/reports", "nav.mobile.myReports", "☰", List.of(Role.RESIDENT, Role.GRID_WORKER), 14, "mobile");
     }
 
     @Bean
     NavigationEntry mobileGridNavigation() {
-        return new NavigationEntry("/m/grid", "nav.mobile.grid", "▦", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 12, "mobile");
+        return new NavigationEntry("/m/grid", "nav.mobile.grid", "▦", List.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF), 17, "mobile");
     }
 }
