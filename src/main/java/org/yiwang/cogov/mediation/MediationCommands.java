@@ -74,16 +74,19 @@ public final class MediationCommands {
     }
 
     /** 风险研判. */
-    public record AssessRisk(RiskLevel level, boolean petitionRisk, boolean criminalRisk, @Nullable String note) {
+    public record AssessRisk(RiskLevel level, Boolean petitionRisk, Boolean criminalRisk, @Nullable String note) {
         public AssessRisk {
             required(level, "level");
+            petitionRisk = Boolean.TRUE.equals(petitionRisk);
+            criminalRisk = Boolean.TRUE.equals(criminalRisk);
             note = optional(note, "note", 500);
         }
     }
 
     /** 达成协议: the agreement, whether it goes to 司法确认, and the first follow-up visit. */
-    public record Agree(String agreement, boolean judicialConfirmation, @Nullable LocalDate visitDue) {
+    public record Agree(String agreement, Boolean judicialConfirmation, @Nullable LocalDate visitDue) {
         public Agree {
+            judicialConfirmation = Boolean.TRUE.equals(judicialConfirmation);
             agreement = text(agreement, "agreement", MAX_TEXT, true);
         }
     }
