@@ -9,6 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.cogov.council.Council;
+import org.yiwang.cogov.council.CouncilCommands;
+import org.yiwang.cogov.council.Councils;
 import org.yiwang.cogov.mediation.DisputeClass;
 import org.yiwang.cogov.mediation.MediationCase;
 import org.yiwang.cogov.mediation.MediationCommands;
@@ -45,16 +48,18 @@ class CogovDemo implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final People people;
     private final Mediations mediations;
+    private final Councils councils;
     private final Clock clock;
 
     CogovDemo(YiwangProperties yiwang, CogovProperties properties, JdbcClient jdbc, TransactionTemplate transactions, People people,
-              Mediations mediations, Clock clock) {
+              Mediations mediations, Councils councils, Clock clock) {
         this.yiwang = yiwang;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.people = people;
         this.mediations = mediations;
+        this.councils = councils;
         this.clock = clock;
     }
 
@@ -72,6 +77,9 @@ class CogovDemo implements ApplicationRunner {
             return 0;
         }
         Actor actor = staff.get();
+        if (people.actorOf("resident").isEmpty() || people.actorOf("gridworker").isEmpty()) {
+            return 0;
+        }
         String community = actor.scope().divisionPrefixes().stream().filter(p -> p.length() == 12).findFirst().orElse(null);
         if (community == null) {
             return 0;
@@ -98,7 +106,33 @@ class CogovDemo implements ApplicationRunner {
                     "demo-mediation-2"), actor);
             return 2;
         });
-        log.info("Demo mediation cases: {}", made);
-        return made == null ? 0 : made;
+        Integer council = transactions.execute(tx -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cogov.demo'))").query(rs -> {
+            });
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM cogov_council)").query(Boolean.class).single()) {
+                return 0;
+            }
+            return council(actor, community);
+        });
+        log.info("Demo mediation cases: {}, councils: {}", made, council);
+        return (made == null ? 0 : made) + (council == null ? 0 : council);
+    }
+
+    /** 零距离家园理事会 with three members, a residents' topic being voted on and a members' topic under discussion. */
+    private int council(Actor staff, String community) {
+        Actor resident = people.actorOf("resident").orElseThrow();
+        Council council = councils.create(new CouncilCommands.NewCouncil(community, "零距离家园理事会"), staff);
+        councils.addMember(council.id(), new CouncilCommands.AddMember("community", "理事长"), staff);
+        councils.addMember(council.id(), new CouncilCommands.AddMember("resident", "居民代表"), staff);
+        councils.addMember(council.id(), new CouncilCommands.AddMember("gridworker", "理事"), staff);
+        Council.Topic parking = councils.propose(new CouncilCommands.Propose(council.id(), "小区增设电动自行车充电棚",
+                "楼道里充电、飞线充电多，存在火灾隐患，建议在3号楼东侧空地建充电棚。", "demo-topic-1"), resident);
+        councils.openDiscussion(parking.id(), staff);
+        councils.comment(parking.id(), "东侧空地归属需与物业确认，建议先征求一楼住户意见。", staff);
+        councils.openVote(parking.id(), staff);
+        Council.Topic dogs = councils.propose(new CouncilCommands.Propose(council.id(), "文明养犬公约",
+                "遛狗不牵绳、犬粪不清理问题突出，拟制定小区文明养犬公约。", "demo-topic-2"), staff);
+        councils.openDiscussion(dogs.id(), staff);
+        return 1;
     }
 }

@@ -4,6 +4,6 @@
  * people, notification and ledger APIs; nothing in the core depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Co-governance",
-        allowedDependencies = {"platform", "workorder", "people", "notify", "ledger"})
+        allowedDependencies = {"platform", "workorder", "people", "notify", "ledger", "geo"})
 @org.jspecify.annotations.NullMarked
 package org.yiwang.cogov;

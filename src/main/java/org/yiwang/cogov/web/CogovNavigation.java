@@ -16,4 +16,16 @@ class CogovNavigation {
         return new NavigationEntry("/cogov/mediation", "cogov.nav.mediation", "⚖",
                 List.of(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 42, "work");
     }
+
+    @Bean
+    NavigationEntry cogovCouncilsNavigation() {
+        return new NavigationEntry("/cogov/councils", "cogov.nav.councils", "☷",
+                List.of(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 43, "work");
+    }
+
+    @Bean
+    NavigationEntry cogovPhoneCouncilNavigation() {
+        return new NavigationEntry("/m/council", "cogov.nav.phoneCouncil", "☷", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
+                16, "mobile");
+    }
 }
