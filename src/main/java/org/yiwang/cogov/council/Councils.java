@@ -330,9 +330,10 @@ public class Councils {
             Map<String, Object> r = jdbc.sql("SELECT text, owner, due_on, order_id FROM cogov_resolution WHERE id = :r AND topic_id = :t FOR UPDATE")
                     .param("r", resolutionId).param("t", topicId)
                     .query((rs, n) -> {
-                        long order = rs.getLong("order_id");
+                        rs.getLong("order_id");
+                        boolean ordered = !rs.wasNull();
                         return Map.<String, Object>of("text", rs.getString("text"), "owner", rs.getString("owner"),
-                                "due", rs.getObject("due_on", LocalDate.class), "ordered", !rs.wasNull());
+                                "due", rs.getObject("due_on", LocalDate.class), "ordered", ordered);
                     })
                     .optional()
                     .orElseThrow(() -> LocalizedException.badRequest("cogov.topic.error.noResolution", "resolutionId", resolutionId));
