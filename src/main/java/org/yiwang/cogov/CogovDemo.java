@@ -18,6 +18,8 @@ import org.yiwang.cogov.mediation.MediationCommands;
 import org.yiwang.cogov.mediation.Mediations;
 import org.yiwang.cogov.mediation.PartyRole;
 import org.yiwang.cogov.mediation.RiskLevel;
+import org.yiwang.cogov.volunteer.Volunteering;
+import org.yiwang.cogov.volunteer.Volunteers;
 import org.yiwang.people.People;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.ChinaTime;
@@ -49,10 +51,11 @@ class CogovDemo implements ApplicationRunner {
     private final People people;
     private final Mediations mediations;
     private final Councils councils;
+    private final Volunteers volunteers;
     private final Clock clock;
 
     CogovDemo(YiwangProperties yiwang, CogovProperties properties, JdbcClient jdbc, TransactionTemplate transactions, People people,
-              Mediations mediations, Councils councils, Clock clock) {
+              Mediations mediations, Councils councils, Volunteers volunteers, Clock clock) {
         this.yiwang = yiwang;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -60,6 +63,7 @@ class CogovDemo implements ApplicationRunner {
         this.people = people;
         this.mediations = mediations;
         this.councils = councils;
+        this.volunteers = volunteers;
         this.clock = clock;
     }
 
@@ -114,8 +118,16 @@ class CogovDemo implements ApplicationRunner {
             }
             return council(actor, community);
         });
-        log.info("Demo mediation cases: {}, councils: {}", made, council);
-        return (made == null ? 0 : made) + (council == null ? 0 : council);
+        Integer activities = transactions.execute(tx -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cogov.demo'))").query(rs -> {
+            });
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM cogov_activity)").query(Boolean.class).single()) {
+                return 0;
+            }
+            return volunteering(actor, community);
+        });
+        log.info("Demo mediation cases: {}, councils: {}, volunteer activities: {}", made, council, activities);
+        return (made == null ? 0 : made) + (council == null ? 0 : council) + (activities == null ? 0 : activities);
     }
 
     /** 零距离家园理事会 with three members, a residents' topic being voted on and a members' topic under discussion. */
@@ -134,5 +146,25 @@ class CogovDemo implements ApplicationRunner {
                 "遛狗不牵绳、犬粪不清理问题突出，拟制定小区文明养犬公约。", "demo-topic-2"), staff);
         councils.openDiscussion(dogs.id(), staff);
         return 1;
+    }
+
+    /**
+     * Volunteers: the demo resident took part in an activity that is closed (20 points to redeem), and two activities
+     * are open for sign-up — one today, one of the 红色服务队 in three days.
+     */
+    private int volunteering(Actor staff, String community) {
+        Actor resident = people.actorOf("resident").orElseThrow();
+        volunteers.register("gridworker", new Volunteering.Register(community, null, "电工、水管维修", true), staff);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).withSecond(0).withNano(0);
+        Volunteering.Activity visit = volunteers.publish(new Volunteering.NewActivity(community, "敬老院陪伴老人",
+                "陪老人聊天、读报、包饺子", "社区养老服务站", now.minusHours(2), now.plusMinutes(30), 10, 20, false), staff);
+        volunteers.signUp(visit.id(), resident);
+        volunteers.signIn(visit.id(), resident);
+        volunteers.close(visit.id(), staff);
+        volunteers.publish(new Volunteering.NewActivity(community, "小区环境清洁日", "清理楼道小广告、捡拾垃圾",
+                "社区党群服务中心门口集合", now.plusHours(1), now.plusHours(3), 20, 10, false), staff);
+        volunteers.publish(new Volunteering.NewActivity(community, "红色服务队·家电义务维修", "党员志愿者为居民义务维修小家电",
+                "社区广场", now.plusDays(3).withHour(9).withMinute(0), now.plusDays(3).withHour(11).withMinute(30), 8, 15, true), staff);
+        return 3;
     }
 }

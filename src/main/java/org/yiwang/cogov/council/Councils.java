@@ -192,7 +192,7 @@ public class Councils {
 
     /** The reader's topics: those of the councils they belong to and those they proposed, newest first. */
     public List<Council.Topic> topicsOf(Actor reader) {
-        return jdbc.sql(TOPIC_COLUMNS + """
+        return jdbc.sql(TOPIC_COLUMNS + " " + """
                          WHERE t.proposed_by = :user
                             OR EXISTS (SELECT 1 FROM cogov_council_member m WHERE m.council_id = t.council_id AND m.user_id = :user)
                          ORDER BY t.created_at DESC, t.id DESC LIMIT 100""")

@@ -24,6 +24,18 @@ class CogovNavigation {
     }
 
     @Bean
+    NavigationEntry cogovVolunteersNavigation() {
+        return new NavigationEntry("/cogov/volunteers", "cogov.nav.volunteers", "♥",
+                List.of(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 44, "work");
+    }
+
+    @Bean
+    NavigationEntry cogovPhoneVolunteerNavigation() {
+        return new NavigationEntry("/m/volunteer", "cogov.nav.phoneVolunteer", "♥", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
+                17, "mobile");
+    }
+
+    @Bean
     NavigationEntry cogovPhoneCouncilNavigation() {
         return new NavigationEntry("/m/council", "cogov.nav.phoneCouncil", "☷", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
                 16, "mobile");
