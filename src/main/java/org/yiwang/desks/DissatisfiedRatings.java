@@ -49,6 +49,12 @@ class DissatisfiedRatings implements JournalFollower {
         return "desks.dissatisfied-ratings";
     }
 
+    /** Only ratings matter here. */
+    @Override
+    public Set<Action> actions() {
+        return Set.of(Action.EVALUATE);
+    }
+
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
         List<WorkOrderTransitioned> ratings = changes.stream().flatMap(c -> c.transitions().stream())

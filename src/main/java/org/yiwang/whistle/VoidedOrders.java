@@ -4,11 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.workorder.Action;
 import org.yiwang.workorder.JournalFollower;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A whistle on an order that is voided or merged into another has nothing left to summon for: the
@@ -29,6 +31,12 @@ class VoidedOrders implements JournalFollower {
     @Override
     public String name() {
         return "whistle.voided-orders";
+    }
+
+    /** Only voided and merged orders (both end as VOIDED) matter here. */
+    @Override
+    public Set<Action> actions() {
+        return Set.of(Action.VOID, Action.MERGE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.yiwang.workorder;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Follows the work-order journal: every saved change of every work order, as one {@link WorkOrderJournaled},
@@ -25,6 +26,16 @@ public interface JournalFollower {
      * follower's new place; throwing rolls back both.
      */
     void apply(List<WorkOrderJournaled> changes);
+
+    /**
+     * The actions this follower acts on; empty (the default) for every change. A follower that names its
+     * actions is handed only the changes with at least one transition of them (whole, with all their
+     * transitions) and is woken only by commits that carry one; its place still moves past the other changes,
+     * in rounds at the poll interval. So a module that cares about, say, ratings costs an intake nothing.
+     */
+    default Set<Action> actions() {
+        return Set.of();
+    }
 
     /**
      * Whether every application node follows the journal for itself from the moment it starts, keeping its

@@ -19,6 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,33 +81,53 @@ public class JournalTail implements SmartLifecycle {
         this.enabled = enabled;
     }
 
-    /** Wakes the followers once the current transaction commits (call where the journal is written). */
-    void wakeAfterCommit() {
+    /**
+     * Wakes the followers that care about these actions (and those that care about every change) once the
+     * current transaction commits; call where the journal is written.
+     */
+    void wakeAfterCommit(Collection<Action> actions) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wake();
+            wake(actions.isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(actions));
             return;
         }
-        if (TransactionSynchronizationManager.hasResource(this)) {
+        @SuppressWarnings("unchecked")
+        EnumSet<Action> pending = (EnumSet<Action>) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            pending.addAll(actions);
             return;
         }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        EnumSet<Action> committed = actions.isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(actions);
+        TransactionSynchronizationManager.bindResource(this, committed);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(JournalTail.this);
                 if (status == STATUS_COMMITTED) {
-                    wake();
+                    wake(committed);
                 }
             }
         });
     }
 
+    /** Wakes every follower. */
     void wake() {
         for (Worker worker : workers) {
-            Thread thread = worker.thread;
-            if (thread != null) {
-                LockSupport.unpark(thread);
+            unpark(worker);
+        }
+    }
+
+    private void wake(Set<Action> actions) {
+        for (Worker worker : workers) {
+            if (worker.interest.isEmpty() || !Collections.disjoint(worker.interest, actions)) {
+                unpark(worker);
             }
+        }
+    }
+
+    private static void unpark(Worker worker) {
+        Thread thread = worker.thread;
+        if (thread != null) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -265,6 +289,8 @@ public class JournalTail implements SmartLifecycle {
     private final class Worker {
 
         final JournalFollower follower;
+        /** The actions the follower cares about; empty for all. */
+        final Set<Action> interest;
         volatile Thread thread;
         /** Only for per-node followers; the others keep their place in the database. */
         Journal.Place place;
@@ -272,6 +298,26 @@ public class JournalTail implements SmartLifecycle {
 
         Worker(JournalFollower follower) {
             this.follower = follower;
+            this.interest = follower.actions().isEmpty() ? Set.of() : EnumSet.copyOf(follower.actions());
+        }
+
+        /** The changes of a batch this follower is handed: all of them, or those with an action it cares about. */
+        List<WorkOrderJournaled> relevant(List<Journal.Entry> batch) {
+            List<WorkOrderJournaled> changes = new ArrayList<>(batch.size());
+            for (Journal.Entry entry : batch) {
+                WorkOrderJournaled change = journal.change(entry);
+                if (interest.isEmpty() || change.transitions().stream().anyMatch(t -> interest.contains(t.action()))) {
+                    changes.add(change);
+                }
+            }
+            return changes;
+        }
+
+        private void applyRelevant(List<Journal.Entry> batch) {
+            List<WorkOrderJournaled> changes = relevant(batch);
+            if (!changes.isEmpty()) {
+                follower.apply(changes);
+            }
         }
 
         void loop() {
@@ -316,7 +362,7 @@ public class JournalTail implements SmartLifecycle {
                     if (batch.isEmpty()) {
                         return 0;
                     }
-                    follower.apply(batch.stream().map(journal::change).toList());
+                    applyRelevant(batch);
                     journal.move(follower.name(), batch.getLast().place());
                     return batch.size();
                 });
@@ -337,7 +383,7 @@ public class JournalTail implements SmartLifecycle {
                 Integer done;
                 try {
                     done = transaction.execute(status -> next().map(entry -> {
-                        follower.apply(List.of(journal.change(entry)));
+                        applyRelevant(List.of(entry));
                         journal.move(follower.name(), entry.place());
                         return 1;
                     }).orElse(0));
@@ -372,7 +418,7 @@ public class JournalTail implements SmartLifecycle {
             }
             place = batch.getLast().place();
             try {
-                follower.apply(batch.stream().map(journal::change).toList());
+                applyRelevant(batch);
             } catch (RuntimeException e) {
                 log.warn("Journal follower {} failed on {} changes on this node; they are skipped", follower.name(), batch.size(), e);
             }

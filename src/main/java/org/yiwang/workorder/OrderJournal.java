@@ -44,7 +44,7 @@ class OrderJournal {
                 .toList());
         if (!transitions.isEmpty()) {
             journal.record(new WorkOrderJournaled(transitions.stream().map(t -> WorkOrderTransitioned.of(saved, t)).toList()));
-            tail.wakeAfterCommit();
+            tail.wakeAfterCommit(transitions.stream().map(Transition::action).toList());
         }
         saved.clearPendingTransitions();
         return saved;

@@ -11,11 +11,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yiwang.browser.DemoOrders;
 import org.yiwang.whistle.BlowWhistle;
+import org.yiwang.whistle.ReportIn;
 import org.yiwang.whistle.Summons;
 import org.yiwang.whistle.Whistle;
 import org.yiwang.whistle.WhistleActions;
 import org.yiwang.whistle.WhistleKind;
 import org.yiwang.whistle.WhistleQueries;
+import org.yiwang.whistle.WhistleStats;
 import org.yiwang.whistle.WhistleStatus;
 import org.yiwang.workorder.WorkOrder;
 
@@ -113,6 +115,28 @@ class WhistleDeskTests {
                         .param("note", "已整治"))
                 .andExpect(redirectedUrl("/whistles/" + whistle.id()));
         assertThat(queries.get(whistle.id(), demo.actor("dispatcher")).status()).isEqualTo(WhistleStatus.CLOSED);
+    }
+
+    @Test
+    void theAssessmentTabGradesTheSummonedDepartmentsAndTheStreetsForTheChosenPeriod() throws Exception {
+        Whistle whistle = blownOnTheHandlersDepartment("贡院街占道经营反复出现（考核）");
+        whistles.reportIn(whistle.id(), ReportIn.of(demo.actor("handler").orgUnitId(), "ARRIVED", "已到场", List.of()), demo.actor("handler"));
+        WhistleStats stats = queries.stats(null, null, demo.actor("dispatcher"));
+        WhistleStats.DepartmentFigures mine = stats.departments().stream()
+                .filter(d -> d.departmentId() == demo.actor("handler").orgUnitId()).findFirst().orElseThrow();
+        assertThat(mine.reportedOnTime()).isPositive();
+
+        String page = mvc.perform(get("/desks/whistles").param("tab", "stats").with(as("dispatcher")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("部门报到考核", "街道吹哨考核", mine.name(), "grade-" + mine.grade());
+
+        mvc.perform(get("/desks/whistles").param("tab", "stats").param("from", "2026-12-31").param("to", "2026-01-01")
+                        .with(as("dispatcher")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/desks/whistles").param("tab", "stats").param("from", "2020-01-01").param("to", "2020-01-31")
+                        .with(as("dispatcher")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("本期没有数据")));
     }
 
     @Test

@@ -62,6 +62,14 @@ class DesksJourneyTests extends BrowserTests {
         assertThat(whistleQueries.get(whistle.id(), demo.actor("dispatcher")).summons().getFirst().state())
                 .isEqualTo(Summons.State.ARRIVED);
         assertThat(browser.cspViolations()).isEmpty();
+
+        // the leader sees both sides graded (考核) on the whistles page
+        browser.signIn("leader").open("/desks/whistles");
+        browser.click(By.cssSelector("nav.tabs a[href*='tab=stats']"));
+        browser.waitForText("部门报到考核");
+        assertThat(browser.text(By.cssSelector("table.whistle-departments"))).contains(demo.actor("handler").orgUnitName());
+        assertThat(browser.driver().findElements(By.cssSelector("table.whistle-departments .grade"))).isNotEmpty();
+        browser.screenshots("desks-whistle-assessment");
     }
 
     @Test
