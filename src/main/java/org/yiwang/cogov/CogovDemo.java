@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.cogov.alliance.Alliance;
 import org.yiwang.cogov.council.Council;
 import org.yiwang.cogov.council.CouncilCommands;
 import org.yiwang.cogov.council.Councils;
@@ -26,6 +27,7 @@ import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.YiwangProperties;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +54,11 @@ class CogovDemo implements ApplicationRunner {
     private final Mediations mediations;
     private final Councils councils;
     private final Volunteers volunteers;
+    private final Alliance alliance;
     private final Clock clock;
 
     CogovDemo(YiwangProperties yiwang, CogovProperties properties, JdbcClient jdbc, TransactionTemplate transactions, People people,
-              Mediations mediations, Councils councils, Volunteers volunteers, Clock clock) {
+              Mediations mediations, Councils councils, Volunteers volunteers, Alliance alliance, Clock clock) {
         this.yiwang = yiwang;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -64,6 +67,7 @@ class CogovDemo implements ApplicationRunner {
         this.mediations = mediations;
         this.councils = councils;
         this.volunteers = volunteers;
+        this.alliance = alliance;
         this.clock = clock;
     }
 
@@ -126,6 +130,13 @@ class CogovDemo implements ApplicationRunner {
             }
             return volunteering(actor, community);
         });
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cogov.demo'))").query(rs -> {
+            });
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM cogov_alliance_unit)").query(Boolean.class).single()) {
+                alliance(actor, community);
+            }
+        });
         log.info("Demo mediation cases: {}, councils: {}, volunteer activities: {}", made, council, activities);
         return (made == null ? 0 : made) + (council == null ? 0 : council) + (activities == null ? 0 : activities);
     }
@@ -166,5 +177,21 @@ class CogovDemo implements ApplicationRunner {
         volunteers.publish(new Volunteering.NewActivity(community, "红色服务队·家电义务维修", "党员志愿者为居民义务维修小家电",
                 "社区广场", now.plusDays(3).withHour(9).withMinute(0), now.plusDays(3).withHour(11).withMinute(30), 8, 15, true), staff);
         return 3;
+    }
+
+    /** 党建联盟 of the demo community's street: three member units and their 实事项目 at different stages. */
+    private void alliance(Actor staff, String community) {
+        String street = community.substring(0, 9);
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        Alliance.Unit office = alliance.addUnit(street, "街道机关党委", "机关", staff);
+        Alliance.Unit power = alliance.addUnit(street, "供电营业所党支部", "企业", staff);
+        Alliance.Unit school = alliance.addUnit(street, "中心小学党支部", "学校", staff);
+        Alliance.Project lights = alliance.addProject(office.id(), community, "老旧小区楼道照明改造", "为 12 栋老楼更换声控 LED 灯",
+                today.plusMonths(2), staff);
+        alliance.report(lights.id(), 60, "已完成 7 栋", staff);
+        Alliance.Project canteen = alliance.addProject(power.id(), community, "社区助老食堂线路改造", "为助老食堂改造厨房用电线路",
+                today.plusDays(10), staff);
+        alliance.report(canteen.id(), 100, "已通电运行", staff);
+        alliance.addProject(school.id(), null, "四点半课堂", "放学后为双职工家庭孩子提供看护和作业辅导", today.plusMonths(4), staff);
     }
 }

@@ -36,6 +36,18 @@ class CogovNavigation {
     }
 
     @Bean
+    NavigationEntry cogovAllianceNavigation() {
+        return new NavigationEntry("/cogov/alliance", "cogov.nav.alliance", "★",
+                List.of(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 45, "work");
+    }
+
+    @Bean
+    NavigationEntry cogovPhoneProjectsNavigation() {
+        return new NavigationEntry("/m/projects", "cogov.nav.projects", "★", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
+                18, "mobile");
+    }
+
+    @Bean
     NavigationEntry cogovPhoneCouncilNavigation() {
         return new NavigationEntry("/m/council", "cogov.nav.phoneCouncil", "☷", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
                 16, "mobile");
