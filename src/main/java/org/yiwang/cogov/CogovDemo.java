@@ -148,12 +148,12 @@ class CogovDemo implements ApplicationRunner {
         councils.addMember(council.id(), new CouncilCommands.AddMember("community", "理事长"), staff);
         councils.addMember(council.id(), new CouncilCommands.AddMember("resident", "居民代表"), staff);
         councils.addMember(council.id(), new CouncilCommands.AddMember("gridworker", "理事"), staff);
-        Council.Topic parking = councils.propose(new CouncilCommands.Propose(council.id(), "小区增设电动自行车充电棚",
+        Council.CouncilTopic parking = councils.propose(new CouncilCommands.Propose(council.id(), "小区增设电动自行车充电棚",
                 "楼道里充电、飞线充电多，存在火灾隐患，建议在3号楼东侧空地建充电棚。", "demo-topic-1"), resident);
         councils.openDiscussion(parking.id(), staff);
         councils.comment(parking.id(), "东侧空地归属需与物业确认，建议先征求一楼住户意见。", staff);
         councils.openVote(parking.id(), staff);
-        Council.Topic dogs = councils.propose(new CouncilCommands.Propose(council.id(), "文明养犬公约",
+        Council.CouncilTopic dogs = councils.propose(new CouncilCommands.Propose(council.id(), "文明养犬公约",
                 "遛狗不牵绳、犬粪不清理问题突出，拟制定小区文明养犬公约。", "demo-topic-2"), staff);
         councils.openDiscussion(dogs.id(), staff);
         return 1;
@@ -167,7 +167,7 @@ class CogovDemo implements ApplicationRunner {
         Actor resident = people.actorOf("resident").orElseThrow();
         volunteers.register("gridworker", new Volunteering.Register(community, null, "电工、水管维修", true), staff);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).withSecond(0).withNano(0);
-        Volunteering.Activity visit = volunteers.publish(new Volunteering.NewActivity(community, "敬老院陪伴老人",
+        Volunteering.VolunteerActivity visit = volunteers.publish(new Volunteering.NewActivity(community, "敬老院陪伴老人",
                 "陪老人聊天、读报、包饺子", "社区养老服务站", now.minusHours(2), now.plusMinutes(30), 10, 20, false), staff);
         volunteers.signUp(visit.id(), resident);
         volunteers.signIn(visit.id(), resident);
@@ -183,13 +183,13 @@ class CogovDemo implements ApplicationRunner {
     private void alliance(Actor staff, String community) {
         String street = community.substring(0, 9);
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-        Alliance.Unit office = alliance.addUnit(street, "街道机关党委", "机关", staff);
-        Alliance.Unit power = alliance.addUnit(street, "供电营业所党支部", "企业", staff);
-        Alliance.Unit school = alliance.addUnit(street, "中心小学党支部", "学校", staff);
-        Alliance.Project lights = alliance.addProject(office.id(), community, "老旧小区楼道照明改造", "为 12 栋老楼更换声控 LED 灯",
+        Alliance.AllianceUnit office = alliance.addUnit(street, "街道机关党委", "机关", staff);
+        Alliance.AllianceUnit power = alliance.addUnit(street, "供电营业所党支部", "企业", staff);
+        Alliance.AllianceUnit school = alliance.addUnit(street, "中心小学党支部", "学校", staff);
+        Alliance.AllianceProject lights = alliance.addProject(office.id(), community, "老旧小区楼道照明改造", "为 12 栋老楼更换声控 LED 灯",
                 today.plusMonths(2), staff);
         alliance.report(lights.id(), 60, "已完成 7 栋", staff);
-        Alliance.Project canteen = alliance.addProject(power.id(), community, "社区助老食堂线路改造", "为助老食堂改造厨房用电线路",
+        Alliance.AllianceProject canteen = alliance.addProject(power.id(), community, "社区助老食堂线路改造", "为助老食堂改造厨房用电线路",
                 today.plusDays(10), staff);
         alliance.report(canteen.id(), 100, "已通电运行", staff);
         alliance.addProject(school.id(), null, "四点半课堂", "放学后为双职工家庭孩子提供看护和作业辅导", today.plusMonths(4), staff);

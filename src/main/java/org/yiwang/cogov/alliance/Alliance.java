@@ -51,16 +51,16 @@ public class Alliance {
     }
 
     /** A member unit (成员单位). */
-    public record Unit(long id, String streetCode, String name, String kind, int projects) {
+    public record AllianceUnit(long id, String streetCode, String name, String kind, int projects) {
     }
 
     /** A 实事项目 with its latest progress. */
-    public record Project(long id, long unitId, String unitName, String streetCode, @Nullable String communityCode, String title,
+    public record AllianceProject(long id, long unitId, String unitName, String streetCode, @Nullable String communityCode, String title,
                           String description, LocalDate due, int progress, boolean done, boolean overdue, Instant updatedAt) {
     }
 
     /** One progress report. */
-    public record Update(int progress, String note, String byName, Instant at) {
+    public record ProjectUpdate(int progress, String note, String byName, Instant at) {
     }
 
     public static boolean manages(Actor actor, String code) {
@@ -79,7 +79,7 @@ public class Alliance {
         }
     }
 
-    public Unit addUnit(@Nullable String streetCode, @Nullable String name, @Nullable String kind, Actor actor) {
+    public AllianceUnit addUnit(@Nullable String streetCode, @Nullable String name, @Nullable String kind, Actor actor) {
         String street = code(streetCode, STREET, "streetCode").substring(0, 9);
         String n = text(name, "name", 100);
         String k = text(kind, "kind", 30);
@@ -97,7 +97,7 @@ public class Alliance {
     }
 
     /** The units of the streets the reader works in (community staff: their community's street). */
-    public List<Unit> units(Actor reader) {
+    public List<AllianceUnit> units(Actor reader) {
         if (!reader.hasAny(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN)) {
             throw LocalizedException.forbidden("error.forbidden");
         }
@@ -106,12 +106,12 @@ public class Alliance {
                           FROM cogov_alliance_unit u WHERE u.street_code LIKE ANY (:scope) OR u.street_code = ANY (:streets)
                          ORDER BY u.street_code, u.name LIMIT 1000""")
                 .param("scope", reader.scope().likePatterns()).param("streets", streets(reader))
-                .query((rs, n) -> new Unit(rs.getLong("id"), rs.getString("street_code"), rs.getString("name"), rs.getString("kind"),
+                .query((rs, n) -> new AllianceUnit(rs.getLong("id"), rs.getString("street_code"), rs.getString("name"), rs.getString("kind"),
                         rs.getInt("projects")))
                 .list();
     }
 
-    public Project addProject(long unitId, @Nullable String communityCode, @Nullable String title, @Nullable String description,
+    public AllianceProject addProject(long unitId, @Nullable String communityCode, @Nullable String title, @Nullable String description,
                               @Nullable LocalDate due, Actor actor) {
         String street = jdbc.sql("SELECT street_code FROM cogov_alliance_unit WHERE id = :id").param("id", unitId).query(String.class).optional()
                 .orElseThrow(() -> LocalizedException.badRequest("cogov.error.invalid", "unitId", unitId));
@@ -139,8 +139,8 @@ public class Alliance {
     }
 
     /** 进度: forward only, 0–100; the note says what was done. */
-    public Project report(long projectId, @Nullable Integer progress, @Nullable String note, Actor actor) {
-        Project p = project(projectId);
+    public AllianceProject report(long projectId, @Nullable Integer progress, @Nullable String note, Actor actor) {
+        AllianceProject p = project(projectId);
         requireStreet(actor, p.streetCode(), "projectId");
         if (progress == null || progress < 0 || progress > 100) {
             throw LocalizedException.badRequest("cogov.error.invalid", "progress", String.valueOf(progress));
@@ -163,19 +163,19 @@ public class Alliance {
     }
 
     /** 实事项目公示: every project, unfinished first by deadline, for every signed-in user. */
-    public List<Project> display() {
+    public List<AllianceProject> display() {
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         return jdbc.sql(PROJECT + " ORDER BY p.progress = 100, p.due_on, p.id LIMIT 500").query((rs, n) -> row(rs, today)).list();
     }
 
-    public List<Update> updates(long projectId) {
+    public List<ProjectUpdate> updates(long projectId) {
         return jdbc.sql("SELECT progress, note, by_name, at FROM cogov_project_update WHERE project_id = :id ORDER BY id DESC")
                 .param("id", projectId)
-                .query((rs, n) -> new Update(rs.getInt("progress"), rs.getString("note"), rs.getString("by_name"), rs.getTimestamp("at").toInstant()))
+                .query((rs, n) -> new ProjectUpdate(rs.getInt("progress"), rs.getString("note"), rs.getString("by_name"), rs.getTimestamp("at").toInstant()))
                 .list();
     }
 
-    public Project project(long id) {
+    public AllianceProject project(long id) {
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         return jdbc.sql(PROJECT + " WHERE p.id = :id").param("id", id).query((rs, n) -> row(rs, today)).optional()
                 .orElseThrow(() -> LocalizedException.notFound("cogov.alliance.error.noProject", id));
@@ -185,10 +185,10 @@ public class Alliance {
         return reader.scope().divisionPrefixes().stream().filter(p -> p.length() == 12).map(p -> p.substring(0, 9)).toArray(String[]::new);
     }
 
-    private static Project row(ResultSet rs, LocalDate today) throws SQLException {
+    private static AllianceProject row(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         int progress = rs.getInt("progress");
-        return new Project(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("street_code"),
+        return new AllianceProject(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("street_code"),
                 rs.getString("community_code"), rs.getString("title"), rs.getString("description"), due, progress, progress == 100,
                 progress < 100 && due.isBefore(today), rs.getTimestamp("updated_at").toInstant());
     }

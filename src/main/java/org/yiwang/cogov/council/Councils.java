@@ -125,23 +125,23 @@ public class Councils {
                 .query(Councils::councilRow).list();
     }
 
-    public Council.Detail detail(long councilId, Actor reader) {
+    public Council.CouncilDetail detail(long councilId, Actor reader) {
         Council council = council(councilId);
         boolean member = isMember(councilId, reader.userId());
         if (!member && !(readsAsStaff(reader) && reader.scope().covers(council.communityCode()))) {
             throw LocalizedException.notFound("cogov.council.error.notFound", councilId);
         }
-        List<Council.Member> members = jdbc.sql("SELECT user_id, display_name, title FROM cogov_council_member WHERE council_id = :id ORDER BY title, display_name")
+        List<Council.CouncilMember> members = jdbc.sql("SELECT user_id, display_name, title FROM cogov_council_member WHERE council_id = :id ORDER BY title, display_name")
                 .param("id", councilId)
-                .query((rs, n) -> new Council.Member(rs.getLong("user_id"), PersonalData.maskName(rs.getString("display_name")),
+                .query((rs, n) -> new Council.CouncilMember(rs.getLong("user_id"), PersonalData.maskName(rs.getString("display_name")),
                         rs.getString("title")))
                 .list();
-        List<Council.Topic> topics = jdbc.sql(TOPIC_COLUMNS + " WHERE t.council_id = :id ORDER BY t.created_at DESC, t.id DESC LIMIT 200")
+        List<Council.CouncilTopic> topics = jdbc.sql(TOPIC_COLUMNS + " WHERE t.council_id = :id ORDER BY t.created_at DESC, t.id DESC LIMIT 200")
                 .param("id", councilId).query(Councils::topicRow).list();
-        return new Council.Detail(council, members, topics, manages(council, reader), member);
+        return new Council.CouncilDetail(council, members, topics, manages(council, reader), member);
     }
 
-    public Council.Member addMember(long councilId, CouncilCommands.AddMember command, Actor actor) {
+    public Council.CouncilMember addMember(long councilId, CouncilCommands.AddMember command, Actor actor) {
         Council council = council(councilId);
         requireManager(council, actor);
         UserSummary user = people.findByUsername(command.username()).filter(UserSummary::enabled)
@@ -157,13 +157,13 @@ public class Councils {
             ledger.append(LedgerRecord.of(LEDGER_STREAM, "council-" + councilId, council.communityCode(), "ADD_MEMBER", clock.instant(),
                     actor.userId(), Map.of("user", user.id(), "title", command.title())));
         });
-        return new Council.Member(user.id(), PersonalData.maskName(user.displayName()), command.title());
+        return new Council.CouncilMember(user.id(), PersonalData.maskName(user.displayName()), command.title());
     }
 
     // ---- topics
 
     /** 提出议题: by a member, a resident, or the community's staff; the same request id twice makes one topic. */
-    public Council.Topic propose(CouncilCommands.Propose command, Actor actor) {
+    public Council.CouncilTopic propose(CouncilCommands.Propose command, Actor actor) {
         Council council = councilOrBad(command.councilId());
         boolean member = isMember(council.id(), actor.userId());
         if (!member && !actor.has(Role.RESIDENT) && !manages(council, actor)) {
@@ -191,7 +191,7 @@ public class Councils {
     }
 
     /** The reader's topics: those of the councils they belong to and those they proposed, newest first. */
-    public List<Council.Topic> topicsOf(Actor reader) {
+    public List<Council.CouncilTopic> topicsOf(Actor reader) {
         return jdbc.sql(TOPIC_COLUMNS + " " + """
                          WHERE t.proposed_by = :user
                             OR EXISTS (SELECT 1 FROM cogov_council_member m WHERE m.council_id = t.council_id AND m.user_id = :user)
@@ -200,21 +200,21 @@ public class Councils {
     }
 
     public Council.TopicDetail topicDetail(long topicId, Actor reader) {
-        Council.Topic topic = readableTopic(topicId, reader);
+        Council.CouncilTopic topic = readableTopic(topicId, reader);
         Council council = council(topic.councilId());
         boolean member = isMember(council.id(), reader.userId());
         boolean manager = manages(council, reader);
         boolean proposer = proposer(topicId) == reader.userId();
-        List<Council.Comment> comments = jdbc.sql("SELECT id, name, body, at FROM cogov_topic_comment WHERE topic_id = :id ORDER BY id")
+        List<Council.TopicComment> comments = jdbc.sql("SELECT id, name, body, at FROM cogov_topic_comment WHERE topic_id = :id ORDER BY id")
                 .param("id", topicId)
-                .query((rs, n) -> new Council.Comment(rs.getLong("id"), PersonalData.maskName(rs.getString("name")),
+                .query((rs, n) -> new Council.TopicComment(rs.getLong("id"), PersonalData.maskName(rs.getString("name")),
                         PersonalData.maskText(rs.getString("body")), instant(rs, "at")))
                 .list();
         int cast = jdbc.sql("SELECT count(*) FROM cogov_topic_vote WHERE topic_id = :id").param("id", topicId).query(Integer.class).single();
         VoteChoice mine = jdbc.sql("SELECT choice FROM cogov_topic_vote WHERE topic_id = :id AND user_id = :u")
                 .param("id", topicId).param("u", reader.userId()).query(String.class).optional().map(VoteChoice::valueOf).orElse(null);
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-        List<Council.Resolution> resolutions = jdbc.sql("""
+        List<Council.CouncilResolution> resolutions = jdbc.sql("""
                         SELECT id, text, owner, due_on, order_id, order_number, done_at FROM cogov_resolution WHERE topic_id = :id ORDER BY id""")
                 .param("id", topicId)
                 .query((rs, n) -> {
@@ -222,7 +222,7 @@ public class Councils {
                     Long orderId = rs.wasNull() ? null : order;
                     LocalDate due = rs.getObject("due_on", LocalDate.class);
                     Instant done = instant(rs, "done_at");
-                    return new Council.Resolution(rs.getLong("id"), rs.getString("text"), rs.getString("owner"), due, orderId,
+                    return new Council.CouncilResolution(rs.getLong("id"), rs.getString("text"), rs.getString("owner"), due, orderId,
                             rs.getString("order_number"), done, done == null && due.isBefore(today));
                 })
                 .list();
@@ -240,7 +240,7 @@ public class Councils {
         return new Council.TopicDetail(topic, comments, cast, council.members(), mine, resolutions, allowed);
     }
 
-    public Council.Topic comment(long topicId, String body, Actor actor) {
+    public Council.CouncilTopic comment(long topicId, String body, Actor actor) {
         String text = CouncilCommands.text(body, "body", 2000);
         return step(topicId, TopicAction.COMMENT, actor, (topic, council, now) -> {
             if (!isMember(council.id(), actor.userId()) && !manages(council, actor) && proposer(topicId) != actor.userId()) {
@@ -254,7 +254,7 @@ public class Councils {
     }
 
     /** 投票: members only, once each (a second vote, also a concurrent one, is a 409). */
-    public Council.Topic vote(long topicId, VoteChoice choice, Actor actor) {
+    public Council.CouncilTopic vote(long topicId, VoteChoice choice, Actor actor) {
         if (choice == null) {
             throw LocalizedException.badRequest("cogov.error.required", "choice");
         }
@@ -272,11 +272,11 @@ public class Councils {
         });
     }
 
-    public Council.Topic openDiscussion(long topicId, Actor actor) {
+    public Council.CouncilTopic openDiscussion(long topicId, Actor actor) {
         return managed(topicId, TopicAction.OPEN_DISCUSSION, actor, (t, c, now) -> Map.of());
     }
 
-    public Council.Topic decline(long topicId, String reason, Actor actor) {
+    public Council.CouncilTopic decline(long topicId, String reason, Actor actor) {
         String text = CouncilCommands.text(reason, "reason", 1000);
         return managed(topicId, TopicAction.DECLINE, actor, (t, c, now) -> {
             jdbc.sql("UPDATE cogov_topic SET minutes = :m WHERE id = :id").param("m", text).param("id", topicId).update();
@@ -284,7 +284,7 @@ public class Councils {
         });
     }
 
-    public Council.Topic openVote(long topicId, Actor actor) {
+    public Council.CouncilTopic openVote(long topicId, Actor actor) {
         return managed(topicId, TopicAction.OPEN_VOTE, actor, (t, c, now) -> {
             if (c.members() == 0) {
                 throw LocalizedException.conflict("cogov.topic.error.noMembers");
@@ -294,7 +294,7 @@ public class Councils {
     }
 
     /** 结束表决: counts the votes; {@link Tally} decides. */
-    public Council.Topic closeVote(long topicId, Actor actor) {
+    public Council.CouncilTopic closeVote(long topicId, Actor actor) {
         return managed(topicId, TopicAction.CLOSE_VOTE, actor, (t, c, now) -> {
             Map<String, Integer> counts = jdbc.sql("""
                             SELECT count(*) FILTER (WHERE choice = 'FOR') AS f, count(*) FILTER (WHERE choice = 'AGAINST') AS a,
@@ -309,7 +309,7 @@ public class Councils {
         });
     }
 
-    public Council.Topic resolve(long topicId, CouncilCommands.Resolve command, Actor actor) {
+    public Council.CouncilTopic resolve(long topicId, CouncilCommands.Resolve command, Actor actor) {
         return managed(topicId, TopicAction.RESOLVE, actor, (t, c, now) -> {
             if (command.due().isBefore(LocalDate.ofInstant(now, ChinaTime.ZONE))) {
                 throw LocalizedException.badRequest("cogov.error.past", "due");
@@ -325,7 +325,7 @@ public class Councils {
      * 决议转工单: the resolution's follow-up reported through the intake in the council's community (its first grid), for
      * the command centre to file and dispatch; once per resolution.
      */
-    public Council.Topic toOrder(long topicId, long resolutionId, @Nullable String address, Actor actor) {
+    public Council.CouncilTopic toOrder(long topicId, long resolutionId, @Nullable String address, Actor actor) {
         return managed(topicId, TopicAction.TO_ORDER, actor, (t, c, now) -> {
             Map<String, Object> r = jdbc.sql("SELECT text, owner, due_on, order_id FROM cogov_resolution WHERE id = :r AND topic_id = :t FOR UPDATE")
                     .param("r", resolutionId).param("t", topicId)
@@ -353,7 +353,7 @@ public class Councils {
         });
     }
 
-    public Council.Topic finish(long topicId, long resolutionId, Actor actor) {
+    public Council.CouncilTopic finish(long topicId, long resolutionId, Actor actor) {
         return managed(topicId, TopicAction.FINISH, actor, (t, c, now) -> {
             int done = jdbc.sql("UPDATE cogov_resolution SET done_at = :now WHERE id = :r AND topic_id = :t AND done_at IS NULL")
                     .param("now", at(now)).param("r", resolutionId).param("t", topicId).update();
@@ -364,7 +364,7 @@ public class Councils {
         });
     }
 
-    public Council.Topic recordMinutes(long topicId, String minutes, Actor actor) {
+    public Council.CouncilTopic recordMinutes(long topicId, String minutes, Actor actor) {
         String text = CouncilCommands.text(minutes, "minutes", 10000);
         return managed(topicId, TopicAction.RECORD_MINUTES, actor, (t, c, now) -> {
             jdbc.sql("UPDATE cogov_topic SET minutes = :m WHERE id = :id").param("m", text).param("id", topicId).update();
@@ -373,10 +373,10 @@ public class Councils {
     }
 
     interface Body {
-        Map<String, ?> apply(Council.Topic topic, Council council, Instant now);
+        Map<String, ?> apply(Council.CouncilTopic topic, Council council, Instant now);
     }
 
-    private Council.Topic managed(long topicId, TopicAction action, Actor actor, Body body) {
+    private Council.CouncilTopic managed(long topicId, TopicAction action, Actor actor, Body body) {
         return step(topicId, action, actor, (topic, council, now) -> {
             requireManager(council, actor);
             return body.apply(topic, council, now);
@@ -384,10 +384,10 @@ public class Councils {
     }
 
     /** One step in one transaction: the topic locked, the state checked, the change, the ledger. */
-    private Council.Topic step(long topicId, TopicAction action, Actor actor, Body body) {
+    private Council.CouncilTopic step(long topicId, TopicAction action, Actor actor, Body body) {
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("SELECT id FROM cogov_topic WHERE id = :id FOR UPDATE").param("id", topicId).query(Long.class).optional();
-            Council.Topic topic = readableTopic(topicId, actor);
+            Council.CouncilTopic topic = readableTopic(topicId, actor);
             Council council = council(topic.councilId());
             TopicStatus next = action.from(topic.status());
             Instant now = clock.instant();
@@ -399,8 +399,8 @@ public class Councils {
         return topic(topicId);
     }
 
-    private Council.Topic readableTopic(long topicId, Actor reader) {
-        Council.Topic topic = jdbc.sql(TOPIC_COLUMNS + " WHERE t.id = :id").param("id", topicId).query(Councils::topicRow).optional()
+    private Council.CouncilTopic readableTopic(long topicId, Actor reader) {
+        Council.CouncilTopic topic = jdbc.sql(TOPIC_COLUMNS + " WHERE t.id = :id").param("id", topicId).query(Councils::topicRow).optional()
                 .orElseThrow(() -> LocalizedException.notFound("cogov.topic.error.notFound", topicId));
         Council council = council(topic.councilId());
         boolean readable = isMember(council.id(), reader.userId()) || proposer(topicId) == reader.userId()
@@ -415,7 +415,7 @@ public class Councils {
         return jdbc.sql("SELECT proposed_by FROM cogov_topic WHERE id = :id").param("id", topicId).query(Long.class).single();
     }
 
-    private Council.Topic topic(long id) {
+    private Council.CouncilTopic topic(long id) {
         return jdbc.sql(TOPIC_COLUMNS + " WHERE t.id = :id").param("id", id).query(Councils::topicRow).single();
     }
 
@@ -472,8 +472,8 @@ public class Councils {
         return rs.wasNull() ? null : v;
     }
 
-    private static Council.Topic topicRow(ResultSet rs, int n) throws SQLException {
-        return new Council.Topic(rs.getLong("id"), rs.getLong("council_id"), rs.getString("council_name"), rs.getString("title"),
+    private static Council.CouncilTopic topicRow(ResultSet rs, int n) throws SQLException {
+        return new Council.CouncilTopic(rs.getLong("id"), rs.getLong("council_id"), rs.getString("council_name"), rs.getString("title"),
                 PersonalData.maskText(rs.getString("body")), PersonalData.maskName(rs.getString("proposer_name")), rs.getBoolean("by_member"),
                 TopicStatus.valueOf(rs.getString("status")), integer(rs, "votes_for"), integer(rs, "votes_against"),
                 integer(rs, "votes_abstain"), rs.getString("minutes"), instant(rs, "created_at"));

@@ -20,24 +20,24 @@ public record MediationCase(long id, String number, @Nullable Long orderId, @Nul
                             Instant createdAt, Instant updatedAt, @Nullable Instant endedAt) {
 
     /** A party, with name and phone masked (张*, 139****5678). */
-    public record Party(long id, PartyRole role, String name, @Nullable String phone, @Nullable String note) {
+    public record MediationParty(long id, PartyRole role, String name, @Nullable String phone, @Nullable String note) {
     }
 
     /** A session held. */
-    public record Session(long id, Instant heldAt, @Nullable String place, String note, String recordedBy) {
+    public record MediationSession(long id, Instant heldAt, @Nullable String place, String note, String recordedBy) {
     }
 
     /** A follow-up visit (回访) due on a day, done or not. */
-    public record Visit(long id, LocalDate due, @Nullable Instant doneAt, @Nullable String doneBy, @Nullable String note,
+    public record MediationVisit(long id, LocalDate due, @Nullable Instant doneAt, @Nullable String doneBy, @Nullable String note,
                         boolean overdue) {
     }
 
     /** One step of the case's history. */
-    public record Step(String action, MediationStatus from, MediationStatus to, String actorName, Instant at, @Nullable String note) {
+    public record MediationStep(String action, MediationStatus from, MediationStatus to, String actorName, Instant at, @Nullable String note) {
     }
 
     /** The case with everything it holds and what the reader may do next. */
-    public record Detail(MediationCase mediation, List<Party> parties, List<Session> sessions, List<Visit> visits,
-                         List<Step> history, Set<MediationAction> allowedActions) {
+    public record MediationDetail(MediationCase mediation, List<MediationParty> parties, List<MediationSession> sessions, List<MediationVisit> visits,
+                         List<MediationStep> history, Set<MediationAction> allowedActions) {
     }
 }

@@ -100,8 +100,8 @@ public final class MediationCommands {
     }
 
     /** A note that is required (撤回, 结案). */
-    public record Note(String note) {
-        public Note {
+    public record MediationNote(String note) {
+        public MediationNote {
             note = text(note, "note", MAX_TEXT, true);
         }
     }

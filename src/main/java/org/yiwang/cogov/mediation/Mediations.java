@@ -189,40 +189,40 @@ public class Mediations {
                 .filter(c -> reader.scope().covers(c.communityCode()));
     }
 
-    public MediationCase.Detail detail(long id, Actor reader) {
+    public MediationCase.MediationDetail detail(long id, Actor reader) {
         MediationCase c = get(id, reader);
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-        List<MediationCase.Party> parties = jdbc.sql("SELECT id, role, name, phone, note FROM cogov_mediation_party WHERE case_id = :id ORDER BY id")
+        List<MediationCase.MediationParty> parties = jdbc.sql("SELECT id, role, name, phone, note FROM cogov_mediation_party WHERE case_id = :id ORDER BY id")
                 .param("id", id)
-                .query((rs, n) -> new MediationCase.Party(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
+                .query((rs, n) -> new MediationCase.MediationParty(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
                         PersonalData.maskName(rs.getString("name")),
                         rs.getString("phone") == null ? null : PersonalData.maskPhone(rs.getString("phone")),
                         rs.getString("note") == null ? null : PersonalData.maskText(rs.getString("note"))))
                 .list();
-        List<MediationCase.Session> sessions = jdbc.sql("SELECT id, held_at, place, note, recorded_by FROM cogov_mediation_session WHERE case_id = :id ORDER BY held_at, id")
+        List<MediationCase.MediationSession> sessions = jdbc.sql("SELECT id, held_at, place, note, recorded_by FROM cogov_mediation_session WHERE case_id = :id ORDER BY held_at, id")
                 .param("id", id)
-                .query((rs, n) -> new MediationCase.Session(rs.getLong("id"), instant(rs, "held_at"), rs.getString("place"),
+                .query((rs, n) -> new MediationCase.MediationSession(rs.getLong("id"), instant(rs, "held_at"), rs.getString("place"),
                         PersonalData.maskText(rs.getString("note")), rs.getString("recorded_by")))
                 .list();
-        List<MediationCase.Visit> visits = jdbc.sql("SELECT id, due_on, done_at, done_by, note FROM cogov_mediation_visit WHERE case_id = :id ORDER BY due_on, id")
+        List<MediationCase.MediationVisit> visits = jdbc.sql("SELECT id, due_on, done_at, done_by, note FROM cogov_mediation_visit WHERE case_id = :id ORDER BY due_on, id")
                 .param("id", id)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject("due_on", LocalDate.class);
                     Instant done = instant(rs, "done_at");
-                    return new MediationCase.Visit(rs.getLong("id"), due, done, rs.getString("done_by"),
+                    return new MediationCase.MediationVisit(rs.getLong("id"), due, done, rs.getString("done_by"),
                             rs.getString("note") == null ? null : PersonalData.maskText(rs.getString("note")),
                             done == null && due.isBefore(today));
                 })
                 .list();
-        List<MediationCase.Step> history = jdbc.sql("SELECT action, from_status, to_status, actor_name, at, note FROM cogov_mediation_history WHERE case_id = :id ORDER BY id")
+        List<MediationCase.MediationStep> history = jdbc.sql("SELECT action, from_status, to_status, actor_name, at, note FROM cogov_mediation_history WHERE case_id = :id ORDER BY id")
                 .param("id", id)
-                .query((rs, n) -> new MediationCase.Step(rs.getString("action"), MediationStatus.valueOf(rs.getString("from_status")),
+                .query((rs, n) -> new MediationCase.MediationStep(rs.getString("action"), MediationStatus.valueOf(rs.getString("from_status")),
                         MediationStatus.valueOf(rs.getString("to_status")), rs.getString("actor_name"), instant(rs, "at"),
                         rs.getString("note") == null ? null : PersonalData.maskText(rs.getString("note"))))
                 .list();
         Set<MediationAction> allowed = works(reader)
                 ? MediationAction.allowedIn(EnumSet.allOf(MediationAction.class), c.status()) : EnumSet.noneOf(MediationAction.class);
-        return new MediationCase.Detail(c, parties, sessions, visits, history, allowed);
+        return new MediationCase.MediationDetail(c, parties, sessions, visits, history, allowed);
     }
 
     /** The community's staff who can mediate (the case's community workstation, 社区工作人员). */
@@ -302,7 +302,7 @@ public class Mediations {
         }, null);
     }
 
-    public MediationCase withdraw(long id, MediationCommands.Note note, Actor actor) {
+    public MediationCase withdraw(long id, MediationCommands.MediationNote note, Actor actor) {
         return change(id, MediationAction.WITHDRAW, actor, note.note(), (c, now) -> Map.of(), null);
     }
 
@@ -331,7 +331,7 @@ public class Mediations {
     }
 
     /** 结案: after at least one visit, with none left open. */
-    public MediationCase close(long id, MediationCommands.Note note, Actor actor) {
+    public MediationCase close(long id, MediationCommands.MediationNote note, Actor actor) {
         return change(id, MediationAction.CLOSE, actor, note.note(), (c, now) -> {
             Map<String, Long> counts = jdbc.sql("""
                             SELECT count(*) FILTER (WHERE done_at IS NOT NULL) AS done, count(*) FILTER (WHERE done_at IS NULL) AS open

@@ -22,12 +22,12 @@ public final class Volunteering {
     }
 
     /** An activity (志愿服务活动) with its places taken. */
-    public record Activity(long id, String communityCode, String title, String description, String place, Instant startsAt,
+    public record VolunteerActivity(long id, String communityCode, String title, String description, String place, Instant startsAt,
                            Instant endsAt, int capacity, int signedUp, int points, boolean redTeam, @Nullable Instant closedAt) {
     }
 
     /** A volunteer's place on an activity. */
-    public record Signup(long activityId, long volunteerId, String name, Instant signedUpAt, @Nullable Instant signedInAt,
+    public record ActivitySignup(long activityId, long volunteerId, String name, Instant signedUpAt, @Nullable Instant signedInAt,
                          @Nullable Integer minutes) {
     }
 

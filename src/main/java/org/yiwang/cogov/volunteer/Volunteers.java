@@ -124,7 +124,7 @@ public class Volunteers {
 
     // ---- activities
 
-    public Volunteering.Activity publish(Volunteering.NewActivity command, Actor actor) {
+    public Volunteering.VolunteerActivity publish(Volunteering.NewActivity command, Actor actor) {
         if (!manages(actor, command.communityCode())) {
             throw actor.hasAny(Role.COMMUNITY_STAFF, Role.ADMIN)
                     ? LocalizedException.badRequest("cogov.error.outOfScope", "communityCode", command.communityCode())
@@ -152,13 +152,13 @@ public class Volunteers {
     }
 
     /** Activities not yet closed that end in the future, soonest first: the phone's list (public). */
-    public List<Volunteering.Activity> upcoming() {
+    public List<Volunteering.VolunteerActivity> upcoming() {
         return jdbc.sql(ACTIVITY + " WHERE closed_at IS NULL AND ends_at > :now ORDER BY starts_at, id LIMIT 100")
                 .param("now", at(clock.instant())).query(Volunteers::activityRow).list();
     }
 
     /** The territory's activities, newest first. */
-    public List<Volunteering.Activity> activities(Actor reader) {
+    public List<Volunteering.VolunteerActivity> activities(Actor reader) {
         if (!readsRegister(reader)) {
             throw LocalizedException.forbidden("error.forbidden");
         }
@@ -166,13 +166,13 @@ public class Volunteers {
                 .param("scope", reader.scope().likePatterns()).query(Volunteers::activityRow).list();
     }
 
-    public Volunteering.Activity activity(long id) {
+    public Volunteering.VolunteerActivity activity(long id) {
         return jdbc.sql(ACTIVITY + " WHERE id = :id").param("id", id).query(Volunteers::activityRow).optional()
                 .orElseThrow(() -> LocalizedException.notFound("cogov.volunteer.error.noActivity", id));
     }
 
-    public List<Volunteering.Signup> signups(long activityId, Actor reader) {
-        Volunteering.Activity a = activity(activityId);
+    public List<Volunteering.ActivitySignup> signups(long activityId, Actor reader) {
+        Volunteering.VolunteerActivity a = activity(activityId);
         if (!(readsRegister(reader) && reader.scope().covers(a.communityCode()))) {
             throw LocalizedException.notFound("cogov.volunteer.error.noActivity", activityId);
         }
@@ -180,20 +180,20 @@ public class Volunteers {
                         SELECT s.activity_id, s.volunteer_id, v.name, s.signed_up_at, s.signed_in_at, s.minutes
                           FROM cogov_signup s JOIN cogov_volunteer v ON v.id = s.volunteer_id WHERE s.activity_id = :a ORDER BY s.signed_up_at""")
                 .param("a", activityId)
-                .query((rs, n) -> new Volunteering.Signup(rs.getLong("activity_id"), rs.getLong("volunteer_id"),
+                .query((rs, n) -> new Volunteering.ActivitySignup(rs.getLong("activity_id"), rs.getLong("volunteer_id"),
                         PersonalData.maskName(rs.getString("name")), instant(rs, "signed_up_at"), instant(rs, "signed_in_at"),
                         integer(rs, "minutes")))
                 .list();
     }
 
     /** The activities the user signed up for, with their sign-in. */
-    public List<Volunteering.Signup> mySignups(Actor actor) {
+    public List<Volunteering.ActivitySignup> mySignups(Actor actor) {
         return jdbc.sql("""
                         SELECT s.activity_id, s.volunteer_id, v.name, s.signed_up_at, s.signed_in_at, s.minutes
                           FROM cogov_signup s JOIN cogov_volunteer v ON v.id = s.volunteer_id WHERE v.user_id = :u
                          ORDER BY s.signed_up_at DESC LIMIT 100""")
                 .param("u", actor.userId())
-                .query((rs, n) -> new Volunteering.Signup(rs.getLong("activity_id"), rs.getLong("volunteer_id"),
+                .query((rs, n) -> new Volunteering.ActivitySignup(rs.getLong("activity_id"), rs.getLong("volunteer_id"),
                         PersonalData.maskName(rs.getString("name")), instant(rs, "signed_up_at"), instant(rs, "signed_in_at"),
                         integer(rs, "minutes")))
                 .list();
@@ -203,9 +203,9 @@ public class Volunteers {
      * 报名: a place on the activity (a volunteer of its community is registered on the first sign-up); refused when full,
      * closed or over, and once only per volunteer — the activity row is locked, so concurrent sign-ups never overfill it.
      */
-    public Volunteering.Activity signUp(long activityId, Actor actor) {
+    public Volunteering.VolunteerActivity signUp(long activityId, Actor actor) {
         transactions.executeWithoutResult(tx -> {
-            Volunteering.Activity a = jdbc.sql(ACTIVITY + " WHERE id = :id FOR UPDATE").param("id", activityId).query(Volunteers::activityRow)
+            Volunteering.VolunteerActivity a = jdbc.sql(ACTIVITY + " WHERE id = :id FOR UPDATE").param("id", activityId).query(Volunteers::activityRow)
                     .optional().orElseThrow(() -> LocalizedException.notFound("cogov.volunteer.error.noActivity", activityId));
             Instant now = clock.instant();
             if (a.closedAt() != null || !a.endsAt().isAfter(now)) {
@@ -227,9 +227,9 @@ public class Volunteers {
     }
 
     /** 签到: from half an hour before the start until the end, once. */
-    public Volunteering.Activity signIn(long activityId, Actor actor) {
+    public Volunteering.VolunteerActivity signIn(long activityId, Actor actor) {
         transactions.executeWithoutResult(tx -> {
-            Volunteering.Activity a = activity(activityId);
+            Volunteering.VolunteerActivity a = activity(activityId);
             Instant now = clock.instant();
             if (now.isBefore(a.startsAt().minus(SIGN_IN_EARLY)) || !now.isBefore(a.endsAt()) || a.closedAt() != null) {
                 throw LocalizedException.conflict("cogov.volunteer.error.notNow", a.title());
@@ -249,9 +249,9 @@ public class Volunteers {
      * 结束活动: every volunteer who signed in is credited the activity's length as service time and its points; once — a
      * closed activity refuses a second close.
      */
-    public Volunteering.Activity close(long activityId, Actor actor) {
+    public Volunteering.VolunteerActivity close(long activityId, Actor actor) {
         transactions.executeWithoutResult(tx -> {
-            Volunteering.Activity a = jdbc.sql(ACTIVITY + " WHERE id = :id FOR UPDATE").param("id", activityId).query(Volunteers::activityRow)
+            Volunteering.VolunteerActivity a = jdbc.sql(ACTIVITY + " WHERE id = :id FOR UPDATE").param("id", activityId).query(Volunteers::activityRow)
                     .optional().orElseThrow(() -> LocalizedException.notFound("cogov.volunteer.error.noActivity", activityId));
             if (!manages(actor, a.communityCode())) {
                 throw readsRegister(actor) && actor.scope().covers(a.communityCode()) ? LocalizedException.forbidden("error.forbidden")
@@ -328,8 +328,8 @@ public class Volunteers {
                 rs.getBoolean("red_team"), rs.getInt("points"), rs.getInt("minutes_served"));
     }
 
-    private static Volunteering.Activity activityRow(ResultSet rs, int n) throws SQLException {
-        return new Volunteering.Activity(rs.getLong("id"), rs.getString("community_code"), rs.getString("title"), rs.getString("description"),
+    private static Volunteering.VolunteerActivity activityRow(ResultSet rs, int n) throws SQLException {
+        return new Volunteering.VolunteerActivity(rs.getLong("id"), rs.getString("community_code"), rs.getString("title"), rs.getString("description"),
                 rs.getString("place"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("capacity"), rs.getInt("signed_up"),
                 rs.getInt("points"), rs.getBoolean("red_team"), instant(rs, "closed_at"));
     }

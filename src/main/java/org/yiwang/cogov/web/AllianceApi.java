@@ -27,36 +27,36 @@ class AllianceApi {
         this.alliance = alliance;
     }
 
-    record UnitInput(@Nullable String streetCode, @Nullable String name, @Nullable String kind) {
+    record AllianceUnitInput(@Nullable String streetCode, @Nullable String name, @Nullable String kind) {
     }
 
-    record ProjectInput(@Nullable Long unitId, @Nullable String communityCode, @Nullable String title, @Nullable String description,
+    record AllianceProjectInput(@Nullable Long unitId, @Nullable String communityCode, @Nullable String title, @Nullable String description,
                         @Nullable LocalDate due) {
     }
 
-    record ProgressInput(@Nullable Integer progress, @Nullable String note) {
+    record AllianceProgressInput(@Nullable Integer progress, @Nullable String note) {
     }
 
     @GetMapping("/api/cogov/alliance/units")
-    List<Alliance.Unit> units() {
+    List<Alliance.AllianceUnit> units() {
         return alliance.units(Actors.require());
     }
 
     @PostMapping("/api/cogov/alliance/units")
     @ResponseStatus(HttpStatus.CREATED)
-    Alliance.Unit addUnit(@RequestBody UnitInput in) {
+    Alliance.AllianceUnit addUnit(@RequestBody AllianceUnitInput in) {
         return alliance.addUnit(in.streetCode(), in.name(), in.kind(), Actors.require());
     }
 
     @GetMapping("/api/cogov/alliance/projects")
-    List<Alliance.Project> projects() {
+    List<Alliance.AllianceProject> projects() {
         Actors.require();
         return alliance.display();
     }
 
     @PostMapping("/api/cogov/alliance/projects")
     @ResponseStatus(HttpStatus.CREATED)
-    Alliance.Project addProject(@RequestBody ProjectInput in) {
+    Alliance.AllianceProject addProject(@RequestBody AllianceProjectInput in) {
         if (in.unitId() == null) {
             throw LocalizedException.badRequest("cogov.error.required", "unitId");
         }
@@ -64,12 +64,12 @@ class AllianceApi {
     }
 
     @PostMapping("/api/cogov/alliance/projects/{id}/progress")
-    Alliance.Project report(@PathVariable long id, @RequestBody ProgressInput in) {
+    Alliance.AllianceProject report(@PathVariable long id, @RequestBody AllianceProgressInput in) {
         return alliance.report(id, in.progress(), in.note(), Actors.require());
     }
 
     @GetMapping("/api/cogov/alliance/projects/{id}/updates")
-    List<Alliance.Update> updates(@PathVariable long id) {
+    List<Alliance.ProjectUpdate> updates(@PathVariable long id) {
         Actors.require();
         alliance.project(id);
         return alliance.updates(id);

@@ -35,9 +35,9 @@ class AllianceDesk {
     @GetMapping("/cogov/alliance")
     String page(Model model) {
         Actor actor = CouncilDesk.staff();
-        List<Alliance.Unit> units = alliance.units(actor);
+        List<Alliance.AllianceUnit> units = alliance.units(actor);
         model.addAttribute("units", units);
-        List<Long> unitIds = units.stream().map(Alliance.Unit::id).toList();
+        List<Long> unitIds = units.stream().map(Alliance.AllianceUnit::id).toList();
         model.addAttribute("projects", alliance.display().stream().filter(p -> unitIds.contains(p.unitId())).toList());
         model.addAttribute("street", actor.scope().divisionPrefixes().stream().map(p -> p.length() >= 9 ? p.substring(0, 9) : p)
                 .filter(p -> p.length() == 9).findFirst().orElse(""));

@@ -31,16 +31,16 @@ class CouncilApi {
         this.councils = councils;
     }
 
-    record ProposeInput(@Nullable Long councilId, @Nullable String title, @Nullable String body, @Nullable String requestId) {
+    record TopicProposalInput(@Nullable Long councilId, @Nullable String title, @Nullable String body, @Nullable String requestId) {
     }
 
-    record TextInput(@Nullable String text) {
+    record CouncilTextInput(@Nullable String text) {
     }
 
-    record VoteInput(@Nullable VoteChoice choice) {
+    record CouncilVoteInput(@Nullable VoteChoice choice) {
     }
 
-    record OrderInput(@Nullable String address) {
+    record ResolutionOrderInput(@Nullable String address) {
     }
 
     @GetMapping("/councils")
@@ -55,24 +55,24 @@ class CouncilApi {
     }
 
     @GetMapping("/councils/{id}")
-    Council.Detail detail(@PathVariable long id) {
+    Council.CouncilDetail detail(@PathVariable long id) {
         return councils.detail(id, Actors.require());
     }
 
     @PostMapping("/councils/{id}/members")
     @ResponseStatus(HttpStatus.CREATED)
-    Council.Member addMember(@PathVariable long id, @RequestBody CouncilCommands.AddMember member) {
+    Council.CouncilMember addMember(@PathVariable long id, @RequestBody CouncilCommands.AddMember member) {
         return councils.addMember(id, member, Actors.require());
     }
 
     @GetMapping("/topics")
-    List<Council.Topic> myTopics() {
+    List<Council.CouncilTopic> myTopics() {
         return councils.topicsOf(Actors.require());
     }
 
     @PostMapping("/topics")
     @ResponseStatus(HttpStatus.CREATED)
-    Council.Topic propose(@RequestBody ProposeInput in) {
+    Council.CouncilTopic propose(@RequestBody TopicProposalInput in) {
         if (in.councilId() == null) {
             throw LocalizedException.badRequest("cogov.error.required", "councilId");
         }
@@ -85,52 +85,52 @@ class CouncilApi {
     }
 
     @PostMapping("/topics/{id}/comments")
-    Council.Topic comment(@PathVariable long id, @RequestBody TextInput in) {
+    Council.CouncilTopic comment(@PathVariable long id, @RequestBody CouncilTextInput in) {
         return councils.comment(id, in.text(), Actors.require());
     }
 
     @PostMapping("/topics/{id}/votes")
-    Council.Topic vote(@PathVariable long id, @RequestBody VoteInput in) {
+    Council.CouncilTopic vote(@PathVariable long id, @RequestBody CouncilVoteInput in) {
         return councils.vote(id, in.choice(), Actors.require());
     }
 
     @PostMapping("/topics/{id}/discussion")
-    Council.Topic openDiscussion(@PathVariable long id) {
+    Council.CouncilTopic openDiscussion(@PathVariable long id) {
         return councils.openDiscussion(id, Actors.require());
     }
 
     @PostMapping("/topics/{id}/decline")
-    Council.Topic decline(@PathVariable long id, @RequestBody TextInput in) {
+    Council.CouncilTopic decline(@PathVariable long id, @RequestBody CouncilTextInput in) {
         return councils.decline(id, in.text(), Actors.require());
     }
 
     @PostMapping("/topics/{id}/vote-opening")
-    Council.Topic openVote(@PathVariable long id) {
+    Council.CouncilTopic openVote(@PathVariable long id) {
         return councils.openVote(id, Actors.require());
     }
 
     @PostMapping("/topics/{id}/vote-closing")
-    Council.Topic closeVote(@PathVariable long id) {
+    Council.CouncilTopic closeVote(@PathVariable long id) {
         return councils.closeVote(id, Actors.require());
     }
 
     @PostMapping("/topics/{id}/resolutions")
-    Council.Topic resolve(@PathVariable long id, @RequestBody CouncilCommands.Resolve in) {
+    Council.CouncilTopic resolve(@PathVariable long id, @RequestBody CouncilCommands.Resolve in) {
         return councils.resolve(id, in, Actors.require());
     }
 
     @PostMapping("/topics/{id}/resolutions/{resolution}/order")
-    Council.Topic toOrder(@PathVariable long id, @PathVariable long resolution, @RequestBody(required = false) @Nullable OrderInput in) {
+    Council.CouncilTopic toOrder(@PathVariable long id, @PathVariable long resolution, @RequestBody(required = false) @Nullable ResolutionOrderInput in) {
         return councils.toOrder(id, resolution, in == null ? null : in.address(), Actors.require());
     }
 
     @PostMapping("/topics/{id}/resolutions/{resolution}/done")
-    Council.Topic finish(@PathVariable long id, @PathVariable long resolution) {
+    Council.CouncilTopic finish(@PathVariable long id, @PathVariable long resolution) {
         return councils.finish(id, resolution, Actors.require());
     }
 
     @PostMapping("/topics/{id}/minutes")
-    Council.Topic minutes(@PathVariable long id, @RequestBody TextInput in) {
+    Council.CouncilTopic minutes(@PathVariable long id, @RequestBody CouncilTextInput in) {
         return councils.recordMinutes(id, in.text(), Actors.require());
     }
 }

@@ -89,7 +89,7 @@ class CouncilDesk {
                    RedirectAttributes redirect) {
         Actor actor = staff();
         return forms.attempt(redirect, "/cogov/councils/" + id, () -> {
-            Council.Topic t = councils.propose(new CouncilCommands.Propose(id, title, body, requestId), actor);
+            Council.CouncilTopic t = councils.propose(new CouncilCommands.Propose(id, title, body, requestId), actor);
             redirect.addFlashAttribute("flashSuccess", forms.label("cogov.topic.proposed"));
             return "redirect:/cogov/topics/" + t.id();
         });

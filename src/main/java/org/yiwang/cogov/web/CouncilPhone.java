@@ -50,7 +50,7 @@ class CouncilPhone {
             if (councilId == null) {
                 throw org.yiwang.platform.LocalizedException.badRequest("cogov.error.required", "councilId");
             }
-            Council.Topic t = councils.propose(new CouncilCommands.Propose(councilId, title, body, requestId), actor);
+            Council.CouncilTopic t = councils.propose(new CouncilCommands.Propose(councilId, title, body, requestId), actor);
             redirect.addFlashAttribute("flashSuccess", forms.label("cogov.topic.proposed"));
             return "redirect:/m/council/topics/" + t.id();
         });

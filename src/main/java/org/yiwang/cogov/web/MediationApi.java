@@ -36,12 +36,12 @@ class MediationApi {
     }
 
     /** A case to open: {@code orderId} (a dispute reported as an order) or {@code communityCode}. */
-    record OpenInput(@Nullable Long orderId, @Nullable String communityCode, @Nullable DisputeClass disputeClass,
+    record MediationOpenInput(@Nullable Long orderId, @Nullable String communityCode, @Nullable DisputeClass disputeClass,
                      @Nullable String summary, @Nullable RiskLevel risk, @Nullable List<MediationCommands.NewParty> parties,
                      @Nullable String requestId) {
     }
 
-    record AssignInput(@Nullable Long mediatorUserId) {
+    record MediatorInput(@Nullable Long mediatorUserId) {
     }
 
     @GetMapping
@@ -51,18 +51,18 @@ class MediationApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    MediationCase open(@RequestBody OpenInput in) {
+    MediationCase open(@RequestBody MediationOpenInput in) {
         return mediations.open(new MediationCommands.Open(in.orderId(), in.communityCode(), in.disputeClass(), in.summary(), in.risk(),
                 in.parties(), in.requestId()), Actors.require());
     }
 
     @GetMapping("/{id}")
-    MediationCase.Detail detail(@PathVariable long id) {
+    MediationCase.MediationDetail detail(@PathVariable long id) {
         return mediations.detail(id, Actors.require());
     }
 
     @PostMapping("/{id}/mediator")
-    MediationCase assign(@PathVariable long id, @RequestBody AssignInput in) {
+    MediationCase assign(@PathVariable long id, @RequestBody MediatorInput in) {
         if (in.mediatorUserId() == null) {
             throw org.yiwang.platform.LocalizedException.badRequest("cogov.error.required", "mediatorUserId");
         }
@@ -95,7 +95,7 @@ class MediationApi {
     }
 
     @PostMapping("/{id}/withdrawal")
-    MediationCase withdraw(@PathVariable long id, @RequestBody MediationCommands.Note note) {
+    MediationCase withdraw(@PathVariable long id, @RequestBody MediationCommands.MediationNote note) {
         return mediations.withdraw(id, note, Actors.require());
     }
 
@@ -105,12 +105,12 @@ class MediationApi {
     }
 
     @PostMapping("/{id}/visits/{visitId}")
-    MediationCase recordVisit(@PathVariable long id, @PathVariable long visitId, @RequestBody MediationCommands.Note note) {
+    MediationCase recordVisit(@PathVariable long id, @PathVariable long visitId, @RequestBody MediationCommands.MediationNote note) {
         return mediations.recordVisit(id, new MediationCommands.RecordVisit(visitId, note.note()), Actors.require());
     }
 
     @PostMapping("/{id}/closure")
-    MediationCase close(@PathVariable long id, @RequestBody MediationCommands.Note note) {
+    MediationCase close(@PathVariable long id, @RequestBody MediationCommands.MediationNote note) {
         return mediations.close(id, note, Actors.require());
     }
 }

@@ -136,7 +136,7 @@ class MediationDesk {
     @GetMapping("/cogov/mediation/{id}")
     String one(@PathVariable long id, Model model) {
         Actor actor = reader();
-        MediationCase.Detail detail = mediations.detail(id, actor);
+        MediationCase.MediationDetail detail = mediations.detail(id, actor);
         model.addAttribute("d", detail);
         model.addAttribute("c", detail.mediation());
         model.addAttribute("can", detail.allowedActions().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
@@ -200,7 +200,7 @@ class MediationDesk {
 
     @PostMapping("/cogov/mediation/{id}/withdrawal")
     String withdraw(@PathVariable long id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
-        return act(id, redirect, "cogov.mediation.done.WITHDRAW", () -> mediations.withdraw(id, new MediationCommands.Note(note), reader()));
+        return act(id, redirect, "cogov.mediation.done.WITHDRAW", () -> mediations.withdraw(id, new MediationCommands.MediationNote(note), reader()));
     }
 
     @PostMapping("/cogov/mediation/{id}/visits")
@@ -218,7 +218,7 @@ class MediationDesk {
 
     @PostMapping("/cogov/mediation/{id}/closure")
     String close(@PathVariable long id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
-        return act(id, redirect, "cogov.mediation.done.CLOSE", () -> mediations.close(id, new MediationCommands.Note(note), reader()));
+        return act(id, redirect, "cogov.mediation.done.CLOSE", () -> mediations.close(id, new MediationCommands.MediationNote(note), reader()));
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Runnable action) {

@@ -30,17 +30,17 @@ class VolunteerApi {
         this.volunteers = volunteers;
     }
 
-    record RegisterInput(@Nullable String username, @Nullable String communityCode, @Nullable String phone, @Nullable String skills,
+    record VolunteerRegistrationInput(@Nullable String username, @Nullable String communityCode, @Nullable String phone, @Nullable String skills,
                          @Nullable Boolean redTeam) {
     }
 
-    record ActivityInput(@Nullable String communityCode, @Nullable String title, @Nullable String description, @Nullable String place,
+    record VolunteerActivityInput(@Nullable String communityCode, @Nullable String title, @Nullable String description, @Nullable String place,
                          @Nullable LocalDateTime startsAt, @Nullable LocalDateTime endsAt, @Nullable Integer capacity,
                          @Nullable Integer points, @Nullable Boolean redTeam) {
     }
 
     /** The reader's own standing: their volunteer record (if any), sign-ups and latest points. */
-    record Me(Volunteering.@Nullable Volunteer volunteer, List<Volunteering.Signup> signups, List<Volunteering.PointsEntry> points) {
+    record VolunteerStanding(Volunteering.@Nullable Volunteer volunteer, List<Volunteering.ActivitySignup> signups, List<Volunteering.PointsEntry> points) {
     }
 
     @GetMapping("/volunteers")
@@ -50,16 +50,16 @@ class VolunteerApi {
 
     @PostMapping("/volunteers")
     @ResponseStatus(HttpStatus.CREATED)
-    Volunteering.Volunteer register(@RequestBody RegisterInput in) {
+    Volunteering.Volunteer register(@RequestBody VolunteerRegistrationInput in) {
         return volunteers.register(in.username(), new Volunteering.Register(in.communityCode(), in.phone(), in.skills(),
                 Boolean.TRUE.equals(in.redTeam())), Actors.require());
     }
 
     @GetMapping("/volunteers/me")
-    Me me() {
+    VolunteerStanding me() {
         var actor = Actors.require();
         var v = volunteers.byUser(actor.userId()).orElse(null);
-        return new Me(v, volunteers.mySignups(actor), v == null ? List.of() : volunteers.points(v.id()));
+        return new VolunteerStanding(v, volunteers.mySignups(actor), v == null ? List.of() : volunteers.points(v.id()));
     }
 
     @PostMapping("/volunteers/me/redemptions")
@@ -68,14 +68,14 @@ class VolunteerApi {
     }
 
     @GetMapping("/activities")
-    List<Volunteering.Activity> upcoming() {
+    List<Volunteering.VolunteerActivity> upcoming() {
         Actors.require();
         return volunteers.upcoming();
     }
 
     @PostMapping("/activities")
     @ResponseStatus(HttpStatus.CREATED)
-    Volunteering.Activity publish(@RequestBody ActivityInput in) {
+    Volunteering.VolunteerActivity publish(@RequestBody VolunteerActivityInput in) {
         if (in.communityCode() == null) {
             throw LocalizedException.badRequest("cogov.error.required", "communityCode");
         }
@@ -84,22 +84,22 @@ class VolunteerApi {
     }
 
     @GetMapping("/activities/{id}/signups")
-    List<Volunteering.Signup> signups(@PathVariable long id) {
+    List<Volunteering.ActivitySignup> signups(@PathVariable long id) {
         return volunteers.signups(id, Actors.require());
     }
 
     @PostMapping("/activities/{id}/signups")
-    Volunteering.Activity signUp(@PathVariable long id) {
+    Volunteering.VolunteerActivity signUp(@PathVariable long id) {
         return volunteers.signUp(id, Actors.require());
     }
 
     @PostMapping("/activities/{id}/sign-in")
-    Volunteering.Activity signIn(@PathVariable long id) {
+    Volunteering.VolunteerActivity signIn(@PathVariable long id) {
         return volunteers.signIn(id, Actors.require());
     }
 
     @PostMapping("/activities/{id}/closure")
-    Volunteering.Activity close(@PathVariable long id) {
+    Volunteering.VolunteerActivity close(@PathVariable long id) {
         return volunteers.close(id, Actors.require());
     }
 }

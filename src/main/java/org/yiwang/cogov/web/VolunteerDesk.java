@@ -65,7 +65,7 @@ class VolunteerDesk {
     String activity(@PathVariable long id, Model model) {
         Actor actor = CouncilDesk.staff();
         model.addAttribute("signups", volunteers.signups(id, actor));
-        Volunteering.Activity a = volunteers.activity(id);
+        Volunteering.VolunteerActivity a = volunteers.activity(id);
         model.addAttribute("a", a);
         model.addAttribute("manages", Volunteers.manages(actor, a.communityCode()));
         return "cogov/activity";

@@ -33,8 +33,8 @@ class VolunteerPhone {
     String home(Model model) {
         Actor actor = Actors.require();
         Volunteering.Volunteer me = volunteers.byUser(actor.userId()).orElse(null);
-        Map<Long, Volunteering.Signup> mine = volunteers.mySignups(actor).stream()
-                .collect(Collectors.toMap(Volunteering.Signup::activityId, Function.identity()));
+        Map<Long, Volunteering.ActivitySignup> mine = volunteers.mySignups(actor).stream()
+                .collect(Collectors.toMap(Volunteering.ActivitySignup::activityId, Function.identity()));
         model.addAttribute("me", me);
         model.addAttribute("mine", mine);
         model.addAttribute("activities", volunteers.upcoming());
