@@ -84,10 +84,11 @@ public class Hotspots {
         SorterProperties.HotspotRules rules = properties.hotspots();
         // per report: whether at least N reports of its category in its grid fall within the window before it
         // (counting stops at N: a busy grid costs no more than a quiet one)
+        // each report weighs 1 + its supporters (附议): residents affected, not just reports filed
         Map<Long, Integer> counts = new java.util.HashMap<>();
         jdbc.sql("""
-                        SELECT n.order_id, (SELECT count(*) FROM (
-                                   SELECT 1 FROM sorter_intake r
+                        SELECT n.order_id, (SELECT coalesce(sum(w.weight), 0) FROM (
+                                   SELECT 1 + r.supporters AS weight FROM sorter_intake r
                                     WHERE r.grid_code = n.grid_code AND r.category_code = n.category_code
                                       AND r.reported_at > n.reported_at - make_interval(secs => :window) AND r.reported_at <= n.reported_at
                                       AND r.status <> 'VOIDED'
@@ -232,16 +233,18 @@ public class Hotspots {
         if (spots.isEmpty()) {
             return spots;
         }
+        Map<Long, Integer> affected = new java.util.HashMap<>();
         Map<Long, List<OrderRef>> orders = new LinkedHashMap<>();
-        jdbc.sql("SELECT h.hotspot_id, " + IntakeTraces.columns("i") + " FROM sorter_hotspot_order h JOIN sorter_intake i ON i.order_id = h.order_id"
+        jdbc.sql("SELECT h.hotspot_id, i.supporters AS weight_supporters, " + IntakeTraces.columns("i") + " FROM sorter_hotspot_order h JOIN sorter_intake i ON i.order_id = h.order_id"
                         + " WHERE h.hotspot_id = ANY (:ids) ORDER BY i.reported_at, i.order_id")
                 .param("ids", spots.stream().map(Hotspot::id).toArray(Long[]::new))
                 .query(rs -> {
                     orders.computeIfAbsent(rs.getLong("hotspot_id"), k -> new ArrayList<>()).add(IntakeTraces.trace(rs, 0).ref());
+                    affected.merge(rs.getLong("hotspot_id"), 1 + rs.getInt("weight_supporters"), Integer::sum);
                 });
         return spots.stream().map(h -> new Hotspot(h.id(), h.districtCode(), h.streetCode(), h.gridCode(), h.categoryCode(),
                 h.categoryName(), h.status(), h.firstAt(), h.lastAt(), h.orderCount(), h.detectedAt(),
-                List.copyOf(orders.getOrDefault(h.id(), List.of())))).toList();
+                List.copyOf(orders.getOrDefault(h.id(), List.of())), affected.getOrDefault(h.id(), h.orderCount()))).toList();
     }
 
     private Hotspot hotspot(ResultSet rs, int n) throws SQLException {
@@ -254,6 +257,6 @@ public class Hotspots {
         return new Hotspot(rs.getLong("id"), rs.getString("district_code"), rs.getString("street_code"), rs.getString("grid_code"),
                 category, catalog.find(category).map(Category::name).orElse(category), status,
                 SorterModels.instant(rs, "first_at"), SorterModels.instant(rs, "last_at"), rs.getInt("order_count"),
-                SorterModels.instant(rs, "detected_at"), List.of());
+                SorterModels.instant(rs, "detected_at"), List.of(), rs.getInt("order_count"));
     }
 }

@@ -137,6 +137,12 @@ class IntakeTraces {
         return inOrder;
     }
 
+    /** Sets how many residents supported (附议) a recorded report; empty when the report is not recorded. */
+    Optional<Trace> weigh(long orderId, int supporters) {
+        return jdbc.sql("UPDATE sorter_intake SET supporters = greatest(supporters, :n) WHERE order_id = :id RETURNING " + COLUMNS)
+                .param("n", supporters).param("id", orderId).query(IntakeTraces::trace).optional();
+    }
+
     /** Applies a later event: state, openness, the filed category. */
     Optional<Trace> apply(WorkOrderTransitioned event) {
         int changed = jdbc.sql("""

@@ -56,6 +56,21 @@ class OrderWatch implements JournalFollower {
         }
     }
 
+    /**
+     * 附议 weighs in hot spots: the report counts once more for every supporter, and a report that now reaches the
+     * threshold with the others of its window joins (or starts) a hot spot. Runs after the supporting transaction
+     * committed; a report the journal has not brought here yet is recorded first.
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    void on(org.yiwang.workorder.OrderSupported supported) {
+        int supporters = Math.max(0, supported.residentsAffected() - 1);
+        java.util.Optional<IntakeTraces.Trace> trace = traces.weigh(supported.orderId(), supporters);
+        if (trace.isEmpty() && traces.record(supported.orderId()).isPresent()) {
+            trace = traces.weigh(supported.orderId(), supporters);
+        }
+        trace.filter(IntakeTraces.Trace::open).ifPresent(t -> hotspots.checkAll(List.of(t)));
+    }
+
     private static boolean reports(WorkOrderJournaled changed) {
         return changed.anyAction(Action.REPORT.name());
     }

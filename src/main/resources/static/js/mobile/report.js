@@ -25,7 +25,7 @@
       mapEl.classList.add('offline');
     }
     var icon = L.divIcon({className: 'yw-pin', html: '<span></span>', iconSize: [28, 40], iconAnchor: [14, 40]});
-    pin = L.marker(start, {draggable: true, icon: icon, autoPan: true, keyboard: true}).addTo(map);
+    pin = L.marker(start, {draggable: true, icon: icon, autoPan: true, keyboard: true, title: mapEl.dataset.pinLabel || ''}).addTo(map);
     pin.on('dragend', function () { var p = pin.getLatLng(); place(p.lat, p.lng, false); });
     map.on('click', function (e) { place(e.latlng.lat, e.latlng.lng, false); });
 
@@ -135,10 +135,12 @@
       code.value = option.dataset.code || '';
       name.textContent = option.dataset.name || noneText;
       if (picker) { picker.open = false; }
+      document.body.dispatchEvent(new Event('categorychosen'));
     }
     if (e.target.id === 'category-clear') {
       code.value = '';
       name.textContent = noneText;
+      document.body.dispatchEvent(new Event('categorychosen'));
     }
   });
 

@@ -57,7 +57,7 @@ class SorterHints {
 
     /** A hot spot as the list shows it. */
     record Spot(long id, String grid, String category, String status, String firstAt, String lastAt, int count,
-                List<OrderRef> orders) {
+                List<OrderRef> orders, int residentsAffected) {
     }
 
     /** The marks of one row of the queue, labelled in the reader's language. */
@@ -165,7 +165,7 @@ class SorterHints {
         return new Spot(h.id(), grid, h.categoryCode() + " " + Objects.toString(h.categoryName(), ""), h.status(),
                 DeskTime.format(h.firstAt()), DeskTime.format(h.lastAt()), h.orderCount(),
                 h.orders().stream().map(o -> new OrderRef(o.id(), o.number(), o.gridCode(), o.categoryCode(), o.suggested(),
-                        PersonalData.maskText(o.text()), o.reportedAt(), o.status())).toList());
+                        PersonalData.maskText(o.text()), o.reportedAt(), o.status())).toList(), h.residentsAffected());
     }
 
     private String label(String key, Object... args) {

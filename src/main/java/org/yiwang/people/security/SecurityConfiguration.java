@@ -47,7 +47,7 @@ class SecurityConfiguration {
     /** Reachable without signing in. {@code /open311/**} authenticates its clients itself. */
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
             "/actuator/health/**", "/error", "/open311/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
-            "/swagger-ui.html"};
+            "/swagger-ui.html", "/public/**", "/m/sw.js", "/m/manifest.webmanifest", "/m/icons/**"};
 
     /** Prometheus metrics: administrators only, unless {@code yiwang.metrics.public-scrape}. */
     static final String METRICS = "/actuator/prometheus";

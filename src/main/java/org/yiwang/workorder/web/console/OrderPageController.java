@@ -70,9 +70,13 @@ class OrderPageController {
 
     private final OrderContacts contacts;
 
+    private final org.yiwang.workorder.Supporters supporters;
+
     OrderPageController(WorkOrderQueries queries, WorkOrderActions actions, PhotoStore photos, Router router, Catalog catalog,
                         Organization organization, WhistleActions whistleActions, WhistleQueries whistles,
-                        ConsoleOrders orders, MessageSource messages, OrderContacts contacts) {
+                        ConsoleOrders orders, MessageSource messages, OrderContacts contacts,
+                        org.yiwang.workorder.Supporters supporters) {
+        this.supporters = supporters;
         this.contacts = contacts;
         this.queries = queries;
         this.actions = actions;
@@ -217,6 +221,7 @@ class OrderPageController {
         ConsoleOrders.Page page = orders.page(order, detail.history(), actor);
         List<ActionForm> forms = ActionForm.forms(detail.allowedActions().stream().filter(a -> sensible(a, order)).toList());
         model.addAttribute("page", page);
+        model.addAttribute("residentsAffected", supporters.residentsAffected(id));
         model.addAttribute("forms", forms);
         model.addAttribute("input", input);
         model.addAttribute("failedForm", failedForm);

@@ -35,6 +35,7 @@ import org.yiwang.workorder.Intake;
 import org.yiwang.workorder.IntakeResult;
 import org.yiwang.workorder.PhotoStore;
 import org.yiwang.workorder.ReportProblem;
+import org.yiwang.workorder.Supporters;
 import org.yiwang.workorder.WorkOrderQueries;
 
 import java.io.IOException;
@@ -69,11 +70,13 @@ class ReportPageController {
     private final OrderViews views;
     private final MessageSource messages;
     private final ObjectProvider<CategorySuggester> suggesters;
+    private final Supporters supporters;
 
-    ReportPageController(Intake intake, PhotoStore photos, WorkOrderQueries queries, Catalog catalog, GridLocator locator,
+    ReportPageController(Supporters supporters, Intake intake, PhotoStore photos, WorkOrderQueries queries, Catalog catalog, GridLocator locator,
                          Grids grids, AddressLocator addresses, OrderViews views, MessageSource messages,
                          ObjectProvider<CategorySuggester> suggesters) {
         this.suggesters = suggesters;
+        this.supporters = supporters;
         this.intake = intake;
         this.photos = photos;
         this.queries = queries;
@@ -168,6 +171,44 @@ class ReportPageController {
         }
         model.addAttribute("suggestions", found);
         return "workorder/mobile/report :: suggestions";
+    }
+
+    /** An open report near the pin, as the form shows it: the category by name, the status in words. */
+    record NearbyReport(long id, String number, String category, String statusKey, String description, int metres,
+                        int residentsAffected, boolean mine, boolean supported) {
+    }
+
+    /**
+     * 已有人反映 — the open reports near the pin (in the chosen category, if any), so that the resident can add 附议 or
+     * follow one instead of filing a duplicate (an htmx fragment; empty while the pin is not placed).
+     */
+    @GetMapping("/report/nearby")
+    String nearby(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+                  @RequestParam(required = false) String categoryCode, Model model) {
+        Actor actor = Actors.require();
+        List<NearbyReport> found = new ArrayList<>();
+        if (lat != null && lon != null && LonLat.isLatitude(lat) && LonLat.isLongitude(lon)) {
+            for (Supporters.Nearby n : supporters.nearbyOpen(lat, lon, categoryCode, actor)) {
+                String category = n.categoryCode() == null ? null : catalog.find(n.categoryCode()).map(Category::name).orElse(n.categoryCode());
+                found.add(new NearbyReport(n.id(), n.number(), category, "workorder.status." + n.status(), n.description(), n.metres(),
+                        n.residentsAffected(), n.mine(), n.supported()));
+            }
+        }
+        model.addAttribute("nearby", found);
+        return "workorder/mobile/report :: nearby";
+    }
+
+    /** 附议 from the report form: once per resident; the answer replaces the report's button (an htmx fragment). */
+    @PostMapping("/reports/{id}/support")
+    String support(@PathVariable long id, Model model) {
+        Actor actor = Actors.require();
+        try {
+            Supporters.Support s = supporters.support(id, actor);
+            model.addAttribute("supported", s);
+        } catch (LocalizedException e) {
+            model.addAttribute("supportError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
+        }
+        return "workorder/mobile/report :: supported";
     }
 
     /** Where the pin is, in words (an htmx fragment). */
