@@ -5,5 +5,5 @@
  * modules' APIs and follows the work-order journal; nothing in the core depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Desks",
-        allowedDependencies = {"platform", "workorder", "whistle", "intake", "sorter", "people", "catalog", "geo", "notify"})
+        allowedDependencies = {"platform", "workorder", "whistle", "intake", "sorter", "people", "catalog", "geo", "notify", "hotline"})
 package org.yiwang.desks;

@@ -59,6 +59,8 @@ public enum Action {
     RESUME(EnumSet.of(REGISTERED, DISPATCHED, ACCEPTED), null),
     /** 督办 — pressed by a superior or by the time-limit escalation. */
     SUPERVISE(EnumSet.of(REPORTED, REGISTERED, DISPATCHED, ACCEPTED, HANDLED, VERIFYING), null),
+    /** 重复来电 — the caller phoned the 12345 desk again about this open order; noted and counted, no new order. */
+    REPEAT_CALL(EnumSet.of(REPORTED, REGISTERED, DISPATCHED, ACCEPTED, HANDLED, VERIFYING), null),
     /** 合并 — merged into another order as a duplicate; it follows that master order. */
     MERGE(EnumSet.of(REPORTED, REGISTERED), WorkOrderStatus.VOIDED);
 

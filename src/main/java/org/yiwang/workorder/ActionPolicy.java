@@ -50,7 +50,7 @@ final class ActionPolicy {
         return switch (action) {
             case REPORT -> true;
             case REGISTER, VOID, DISPATCH, REQUEST_VERIFICATION, CLOSE, REOPEN, APPROVE_EXTENSION, REJECT_EXTENSION,
-                 SUSPEND, RESUME, MERGE -> commandCentre;
+                 SUSPEND, RESUME, MERGE, REPEAT_CALL -> commandCentre;
             case ACCEPT, RETURN, HANDLE, REQUEST_EXTENSION -> lead;
             case APPROVE, REWORK -> commandCentre || (actor.has(Role.GRID_WORKER) && territorial);
             case CLOSE_ON_SPOT -> actor.has(Role.GRID_WORKER) && order.reporterUserId() != null

@@ -355,6 +355,15 @@ public class WorkOrder {
         record(Action.SUPERVISE, status, actor, now, note, List.of(), details("level", supervisionCount));
     }
 
+    /**
+     * 重复来电 — the caller phoned again about this order while it is open: written into its history (the count of
+     * such calls is kept by whoever takes the calls); a caller may phone while the order is suspended, too.
+     */
+    public void repeatCall(Actor actor, Instant now, String note) {
+        guard(Action.REPEAT_CALL);
+        record(Action.REPEAT_CALL, status, actor, now, note, List.of(), details());
+    }
+
     /** The share of the running stage's limit used at {@code now}; NaN when no stage runs. */
     public double usedFraction(Instant now, DeadlinePolicy deadlines) {
         if (stage == null || deadline == null) {
@@ -428,7 +437,7 @@ public class WorkOrder {
         if (!action.allowedIn(status)) {
             throw new IllegalTransitionException(action, status);
         }
-        if (suspended && action != Action.RESUME && action != Action.SUPERVISE && action != Action.VOID) {
+        if (suspended && action != Action.RESUME && action != Action.SUPERVISE && action != Action.VOID && action != Action.REPEAT_CALL) {
             throw LocalizedException.conflict("workorder.error.suspended");
         }
     }

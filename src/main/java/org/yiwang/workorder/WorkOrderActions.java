@@ -122,6 +122,7 @@ public class WorkOrderActions {
             case SUSPEND -> order.suspend(actor, now, note);
             case RESUME -> order.resume(actor, now, note, deadlines);
             case SUPERVISE -> order.supervise(actor, now, note);
+            case REPEAT_CALL -> order.repeatCall(actor, now, note);
             case MERGE -> {
                 if (r.masterOrderId() == null) {
                     throw LocalizedException.badRequest("workorder.error.masterRequired");

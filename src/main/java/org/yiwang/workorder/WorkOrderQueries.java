@@ -86,7 +86,8 @@ public class WorkOrderQueries {
         for (Action action : Action.values()) {
             if (action != Action.REPORT && action.allowedIn(order.status()) && ActionPolicy.mayPerform(reader, action, order)
                     && !(action == Action.APPROVE && order.verified())
-                    && (!order.suspended() || action == Action.RESUME || action == Action.SUPERVISE || action == Action.VOID)) {
+                    && (!order.suspended() || action == Action.RESUME || action == Action.SUPERVISE || action == Action.VOID
+                        || action == Action.REPEAT_CALL)) {
                 actions.add(action);
             }
         }

@@ -66,6 +66,7 @@ class WorkOrderLifecycleTests {
                 o.resume(DISPATCHER, LATER.plus(Duration.ofHours(2)), "", DEADLINES);
             };
             case SUPERVISE -> o -> o.supervise(DISPATCHER, LATER, "请加快处理");
+            case REPEAT_CALL -> o -> o.repeatCall(DISPATCHER, LATER, "市民再次来电催办");
             case MERGE -> o -> o.mergeInto(999L, DISPATCHER, LATER, "重复");
         };
     }
@@ -167,6 +168,20 @@ class WorkOrderLifecycleTests {
         assertThat(order.stageDueAt()).isEqualTo(due.plus(Duration.ofHours(5)));
         assertThat(order.usedFraction(LATER.plus(Duration.ofHours(5)), DEADLINES)).isCloseTo(usedWhenSuspended, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(order.pendingTransitions().getLast().details()).containsKeys("dueBefore", "dueAfter", "suspendedSince");
+    }
+
+    @Test
+    void aRepeatCallIsNotedWhileTheOrderIsSuspendedWithoutMovingItsClock() {
+        WorkOrder order = Orders.in(WorkOrderStatus.ACCEPTED);
+        Instant due = order.stageDueAt();
+        order.suspend(DISPATCHER, LATER, "等待资金");
+        order.repeatCall(DISPATCHER, LATER.plus(Duration.ofHours(1)), "市民再次来电催办");
+        Transition last = order.pendingTransitions().getLast();
+        assertThat(last.action()).isEqualTo(Action.REPEAT_CALL);
+        assertThat(last.note()).isEqualTo("市民再次来电催办");
+        assertThat(order.status()).isEqualTo(WorkOrderStatus.ACCEPTED);
+        assertThat(order.suspended()).isTrue();
+        assertThat(order.stageDueAt()).isEqualTo(due);
     }
 
     @Test
