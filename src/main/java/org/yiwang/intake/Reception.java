@@ -149,7 +149,7 @@ public class Reception {
     static ReportProblem command(ExternalReport report, Placed placed) {
         return new ReportProblem(describe(report), report.categoryCode(), placed.lat(), placed.lon(), CoordinateSystem.WGS84.id(),
                 report.address(), report.channel().source(), report.urgency(), report.reporterName(), report.reporterPhone(),
-                java.util.List.of(), report.channel().idempotencyKey(report.externalNo()));
+                java.util.List.of(), report.channel().idempotencyKey(report.externalNo()), report.externalDueAt());
     }
 
     /**

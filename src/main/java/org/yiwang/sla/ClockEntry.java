@@ -39,6 +39,8 @@ public record ClockEntry(Kind kind, Instant at, Stage stage, Instant stageStarte
         WARNED,
         /** Red: past the due time; the supervisor was told and the order escalated (督办). */
         BREACHED,
+        /** Still red some time after the breach: the second rung of the ladder (二级督办) — the district command centre and leader were told. */
+        ESCALATED,
         /** No stage runs any more: closed, voided or merged. */
         STOPPED
     }

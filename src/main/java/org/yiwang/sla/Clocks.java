@@ -80,7 +80,8 @@ class Clocks {
                     suspended_at = :suspendedAt, assignee_org_unit_id = :unit, assignee_user_id = :user,
                     assist_org_unit_ids = :assists, supervision_count = :supervisions, warned_at = :warnedAt,
                     breached_at = :breachedAt, escalated = :escalated, breach_count = :breaches, as_of = :asOf,
-                    closed_at = :closedAt, updated_at = :now
+                    closed_at = :closedAt, updated_at = :now,
+                    second_rung_at = CASE WHEN CAST(:breachedAt AS timestamptz) IS NULL THEN NULL ELSE second_rung_at END
                 WHERE order_id = :orderId"""), c, now).update();
     }
 
@@ -151,6 +152,40 @@ class Clocks {
                         + " RETURNING " + COLUMNS)
                 .param("id", orderId).param("stage", stage.name()).param("startedAt", at(startedAt)).param("now", at(now))
                 .query(ROW).optional();
+    }
+
+    /**
+     * Breached clocks of a stage instance that is still red {@code after} its due time and has not gone
+     * up the second rung of the ladder yet, most overdue first.
+     */
+    List<StageClock> dueForSecondRung(Instant now, Duration after, int limit) {
+        return jdbc.sql(DUE_FOR_SECOND_RUNG).param("cutoff", at(now.minus(after))).param("limit", limit).query(ROW).list();
+    }
+
+    static final String DUE_FOR_SECOND_RUNG = "SELECT " + COLUMNS + """
+             FROM sla_clock
+            WHERE closed_at IS NULL AND breached_at IS NOT NULL AND second_rung_at IS NULL AND NOT suspended AND due_at < :cutoff
+            ORDER BY due_at LIMIT :limit""";
+
+    /**
+     * Claims the second rung of one stage instance, as {@link #claimBreach} claims the first: one
+     * transaction on one node gets the clock back, the others find {@code second_rung_at} set.
+     */
+    Optional<StageClock> claimSecondRung(long orderId, Stage stage, Instant startedAt, Instant now, Duration after) {
+        return jdbc.sql("UPDATE sla_clock SET second_rung_at = :now, updated_at = :now"
+                        + " WHERE order_id = :id AND stage = :stage AND started_at = :startedAt AND closed_at IS NULL"
+                        + " AND breached_at IS NOT NULL AND second_rung_at IS NULL AND NOT suspended AND due_at < :cutoff"
+                        + " RETURNING " + COLUMNS)
+                .param("id", orderId).param("stage", stage.name()).param("startedAt", at(startedAt)).param("now", at(now))
+                .param("cutoff", at(now.minus(after)))
+                .query(ROW).optional();
+    }
+
+    /** When the stage instance went up the second rung; empty when it has not. */
+    Optional<Instant> secondRungAt(long orderId) {
+        return jdbc.sql("SELECT second_rung_at FROM sla_clock WHERE order_id = :id").param("id", orderId)
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "second_rung_at"))).list().stream()
+                .flatMap(Optional::stream).findFirst();
     }
 
     /** Claims the warning of one stage instance, as {@link #claimBreach} does the breach. */

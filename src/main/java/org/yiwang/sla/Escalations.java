@@ -48,6 +48,8 @@ class Escalations {
         WARNED,
         /** The breach was escalated. */
         BREACHED,
+        /** Still red: the second rung of the ladder was taken (district command centre and leader told, escalated again). */
+        ESCALATED,
         /** Another node (or an earlier round) claimed it first, or the clock changed since it was found. */
         TAKEN,
         /** The order has moved on and the clock had not followed yet: nothing done, the clock catches up. */
@@ -152,6 +154,55 @@ class Escalations {
                     c.number(), c.stage(), c.dueAt(), supervised.supervisionCount(), notified.size());
             return Attempt.DONE;
         }));
+    }
+
+    /**
+     * Still red {@code yiwang.sla.ladder.second-rung-after} past the due time: the second rung of the
+     * ladder (二级督办). Claimed like the breach, so that every node together takes it once; the order is
+     * escalated again as the platform (a 督办 transition: the order's history and the ledger), and the
+     * district command centre and the district leader are told.
+     */
+    Outcome escalate(StageClock candidate, Instant now) {
+        return attempt(candidate, Outcome.ESCALATED, () -> ownTransaction.execute(status -> {
+            StageClock c = clocks.claimSecondRung(candidate.orderId(), candidate.stage(), candidate.startedAt(), now,
+                    properties.ladder().secondRungAfter()).orElse(null);
+            if (c == null) {
+                return Attempt.TAKEN;
+            }
+            WorkOrder order = orders.get(c.orderId(), Actor.system());
+            if (!inStep(order, c) || !now.isAfter(order.stageDueAt())) {
+                status.setRollbackOnly();
+                return Attempt.behind(order);
+            }
+            WorkOrder supervised = actions.perform(order.id(), Action.SUPERVISE,
+                    new ActOnOrder(secondRungNote(c), List.of(), null, null, null, List.of(), null, null, null, order.version()),
+                    Actor.system());
+            Set<Long> to = recipients.secondRung(c);
+            if (to.isEmpty()) {
+                log.warn("Order {} is still overdue in stage {} but nobody at the district could be found to tell", c.number(), c.stage());
+            } else {
+                notifications.notify(new Notice(to, "sla.notice.escalated." + c.stage().name(),
+                        List.of(c.number(), DUE.format(c.dueAt()), String.valueOf(supervised.supervisionCount())),
+                        link(c), Set.of(Channel.INBOX, Channel.SMS), "sla-escalated:" + instanceKey(c)));
+            }
+            List<Long> notified = to.stream().sorted().toList();
+            clocks.append(c, new ClockEntry(ClockEntry.Kind.ESCALATED, now, c.stage(), c.startedAt(), null, null, null,
+                    details("dueAt", c.dueAt().toString(), "notified", notified, "rung", 2,
+                            "supervisionLevel", supervised.supervisionCount())));
+            log.info("Order {} still overdue in stage {} since {}: second rung, {} told at the district",
+                    c.number(), c.stage(), c.dueAt(), notified.size());
+            return Attempt.DONE;
+        }));
+    }
+
+    /** The note of the second rung's escalation, in both languages. */
+    String secondRungNote(StageClock c) {
+        return secondNote(c, Locale.SIMPLIFIED_CHINESE) + " / " + secondNote(c, Locale.ENGLISH);
+    }
+
+    private String secondNote(StageClock c, Locale locale) {
+        String stage = messages.getMessage("sla.stage." + c.stage().name(), null, locale);
+        return messages.getMessage("sla.supervise.secondRungNote", new Object[]{stage, DUE.format(c.dueAt())}, locale);
     }
 
     /** The result of one transaction: done, claimed by someone else, or behind the order (read back). */

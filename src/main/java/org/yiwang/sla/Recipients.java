@@ -16,8 +16,12 @@ import java.util.function.Function;
 
 /**
  * Who is told when a clock changes colour. Yellow goes to whoever must act in the running stage — the
- * first rule of the stage's list that finds anyone; red goes to the supervisor: the command centre of
- * the order's street and, from the order's second breach on, the leaders of its district as well.
+ * first rule of the stage's list that finds anyone. Red is the first rung of the escalation ladder: the
+ * command centre of the order's street, the handling unit's lead (its members with the LEADER role) and
+ * the street's duty leader (the LEADER members of the street's office) and, from the order's second breach
+ * on, the leaders of its district as well. Still red after {@code yiwang.sla.ladder.second-rung-after}:
+ * the second rung, the district command centre (DISPATCHER members of the district office) and the
+ * district leader (its LEADER members).
  */
 @Component
 class Recipients {
@@ -57,12 +61,33 @@ class Recipients {
         return firstFound(clock.stage() == Stage.HANDLE ? handling : commandCentre, clock);
     }
 
-    /** The supervisors of an overdue stage; {@code breachCount} counts this breach. */
+    /** The supervisors of an overdue stage (first rung); {@code breachCount} counts this breach. */
     Set<Long> supervisors(StageClock clock, int breachCount) {
         Set<Long> to = new LinkedHashSet<>(firstFound(commandCentre, clock));
+        to.addAll(unitLeads(clock));
+        to.addAll(streetDutyLeaders(clock));
         if (breachCount >= LEADERS_FROM_BREACH) {
             to.addAll(members(office(clock.districtCode()), Role.LEADER));
         }
+        to.remove(Actor.SYSTEM_USER_ID);
+        return to;
+    }
+
+    /** 处置单位负责人: the LEADER members of the unit the order is assigned to; none before dispatch. */
+    Set<Long> unitLeads(StageClock clock) {
+        return members(clock.assigneeOrgUnitId(), Role.LEADER);
+    }
+
+    /** 街道值班领导: the LEADER members of the office of the order's street. */
+    Set<Long> streetDutyLeaders(StageClock clock) {
+        return members(office(clock.streetCode()), Role.LEADER);
+    }
+
+    /** The second rung (二级督办): the district command centre and the district leader. */
+    Set<Long> secondRung(StageClock clock) {
+        Long district = office(clock.districtCode());
+        Set<Long> to = new LinkedHashSet<>(members(district, Role.DISPATCHER));
+        to.addAll(members(district, Role.LEADER));
         to.remove(Actor.SYSTEM_USER_ID);
         return to;
     }

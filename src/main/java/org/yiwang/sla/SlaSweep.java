@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One round over the clocks: the red ones first (past due, not breached), then the yellow ones (past
+ * One round over the clocks: the red ones first (past due, not breached), then those still red long
+ * enough for the second rung of the ladder, then the yellow ones (past
  * the warning time, not warned), each acted on in its own transaction. Safe to run on several nodes at
  * once — each stage instance is claimed by one of them only (see {@link Escalations}).
  */
@@ -52,6 +53,18 @@ class SlaSweep {
             }
             // a full batch with progress may have more behind it; one without progress would only repeat itself
             if (red.size() < properties.batchSize() || done == 0) {
+                break;
+            }
+        }
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<StageClock> stillRed = clocks.dueForSecondRung(now, properties.ladder().secondRungAfter(), properties.batchSize());
+            int done = 0;
+            for (StageClock clock : stillRed) {
+                Escalations.Outcome outcome = escalations.escalate(clock, now);
+                outcomes.merge(outcome, 1, Integer::sum);
+                done += outcome == Escalations.Outcome.ESCALATED ? 1 : 0;
+            }
+            if (stillRed.size() < properties.batchSize() || done == 0) {
                 break;
             }
         }

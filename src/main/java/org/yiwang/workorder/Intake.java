@@ -303,7 +303,7 @@ public class Intake {
                 location.street().code(), location.district().code());
         NewReport report = new NewReport(description, category == null ? null : category.code(), place, blankToNull(command.address()),
                 source, command.urgency() == null ? Urgency.NORMAL : command.urgency(), blankToNull(command.reporterName()),
-                blankToNull(command.reporterPhone()), command.photoIds(), key, suggestions);
+                blankToNull(command.reporterPhone()), command.photoIds(), key, suggestions, command.externalDueAt());
         RoutingDecision routing = router.route(new RouteRequest(report.categoryCode(), grid, place.communityCode(),
                 place.streetCode(), place.districtCode()));
         if (sorted != null) {

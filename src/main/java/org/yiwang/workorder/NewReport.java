@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param categoryCode null when the reporter did not choose one (the dispatcher, or the sorter, will)
  * @param idempotencyKey the client's request id; the same key from the same reporter never creates two orders
  * @param suggestions the sorter's category suggestions for the text, kept in the report's history
+ * @param externalDueAt 办理时限 set by another system (12345); no stage is due later than it; null when none
  */
 public record NewReport(String description, String categoryCode, Place place, String address, Source source,
                         Urgency urgency, String reporterName, String reporterPhone, List<String> photos,
-                        String idempotencyKey, List<CategorySuggester.Suggestion> suggestions) {
+                        String idempotencyKey, List<CategorySuggester.Suggestion> suggestions,
+                        java.time.@org.jspecify.annotations.Nullable Instant externalDueAt) {
 
     public NewReport {
         Objects.requireNonNull(place, "place");
@@ -25,5 +27,12 @@ public record NewReport(String description, String categoryCode, Place place, St
         if (description == null || description.isBlank()) {
             throw new IllegalArgumentException("description is required");
         }
+    }
+
+    public NewReport(String description, String categoryCode, Place place, String address, Source source,
+                     Urgency urgency, String reporterName, String reporterPhone, List<String> photos,
+                     String idempotencyKey, List<CategorySuggester.Suggestion> suggestions) {
+        this(description, categoryCode, place, address, source, urgency, reporterName, reporterPhone, photos, idempotencyKey,
+                suggestions, null);
     }
 }

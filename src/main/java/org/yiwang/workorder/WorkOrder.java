@@ -64,6 +64,8 @@ public class WorkOrder {
     @Nullable Instant closedAt;
     boolean handledOnTime;
     boolean closedOnTime;
+    /** 办理时限 set by another system (12345): no stage is due later than this; null when none. */
+    @Nullable Instant externalDueAt;
 
     /** Transitions made since the order was read, written with it by {@link OrderJournal}. */
     private final List<Transition> pending = new ArrayList<>();
@@ -85,6 +87,7 @@ public class WorkOrder {
         order.reporterName = report.reporterName() != null ? report.reporterName() : reporter.displayName();
         order.reporterPhone = report.reporterPhone();
         order.idempotencyKey = report.idempotencyKey();
+        order.externalDueAt = report.externalDueAt();
         order.status = WorkOrderStatus.REPORTED;
         order.createdAt = now;
         order.updatedAt = now;
@@ -407,6 +410,8 @@ public class WorkOrder {
     public @Nullable Instant stageDueAt() { return deadline == null ? null : deadline.due(); }
     public boolean stageWorkingTime() { return deadline != null && deadline.workingTime(); }
     public @Nullable String stageRule() { return deadline == null ? null : deadline.rule(); }
+    /** 办理时限 set by another system (12345); null when none. */
+    public @Nullable Instant externalDueAt() { return externalDueAt; }
     public boolean suspended() { return suspended; }
     public @Nullable Instant suspendedAt() { return suspendedAt; }
     public @Nullable Instant extensionRequestedUntil() { return extensionRequestedUntil; }
@@ -458,9 +463,22 @@ public class WorkOrder {
             clearStage();
             return;
         }
-        deadline = deadlines.due(categoryCode, urgency, stage, now);
+        deadline = withinExternalLimit(deadlines.due(categoryCode, urgency, stage, now));
         stageStartedAt = now;
         stageClockStartedAt = now;
+    }
+
+    /**
+     * The catalog's deadline, or the other system's 办理时限 when that is earlier: a 12345 order must be
+     * done by the hotline's time, whatever the catalog allows.
+     */
+    private Deadline withinExternalLimit(Deadline catalog) {
+        if (externalDueAt == null || !externalDueAt.isBefore(catalog.due())) {
+            return catalog;
+        }
+        String rule = "external-due " + catalog.rule();
+        // stage_rule is VARCHAR(80)
+        return new Deadline(externalDueAt, catalog.workingTime(), rule.length() > 80 ? rule.substring(0, 80) : rule);
     }
 
     private void clearStage() {

@@ -66,7 +66,8 @@ class EscalationTests {
         assertThat(events.stream(SlaWarned.class).filter(e -> e.orderId() == id))
                 .singleElement().satisfies(e -> assertThat(e.notified()).containsExactly(given.userId("handler")));
 
-        // red: the street's command centre is told and the order escalated, once
+        // red: the street's command centre, its duty leader and the handling unit's lead are told (the ladder's
+        // first rung) and the order escalated, once; the district leader is not bothered yet
         Instant red = given.justAfter(clock.dueAt());
         sweep.run(red);
         sweep.run(red.plusSeconds(30));
@@ -79,8 +80,11 @@ class EscalationTests {
         assertThat(events.stream(SlaBreached.class).filter(e -> e.orderId() == id)).singleElement().satisfies(e -> {
             assertThat(e.breachCount()).isEqualTo(1);
             assertThat(e.supervisionLevel()).isEqualTo(1);
-            assertThat(e.notified()).containsExactly(given.userId("dispatcher"));
+            assertThat(e.notified()).containsExactlyInAnyOrder(given.userId("dispatcher"), given.userId("leader-fuzimiao"),
+                    given.userId("leader-urban"));
         });
+        assertThat(given.notices("leader-fuzimiao", "sla.notice.breached.HANDLE", id)).isEqualTo(1);
+        assertThat(given.notices("leader-urban", "sla.notice.breached.HANDLE", id)).isEqualTo(1);
         Map<String, Object> supervision = given.jdbc.sql(
                         "SELECT actor_user_id, note FROM workorder_transition WHERE order_id = :id AND action = 'SUPERVISE'")
                 .param("id", id).query().singleRow();

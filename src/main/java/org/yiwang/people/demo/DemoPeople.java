@@ -165,7 +165,12 @@ class DemoPeople implements ApplicationRunner {
                     new NewUser("resident", "周敏（居民）", "13912345607", "32010419950218008", null, Set.of(Role.RESIDENT), false),
                     // the district command centre: orders the duty list gives to the district's own office
                     new NewUser("dispatcher-district", "孙杰（秦淮区指挥中心值班员）", "13912345608", null, offices.get(DISTRICT),
-                            Set.of(Role.DISPATCHER), false)));
+                            Set.of(Role.DISPATCHER), false),
+                    // the first rung of the escalation ladder: the street's duty leader and the handling unit's lead
+                    new NewUser("leader-fuzimiao", "钱红（夫子庙街道带班领导）", "13912345609", null, offices.get(FUZIMIAO),
+                            Set.of(Role.LEADER), false),
+                    new NewUser("leader-urban", "吴斌（城管局分管领导）", "13912345610", null, departments.get(DepartmentType.URBAN_MANAGEMENT),
+                            Set.of(Role.LEADER), false)));
             int phone = 20;
             for (Department department : DEPARTMENTS) {
                 String username = HANDLERS.get(department.type());
