@@ -137,11 +137,15 @@ class HomePageTests {
 
     @Test
     @WithUserDetails("resident")
-    void aResidentsPhoneBarShowsAllFourOfTheirPagesWithoutMore() throws Exception {
+    void aResidentsPhoneBarShowsReportingServicesAndFollowsFirstAndTheRestUnderMore() throws Exception {
         String page = mvc.perform(get("/m/reports")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String bar = page.substring(page.indexOf("<nav class=\"m-tabs\""), page.indexOf("</nav>", page.indexOf("<nav class=\"m-tabs\"")));
         org.assertj.core.api.Assertions.assertThat(bar)
-                .contains("id=\"tab-report\"", "id=\"tab-reports\"", "id=\"tab-services\"", "id=\"tab-follows\"")
-                .doesNotContain("tab-more", "tab-patrol");
+                .contains("id=\"tab-report\"", "id=\"tab-reports\"", "id=\"tab-services\"", "id=\"tab-follows\"", "id=\"tab-more\"")
+                .doesNotContain("tab-patrol", "tab-council");
+        mvc.perform(get("/m/more"))
+                .andExpect(content().string(containsString("id=\"more-council\"")))
+                .andExpect(content().string(containsString("id=\"more-volunteer\"")))
+                .andExpect(content().string(not(containsString("id=\"more-patrol\""))));
     }
 }

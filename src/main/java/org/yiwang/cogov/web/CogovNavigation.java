@@ -32,7 +32,7 @@ class CogovNavigation {
     @Bean
     NavigationEntry cogovPhoneVolunteerNavigation() {
         return new NavigationEntry("/m/volunteer", "cogov.nav.phoneVolunteer", "♥", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
-                17, "mobile");
+                22, "mobile");
     }
 
     @Bean
@@ -44,12 +44,12 @@ class CogovNavigation {
     @Bean
     NavigationEntry cogovPhoneProjectsNavigation() {
         return new NavigationEntry("/m/projects", "cogov.nav.projects", "★", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
-                18, "mobile");
+                23, "mobile");
     }
 
     @Bean
     NavigationEntry cogovPhoneCouncilNavigation() {
         return new NavigationEntry("/m/council", "cogov.nav.phoneCouncil", "☷", List.of(Role.RESIDENT, Role.GRID_WORKER, Role.COMMUNITY_STAFF),
-                16, "mobile");
+                21, "mobile");
     }
 }
