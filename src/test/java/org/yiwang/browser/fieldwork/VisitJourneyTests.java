@@ -9,6 +9,8 @@ import org.yiwang.browser.BrowserTests;
 import org.yiwang.geo.Grids;
 import org.yiwang.people.People;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 入户走访 in a real browser: the grid worker's day page, a household visit whose need becomes an order, coverage moving. */
@@ -50,6 +52,25 @@ class VisitJourneyTests extends BrowserTests {
         assertThat(browser.exists(By.cssSelector("#households-due li[data-household='" + household + "']"))).isFalse();
         assertThat(browser.cspViolations()).isEmpty();
         browser.screenshots("fieldwork-visits-after");
+    }
+
+    @Test
+    void atTheDoorTheGridWorkerStartsAnApplicationOnBehalfOfAHouseholdMember() {
+        browser.signIn("gridworker").open("/m/visits");
+        browser.waitForText("本轮覆盖");
+        // a household of the worker's list that has people in the register
+        List<Long> due = browser.driver().findElements(By.cssSelector("#households-due li[data-household]")).stream()
+                .map(li -> Long.parseLong(li.getAttribute("data-household"))).toList();
+        String household = jdbc.sql("SELECT min(household_id) FROM registry_person WHERE household_id = ANY (:ids)")
+                .param("ids", due.toArray(new Long[0])).query(String.class).single();
+        browser.click(By.cssSelector("#households-due li[data-household='" + household + "'] a.household-link"));
+        browser.waitForText("帮办代办");
+        String person = browser.find(By.cssSelector("#visit-proxy a")).getAttribute("id").substring("proxy-".length());
+        browser.screenshots("fieldwork-visit-proxy");
+        browser.click(By.id("proxy-" + person));
+        browser.waitForPath("/m/services/proxy/" + person);
+        browser.waitForText("本人同意代办的方式");
+        assertThat(browser.cspViolations()).isEmpty();
     }
 
     private static int covered(String figure) {
