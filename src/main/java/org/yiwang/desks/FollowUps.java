@@ -3,6 +3,7 @@ package org.yiwang.desks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
@@ -34,41 +35,51 @@ public class FollowUps {
 
     private static final String COLUMNS = """
             SELECT id, order_id, order_number, district_code, street_code, rated_at, created_at, status, reached, result,
-                   reopened, done_by_name, done_at FROM desks_follow_up""";
+                   reopened, done_by_name, done_at, due_at FROM desks_follow_up""";
 
     private final JdbcClient jdbc;
     private final WorkOrderQueries orders;
     private final WorkOrderActions actions;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final DesksProperties settings;
 
-    FollowUps(JdbcClient jdbc, WorkOrderQueries orders, WorkOrderActions actions, TransactionTemplate transactions, Clock clock) {
+    FollowUps(JdbcClient jdbc, WorkOrderQueries orders, WorkOrderActions actions, TransactionTemplate transactions, Clock clock,
+              WorkingCalendar calendar, DesksProperties settings) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.actions = actions;
         this.transactions = transactions;
         this.clock = clock;
+        this.calendar = calendar;
+        this.settings = settings;
     }
 
-    /** A task for the rating of {@code order} at {@code ratedAt}; empty when one exists already (a change applied twice). */
+    /**
+     * A task for the rating of {@code order} at {@code ratedAt}, due {@code yiwang.desks.follow-up-days} working days
+     * from now; empty when one exists already (a change applied twice).
+     */
     Optional<Long> open(WorkOrder order, Instant ratedAt) {
+        Instant now = clock.instant();
         return jdbc.sql("""
-                        INSERT INTO desks_follow_up (order_id, order_number, district_code, street_code, rated_at, created_at, status)
-                        VALUES (:order, :number, :district, :street, :rated, :now, 'OPEN')
+                        INSERT INTO desks_follow_up (order_id, order_number, district_code, street_code, rated_at, created_at, status, due_at)
+                        VALUES (:order, :number, :district, :street, :rated, :now, 'OPEN', :due)
                         ON CONFLICT (order_id, rated_at) DO NOTHING RETURNING id""")
                 .param("order", order.id())
                 .param("number", order.number())
                 .param("district", order.districtCode())
                 .param("street", order.streetCode())
                 .param("rated", at(ratedAt))
-                .param("now", at(clock.instant()))
+                .param("now", at(now))
+                .param("due", at(calendar.addWorkingDays(now, settings.followUpDays())))
                 .query(Long.class).optional();
     }
 
     /** The tasks of the reader's territory, open ones oldest first, or done ones newest first. */
     public List<FollowUp> list(FollowUp.Status status, Actor reader) {
         requireDesk(reader);
-        String order = status == FollowUp.Status.OPEN ? "created_at, id" : "done_at DESC, id DESC";
+        String order = status == FollowUp.Status.OPEN ? "due_at, id" : "done_at DESC, id DESC";
         return jdbc.sql(COLUMNS + " WHERE status = :status AND coalesce(street_code, district_code) LIKE ANY (:scope) ORDER BY "
                         + order + " LIMIT " + PAGE_SIZE)
                 .param("status", status.name())
@@ -146,6 +157,6 @@ public class FollowUps {
         return new FollowUp(rs.getLong("id"), rs.getLong("order_id"), rs.getString("order_number"), rs.getString("district_code"),
                 rs.getString("street_code"), instant(rs, "rated_at"), instant(rs, "created_at"),
                 FollowUp.Status.valueOf(rs.getString("status")), bool(rs, "reached"), rs.getString("result"), bool(rs, "reopened"),
-                rs.getString("done_by_name"), instant(rs, "done_at"));
+                rs.getString("done_by_name"), instant(rs, "done_at"), instant(rs, "due_at"));
     }
 }

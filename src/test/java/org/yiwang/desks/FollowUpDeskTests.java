@@ -19,7 +19,9 @@ import org.yiwang.workorder.WorkOrderQueries;
 import org.yiwang.workorder.WorkOrderStatus;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,7 @@ class FollowUpDeskTests {
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired WorkOrderQueries queries;
+    @Autowired org.yiwang.catalog.WorkingCalendar calendar;
 
     DemoOrders demo;
 
@@ -97,6 +100,24 @@ class FollowUpDeskTests {
                         SELECT count(*) FROM notify_inbox WHERE user_id = :user AND template_key = 'desks.notice.followUp'
                            AND link = :link""")
                 .param("user", dispatcher).param("link", "/desks/follow-ups/" + id).query(Long.class).single() == 1);
+    }
+
+    @Test
+    void theCallIsDueTwoWorkingDaysAfterTheTaskOpenedAndShowsRedOnceLate() throws Exception {
+        WorkOrder order = rated("贡院街路灯不亮（回访时限）", Satisfaction.DISSATISFIED);
+        long id = followUpOf(order);
+        Map<String, Object> task = jdbc.sql("SELECT created_at, due_at FROM desks_follow_up WHERE id = :id").param("id", id).query().singleRow();
+        Instant created = ((java.sql.Timestamp) task.get("created_at")).toInstant();
+        Instant due = ((java.sql.Timestamp) task.get("due_at")).toInstant();
+        assertThat(due).isEqualTo(calendar.addWorkingDays(created, 2));
+        mvc.perform(get("/desks/follow-ups").with(as("dispatcher")))
+                .andExpect(content().string(containsString("回访时限")));
+
+        // late: the same task shown after its due time is marked overdue
+        jdbc.sql("UPDATE desks_follow_up SET due_at = now() - interval '1 hour' WHERE id = :id").param("id", id).update();
+        String page = mvc.perform(get("/desks/follow-ups").with(as("dispatcher"))).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf(order.number()) - 400, page.indexOf(order.number()) + 1200);
+        assertThat(row).contains("row-RED").contains("已超时");
     }
 
     @Test

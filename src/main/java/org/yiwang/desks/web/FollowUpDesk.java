@@ -20,6 +20,7 @@ import org.yiwang.platform.PersonalData;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderQueries;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,16 +36,19 @@ class FollowUpDesk {
     private final FollowUps followUps;
     private final WorkOrderQueries orders;
     private final MessageSource messages;
+    private final Clock clock;
 
-    FollowUpDesk(FollowUps followUps, WorkOrderQueries orders, MessageSource messages) {
+    FollowUpDesk(FollowUps followUps, WorkOrderQueries orders, MessageSource messages, Clock clock) {
         this.followUps = followUps;
         this.orders = orders;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** One task as the desk shows it, with the order's facts (personal data masked). */
     record Row(long id, long orderId, String orderNumber, String description, String reporterName, String reporterPhone,
-               String ratedAt, String status, Boolean reached, String result, Boolean reopened, String doneBy, String doneAt) {
+               String ratedAt, String status, Boolean reached, String result, Boolean reopened, String doneBy, String doneAt,
+               String dueAt, boolean overdue) {
     }
 
     /** The call form. */
@@ -117,7 +121,8 @@ class FollowUpDesk {
                     o == null || o.reporterName() == null ? "—" : PersonalData.maskName(o.reporterName()),
                     o == null || o.reporterPhone() == null ? "—" : PersonalData.maskPhone(o.reporterPhone()),
                     DeskTime.format(f.ratedAt()), f.status().name(), f.reached(), Objects.toString(f.result(), ""), f.reopened(),
-                    Objects.toString(f.doneByName(), ""), DeskTime.format(f.doneAt()));
+                    Objects.toString(f.doneByName(), ""), DeskTime.format(f.doneAt()), DeskTime.format(f.dueAt()),
+                    f.overdue(clock.instant()));
         }).toList();
     }
 
