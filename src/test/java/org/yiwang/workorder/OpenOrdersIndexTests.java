@@ -46,6 +46,8 @@ class OpenOrdersIndexTests {
                     + WorkOrderStatus.openSql("o.status")).query(String.class).list();
             return String.join("\n", lines);
         });
-        assertThat(plan).contains("workorder_order_open_status");
+        // either partial index of the open orders (by status, V50; by point, V360): both carry the group's predicate,
+        // so the planner may use them only because the query's text matches it
+        assertThat(plan).containsAnyOf("workorder_order_open_status", "workorder_order_open_point");
     }
 }
