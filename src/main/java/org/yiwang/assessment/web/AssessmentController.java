@@ -1,6 +1,8 @@
 package org.yiwang.assessment.web;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,11 +43,13 @@ class AssessmentController {
     private final Assessments assessments;
     private final Schemes schemes;
     private final MonthlyReports reports;
+    private final MessageSource messages;
 
-    AssessmentController(Assessments assessments, Schemes schemes, MonthlyReports reports) {
+    AssessmentController(Assessments assessments, Schemes schemes, MonthlyReports reports, MessageSource messages) {
         this.assessments = assessments;
         this.schemes = schemes;
         this.reports = reports;
+        this.messages = messages;
     }
 
     static Level level(@Nullable String text) {
@@ -131,11 +135,21 @@ class AssessmentController {
             try {
                 weights.put(i.name(), value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip()));
             } catch (NumberFormatException e) {
-                throw LocalizedException.badRequest("assessment.error.weight", i.name(), org.yiwang.assessment.Scheme.MAX_WEIGHT);
+                redirect.addFlashAttribute("flashError", messages.getMessage("assessment.error.weight",
+                        new Object[]{i.name(), org.yiwang.assessment.Scheme.MAX_WEIGHT}, LocaleContextHolder.getLocale()));
+                return "redirect:/assessment/scheme";
             }
         }
-        var saved = schemes.change(weights, form.getOrDefault("note", ""), actor);
-        redirect.addFlashAttribute("saved", saved.version());
+        try {
+            var saved = schemes.change(weights, form.getOrDefault("note", ""), actor);
+            redirect.addFlashAttribute("saved", saved.version());
+        } catch (LocalizedException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                    LocaleContextHolder.getLocale()));
+        }
         return "redirect:/assessment/scheme";
     }
 

@@ -90,7 +90,8 @@ class AssessmentJourneyTests extends BrowserTests {
         browser.find(By.id("w_REWORK")).clear();
         browser.type(By.id("w_REWORK"), "150");
         browser.click(By.id("scheme-save"));
-        assertThat(browser.pageText()).contains("REWORK").contains("0 到 100");
+        browser.waitUntil(d -> browser.exists(By.cssSelector(".flash-error")), "the refusal on the scheme page");
+        assertThat(browser.flashError()).contains("REWORK").contains("0 到 100");
         browser.open("/assessment/scheme");
         assertThat(browser.text(By.cssSelector("#scheme-history tbody tr:first-child td:first-child")))
                 .isEqualTo(String.valueOf(Integer.parseInt(current) + 1));

@@ -80,6 +80,28 @@ class MeTooTests {
     }
 
     /** A point of its own inside the grid, so that other tests' reports at the grid's centre are not nearer. */
+    /**
+     * A point in the grid with few open reports of the category within 400 m, so that the nearby list (at most five)
+     * cannot be filled by reports other tests left in the shared database.
+     */
+    double[] quietSpotIn(IndexedGrid grid, String category) {
+        for (int i = 0; i < 200; i++) {
+            double[] p = somewhereIn(grid);
+            double dLat = 400 / 111_320.0;
+            double dLon = 400 / (111_320.0 * Math.cos(Math.toRadians(p[0])));
+            long crowd = jdbc.sql("""
+                            SELECT count(*) FROM workorder_order
+                             WHERE lat BETWEEN :s AND :n AND lon BETWEEN :w AND :e AND category_code = :c
+                               AND status NOT IN ('CLOSED', 'EVALUATED', 'VOIDED')""")
+                    .param("s", p[0] - dLat).param("n", p[0] + dLat).param("w", p[1] - dLon).param("e", p[1] + dLon)
+                    .param("c", category).query(Long.class).single();
+            if (crowd < 2) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no quiet spot in " + grid.code());
+    }
+
     static double[] somewhereIn(IndexedGrid grid) {
         Envelope box = grid.geometry().getEnvelopeInternal();
         GeometryFactory factory = grid.geometry().getFactory();
@@ -151,8 +173,8 @@ class MeTooTests {
     @Test
     void nearbyOffersOpenReportsOfTheCategoryNearThePinWithPhoneNumbersMasked() throws Exception {
         IndexedGrid grid = orders.gridWorkersGrid();
-        double[] p = somewhereIn(grid);
         String category = orders.handlerCategory();
+        double[] p = quietSpotIn(grid, category);
         WorkOrder order = reportAt(p, "消防通道被占，请联系 13912345678", category);
         String near = mvc.perform(get("/api/work-orders/nearby").param("lat", String.valueOf(p[0] + 0.0005))
                         .param("lon", String.valueOf(p[1])).param("category", category).with(resident(someone())))
@@ -187,8 +209,8 @@ class MeTooTests {
 
     @Test
     void theReportFormOffersMeTooAndTheButtonAddsIt() throws Exception {
-        double[] p = somewhereIn(orders.gridWorkersGrid());
         String category = orders.handlerCategory();
+        double[] p = quietSpotIn(orders.gridWorkersGrid(), category);
         WorkOrder order = reportAt(p, "人行道地砖破损", category);
         long neighbour = someone();
         mvc.perform(get("/m/report/nearby").param("lat", String.valueOf(p[0])).param("lon", String.valueOf(p[1]))
