@@ -13,11 +13,15 @@ public record Campaign(String code, String nameZh, String nameEn, Kind kind, Str
 
     public enum Kind { PEOPLE, SITES }
 
-    /** The work a record of this colour spawns: a task of this kind due within the hours. */
+    /**
+     * The work a record of this colour spawns: a task of this kind due within the hours — a visit or check handed to
+     * the grid's worker (fieldwork), or a work order raised through the intake.
+     */
     public record Spawn(Colour colour, TaskKind kind, int withinHours) {
     }
 
-    public enum TaskKind { VISIT, CHECK }
+    /** 走访, 检查 (both the grid worker's, on their today page) or 工单 (a work order, done when it ends). */
+    public enum TaskKind { VISIT, CHECK, ORDER }
 
     public Campaign {
         rules = List.copyOf(rules);

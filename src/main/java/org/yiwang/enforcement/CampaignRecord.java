@@ -9,5 +9,5 @@ import java.time.LocalDate;
 public record CampaignRecord(long id, String campaignCode, String streetCode, String communityCode, String gridCode, String subject,
                              @Nullable String phone, String address, @Nullable String origin, @Nullable String route,
                              @Nullable LocalDate arrivedOn, @Nullable String symptom, @Nullable String hazard, Colour colour,
-                             @Nullable String reason, String registeredName, Instant registeredAt, int openTasks) {
+                             @Nullable String reason, String registeredName, Instant registeredAt, int openTasks, int doneTasks) {
 }

@@ -5,6 +5,9 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.fieldwork.AssignFieldTask;
+import org.yiwang.fieldwork.FieldTask;
+import org.yiwang.fieldwork.FieldTasks;
 import org.yiwang.geo.GridLocator;
 import org.yiwang.geo.GridSummary;
 import org.yiwang.geo.Grids;
@@ -19,6 +22,10 @@ import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.PersonalData;
 import org.yiwang.platform.Role;
+import org.yiwang.workorder.Intake;
+import org.yiwang.workorder.ReportProblem;
+import org.yiwang.workorder.Source;
+import org.yiwang.workorder.WorkOrder;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,10 +60,14 @@ public class Campaigns {
     private final Ledger ledger;
     private final Notifications notifications;
     private final TransactionTemplate transactions;
+    private final FieldTasks fieldTasks;
+    private final Intake intake;
     private final Clock clock;
 
     Campaigns(JdbcClient jdbc, Grids grids, GridLocator locator, Ledger ledger, Notifications notifications,
-              TransactionTemplate transactions, Clock clock) {
+              TransactionTemplate transactions, FieldTasks fieldTasks, Intake intake, Clock clock) {
+        this.fieldTasks = fieldTasks;
+        this.intake = intake;
         this.jdbc = jdbc;
         this.grids = grids;
         this.locator = locator;
@@ -154,12 +165,7 @@ public class Campaigns {
             }
             for (Campaign.Spawn spawn : campaign.spawns()) {
                 if (spawn.colour() == verdict.colour()) {
-                    jdbc.sql("""
-                                    INSERT INTO enforcement_campaign_task (record_id, campaign_code, grid_code, kind, due_at)
-                                    VALUES (:record, :c, :grid, :kind, :due)""")
-                            .param("record", inserted).param("c", campaignCode).param("grid", grid.grid().code())
-                            .param("kind", spawn.kind().name()).param("due", Cases.ts(now.plus(Duration.ofHours(spawn.withinHours()))))
-                            .update();
+                    spawn(campaign, spawn, inserted, grid, command, verdict, now, actor);
                 }
             }
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -187,6 +193,36 @@ public class Campaigns {
         return record(id, actor);
     }
 
+    /**
+     * One spawned task: a visit or check goes to the grid's worker as a fieldwork task, an order through the intake;
+     * either way the campaign keeps its own row, done when the work is.
+     */
+    private void spawn(Campaign campaign, Campaign.Spawn spawn, long recordId, IndexedGrid grid, Register command, CampaignRule.Verdict verdict,
+                       Instant now, Actor actor) {
+        Instant due = now.plus(Duration.ofHours(spawn.withinHours()));
+        long taskId = jdbc.sql("""
+                        INSERT INTO enforcement_campaign_task (record_id, campaign_code, grid_code, kind, due_at)
+                        VALUES (:record, :c, :grid, :kind, :due) RETURNING id""")
+                .param("record", recordId).param("c", campaign.code()).param("grid", grid.grid().code())
+                .param("kind", spawn.kind().name()).param("due", Cases.ts(due)).query(Long.class).single();
+        String about = campaign.nameZh() + " · " + Objects.toString(verdict.reason(), "");
+        if (spawn.kind() == Campaign.TaskKind.ORDER) {
+            Point point = grid.geometry().getInteriorPoint();
+            String description = "【" + campaign.nameZh() + "】" + command.subject() + "（" + command.address() + "）："
+                    + Objects.toString(verdict.reason(), "") + (command.hazard() == null ? "" : "，" + command.hazard());
+            WorkOrder order = intake.report(new ReportProblem(description, null, point.getY(), point.getX(), null, command.address(),
+                    Source.GRID_PATROL, null, null, null, List.of(), TASK_KEY + taskId), actor).order();
+            jdbc.sql("UPDATE enforcement_campaign_task SET order_id = :o, order_number = :n WHERE id = :id")
+                    .param("o", order.id()).param("n", order.number()).param("id", taskId).update();
+        } else {
+            FieldTask field = fieldTasks.assign(new AssignFieldTask(TASK_KEY + taskId,
+                    spawn.kind() == Campaign.TaskKind.VISIT ? FieldTask.Kind.VISIT : FieldTask.Kind.CHECK, grid.grid().code(),
+                    command.subject(), command.address(), about, "/enforcement/campaigns/" + campaign.code(), due));
+            jdbc.sql("UPDATE enforcement_campaign_task SET field_task_id = :f WHERE id = :id")
+                    .param("f", field.id()).param("id", taskId).update();
+        }
+    }
+
     private boolean mayRegisterIn(String gridCode, Actor actor) {
         if (actor.isSystem()) {
             return true;
@@ -205,7 +241,8 @@ public class Campaigns {
     }
 
     private static final String RECORDS = """
-            SELECT r.*, (SELECT count(*) FROM enforcement_campaign_task t WHERE t.record_id = r.id AND t.done_at IS NULL) AS open_tasks
+            SELECT r.*, (SELECT count(*) FROM enforcement_campaign_task t WHERE t.record_id = r.id AND t.done_at IS NULL) AS open_tasks,
+                   (SELECT count(*) FROM enforcement_campaign_task t WHERE t.record_id = r.id AND t.done_at IS NOT NULL) AS done_tasks
               FROM enforcement_campaign_record r""";
 
     /** The campaign's records in the reader's territory, newest first, of one colour or all. */
@@ -239,7 +276,10 @@ public class Campaigns {
         return tasks;
     }
 
-    /** Marks a visit or check done, with what was found; once. */
+    /**
+     * Marks a visit or check done, with what was found; once. The grid worker's fieldwork task is done with it (as if
+     * done from the today page); an order's task is done only when its order ends.
+     */
     public CampaignTask complete(long taskId, @Nullable String note, Actor actor) {
         if (!actor.hasAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF)) {
             throw LocalizedException.forbidden("error.forbidden");
@@ -248,21 +288,47 @@ public class Campaigns {
         CampaignTask task = jdbc.sql(TASKS + " WHERE t.id = :id").param("id", taskId).query(Campaigns::taskRow).optional()
                 .filter(t -> actor.scope().covers(t.gridCode()))
                 .orElseThrow(() -> LocalizedException.notFound("enforcement.error.taskNotFound", taskId));
+        if (task.kind() == Campaign.TaskKind.ORDER) {
+            throw LocalizedException.conflict("enforcement.error.taskIsOrder", task.orderNumber());
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(tx -> {
-            int done = jdbc.sql("UPDATE enforcement_campaign_task SET done_at = :now, done_by_name = :name, note = :note WHERE id = :id AND done_at IS NULL")
-                    .param("now", Cases.ts(now)).param("name", actor.displayName()).param("note", text).param("id", taskId).update();
-            if (done == 0) {
+            if (task.fieldTaskId() != null) {
+                fieldTasks.complete(task.fieldTaskId(), text, actor);
+            }
+            if (!markDone(taskId, now, actor.userId(), actor.displayName(), text)) {
                 throw LocalizedException.conflict("enforcement.error.taskDone", taskId);
             }
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("task", taskId);
-            facts.put("kind", task.kind().name());
-            facts.put("onTime", !now.isAfter(task.dueAt()));
-            ledger.append(new LedgerRecord(STREAM, task.campaignCode() + ":" + task.recordId(), task.gridCode(), "TASK_DONE", now,
-                    actor.userId(), Canonical.json(facts)));
         });
         return jdbc.sql(TASKS + " WHERE t.id = :id").param("id", taskId).query(Campaigns::taskRow).single();
+    }
+
+    /** The source key of a campaign task's fieldwork task or work order. */
+    static final String TASK_KEY = "enforcement.campaign-task:";
+
+    /**
+     * Marks the task done (from its fieldwork task, its order or the campaign's page) with a ledger entry, once.
+     *
+     * @return false when it was done already
+     */
+    boolean markDone(long taskId, Instant at, long userId, String name, String note) {
+        Optional<CampaignTask> task = jdbc.sql(TASKS + " WHERE t.id = :id").param("id", taskId).query(Campaigns::taskRow).optional();
+        if (task.isEmpty()) {
+            return false;
+        }
+        int done = jdbc.sql("UPDATE enforcement_campaign_task SET done_at = :now, done_by_name = :name, note = :note WHERE id = :id AND done_at IS NULL")
+                .param("now", Cases.ts(at)).param("name", name).param("note", note).param("id", taskId).update();
+        if (done == 0) {
+            return false;
+        }
+        CampaignTask t = task.get();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("task", taskId);
+        facts.put("kind", t.kind().name());
+        facts.put("onTime", !at.isAfter(t.dueAt()));
+        ledger.append(new LedgerRecord(STREAM, t.campaignCode() + ":" + t.recordId(), t.gridCode(), "TASK_DONE", at, userId,
+                Canonical.json(facts)));
+        return true;
     }
 
     /** The figures of the campaign's dashboard, for the reader's territory. */
@@ -340,13 +406,14 @@ public class Campaigns {
                 rs.getString("grid_code"), rs.getString("subject"), rs.getString("phone"), rs.getString("address"), rs.getString("origin"),
                 rs.getString("route"), rs.getObject("arrived_on", LocalDate.class), rs.getString("symptom"), rs.getString("hazard"),
                 Colour.valueOf(rs.getString("colour")), rs.getString("reason"), rs.getString("registered_name"),
-                Objects.requireNonNull(Cases.instant(rs, "registered_at")), rs.getInt("open_tasks"));
+                Objects.requireNonNull(Cases.instant(rs, "registered_at")), rs.getInt("open_tasks"), rs.getInt("done_tasks"));
     }
 
     private static CampaignTask taskRow(ResultSet rs, int n) throws SQLException {
         return new CampaignTask(rs.getLong("id"), rs.getLong("record_id"), rs.getString("campaign_code"), rs.getString("grid_code"),
                 Campaign.TaskKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("address"),
                 Colour.valueOf(rs.getString("colour")), Objects.requireNonNull(Cases.instant(rs, "due_at")), Cases.instant(rs, "done_at"),
-                rs.getString("done_by_name"), rs.getString("note"));
+                rs.getString("done_by_name"), rs.getString("note"), (Long) rs.getObject("field_task_id"), (Long) rs.getObject("order_id"),
+                rs.getString("order_number"));
     }
 }

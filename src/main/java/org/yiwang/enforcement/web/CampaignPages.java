@@ -35,24 +35,26 @@ class CampaignPages {
 
     /** A record as the pages show it: name and phone masked. */
     record RecordRow(long id, String gridCode, String subject, String phone, String address, String facts, String colour, String reason,
-                     String registered, int openTasks) {
+                     String registered, int openTasks, int doneTasks) {
         static RecordRow of(CampaignRecord r) {
             String facts = r.hazard() != null ? r.hazard()
                     : Objects.toString(r.origin(), "") + (r.route() == null ? "" : " · " + r.route())
                     + (r.arrivedOn() == null ? "" : " · " + r.arrivedOn()) + (r.symptom() == null ? "" : " · " + r.symptom());
             return new RecordRow(r.id(), r.gridCode(), PersonalData.maskName(r.subject()), r.phone() == null ? "" : PersonalData.maskPhone(r.phone()),
                     r.address(), facts, r.colour().name(), Objects.toString(r.reason(), ""),
-                    ChinaTime.MINUTES.format(r.registeredAt()) + " · " + r.registeredName(), r.openTasks());
+                    ChinaTime.MINUTES.format(r.registeredAt()) + " · " + r.registeredName(), r.openTasks(), r.doneTasks());
         }
     }
 
     /** A task as the pages show it. */
-    record TaskRow(long id, String kind, String subject, String address, String colour, String due, boolean overdue, String done, String note) {
+    record TaskRow(long id, long recordId, String kind, String subject, String address, String colour, String due, boolean overdue,
+                   String done, String note, String orderNumber, long orderId) {
         static TaskRow of(CampaignTask t, Instant now) {
-            return new TaskRow(t.id(), t.kind().name(), PersonalData.maskName(t.subject()), t.address(), t.colour().name(),
+            return new TaskRow(t.id(), t.recordId(), t.kind().name(), PersonalData.maskName(t.subject()), t.address(), t.colour().name(),
                     ChinaTime.MINUTES.format(t.dueAt()), t.overdue(now),
                     t.doneAt() == null ? "" : ChinaTime.MINUTES.format(t.doneAt()) + " · " + t.doneByName(),
-                    t.note() == null ? "" : PersonalData.maskText(t.note()));
+                    t.note() == null ? "" : PersonalData.maskText(t.note()), Objects.toString(t.orderNumber(), ""),
+                    t.orderId() == null ? 0 : t.orderId());
         }
     }
 
@@ -72,6 +74,7 @@ class CampaignPages {
         model.addAttribute("layer", campaigns.mapLayer(code, actor));
         model.addAttribute("records", campaigns.records(code, c, null, actor).stream().map(RecordRow::of).toList());
         model.addAttribute("tasks", campaigns.tasks(code, true, actor).stream().map(t -> TaskRow.of(t, now)).toList());
+        model.addAttribute("doneTasks", campaigns.tasks(code, false, actor).stream().limit(50).map(t -> TaskRow.of(t, now)).toList());
         model.addAttribute("colour", c == null ? "" : c.name());
         model.addAttribute("colours", List.of(Colour.values()));
         return "enforcement/campaign";

@@ -22,6 +22,7 @@ import org.yiwang.enforcement.EnforcementItem;
 import org.yiwang.enforcement.Register;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
+import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
 
 import java.time.Clock;
@@ -123,8 +124,13 @@ class PhonePages {
                     @RequestParam(required = false) @Nullable String symptom, @RequestParam(required = false) @Nullable String hazard,
                     @RequestParam(required = false) @Nullable String requestKey, RedirectAttributes redirect) {
         Actor actor = Actors.requireAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
-        CampaignRecord record = campaigns.register(code, new Register(gridCode == null ? "" : gridCode, subject == null ? "" : subject, phone,
-                address == null ? "" : address, origin, route, arrivedOn, symptom, hazard, requestKey), actor);
+        CampaignRecord record;
+        try {
+            record = campaigns.register(code, new Register(gridCode == null ? "" : gridCode, subject == null ? "" : subject, phone,
+                    address == null ? "" : address, origin, route, arrivedOn, symptom, hazard, requestKey), actor);
+        } catch (LocalizedException e) {
+            return refused(e, code, redirect);
+        }
         String colour = label("enforcement.colour." + record.colour().name());
         redirect.addFlashAttribute("flashSuccess", label(record.openTasks() > 0 ? "enforcement.record.savedWithTask" : "enforcement.record.saved",
                 colour, record.openTasks()));
@@ -135,8 +141,21 @@ class PhonePages {
     String done(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) @Nullable String note,
                 RedirectAttributes redirect) {
         Actor actor = Actors.requireAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
-        campaigns.complete(id, note, actor);
+        try {
+            campaigns.complete(id, note, actor);
+        } catch (LocalizedException e) {
+            return refused(e, code, redirect);
+        }
         redirect.addFlashAttribute("flashSuccess", label("enforcement.task.done"));
+        return "redirect:/m/campaigns/" + code;
+    }
+
+    /** A refused registration or task (bad input, done already): the reason on the campaign's page; an unknown campaign is a 404. */
+    private String refused(LocalizedException e, String code, RedirectAttributes redirect) {
+        if (e.status().value() == 404 && "enforcement.error.campaignNotFound".equals(e.messageKey())) {
+            throw e;
+        }
+        redirect.addFlashAttribute("flashError", label(e.messageKey(), e.args()));
         return "redirect:/m/campaigns/" + code;
     }
 

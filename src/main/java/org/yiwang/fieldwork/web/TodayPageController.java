@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.yiwang.fieldwork.CareVisits;
+import org.yiwang.fieldwork.FieldTasks;
 import org.yiwang.fieldwork.PatrolDay;
 import org.yiwang.fieldwork.Patrols;
 import org.yiwang.fieldwork.FieldworkProperties;
@@ -27,6 +28,7 @@ import java.util.Set;
 
 /**
  * 今日 — the grid worker's (or community staff's) day on one page: orders with me to sign for, handle or return,
+ * visits and checks handed to the grid (派发任务),
  * households due a visit, care visits overdue, and today's patrol against the 3-hour rule.
  */
 @Controller
@@ -39,12 +41,14 @@ class TodayPageController {
     private final Visits visits;
     private final CareVisits care;
     private final Patrols patrols;
+    private final FieldTasks tasks;
     private final FieldworkProperties properties;
     private final String tileUrl;
     private final Clock clock;
 
-    TodayPageController(WorkOrderQueries orders, Visits visits, CareVisits care, Patrols patrols, FieldworkProperties properties,
-                        YiwangProperties settings, Clock clock) {
+    TodayPageController(WorkOrderQueries orders, Visits visits, CareVisits care, Patrols patrols, FieldTasks tasks,
+                        FieldworkProperties properties, YiwangProperties settings, Clock clock) {
+        this.tasks = tasks;
         this.orders = orders;
         this.visits = visits;
         this.care = care;
@@ -76,6 +80,8 @@ class TodayPageController {
                 .filter(o -> WorkOrderQueries.allowedActions(o, actor).stream().anyMatch(ASSIGNEE_ACTIONS::contains))
                 .limit(LIST).map(TodayPageController::line).toList();
         model.addAttribute("orders", mine);
+        java.time.Instant now = clock.instant();
+        model.addAttribute("tasks", tasks.open(actor).stream().map(t -> TaskPageController.TaskLine.of(t, now)).toList());
         Visits.Page<Visits.HouseholdDue> due = visits.due(null, false, 0, LIST, actor);
         model.addAttribute("due", due);
         List<CareVisits.CarePerson> overdue = care.list(null, CareVisits.Filter.OVERDUE, actor);
