@@ -116,7 +116,7 @@ public class Cases {
         Scenario scenario = catalogue.scenario(command.scenarioCode())
                 .orElseThrow(() -> LocalizedException.badRequest("enforcement.error.unknown", "scenario", command.scenarioCode()));
         Origin origin = origin(command, actor);
-        if (!actor.scope().covers(origin.streetCode()) && !actor.isSystem()) {
+        if (!actor.scope().covers(origin.gridCode() != null ? origin.gridCode() : origin.streetCode()) && !actor.isSystem()) {
             throw LocalizedException.notFound("enforcement.error.gridNotFound", Objects.toString(command.gridCode(), origin.streetCode()));
         }
         OrgUnit lead = leadFor(origin.districtCode(), actor);
@@ -217,6 +217,42 @@ public class Cases {
         }
         return organization.department(districtCode, DepartmentType.LAW_ENFORCEMENT)
                 .orElseThrow(() -> LocalizedException.conflict("enforcement.error.noLeadDepartment", districtCode));
+    }
+
+    /** Whether the actor may open a case from one of their patrol findings (转执法). */
+    public boolean mayOpenFromFinding(Actor actor) {
+        try {
+            requireOpener(actor, true);
+            return true;
+        } catch (LocalizedException e) {
+            return false;
+        }
+    }
+
+    /** The case opened from this finding, if any (one finding, one case as a rule). */
+    public Optional<EnforcementCase> openedFromFinding(long findingId) {
+        return jdbc.sql("SELECT * FROM enforcement_case WHERE finding_id = :f ORDER BY id LIMIT 1").param("f", findingId)
+                .query(Cases::row).optional();
+    }
+
+    /** What the case form is prefilled with from one of the actor's findings: title, place, grid and photos. */
+    public record FindingDraft(long patrolId, long findingId, String title, String address, String gridCode, String gridName,
+                               List<String> photoIds) {
+    }
+
+    /**
+     * @throws LocalizedException 404 for a finding not the actor's, 400 for one without a place in a grid
+     */
+    public FindingDraft draftFromFinding(long findingId, Actor actor) {
+        requireOpener(actor, true);
+        Finding finding = findings.get(findingId, actor);
+        if (finding.lat() == null || finding.lon() == null) {
+            throw LocalizedException.badRequest("enforcement.error.findingWithoutPlace", finding.id());
+        }
+        Location location = locator.locate(new LonLat(finding.lon(), finding.lat()))
+                .orElseThrow(() -> LocalizedException.badRequest("enforcement.error.findingWithoutPlace", finding.id()));
+        return new FindingDraft(finding.patrolId(), finding.id(), truncate(PersonalData.maskText(finding.text()), 200),
+                location.community().name(), location.grids().getFirst().code(), location.grids().getFirst().name(), finding.photoIds());
     }
 
     private Optional<EnforcementCase> byRequestKey(String key, Actor actor) {

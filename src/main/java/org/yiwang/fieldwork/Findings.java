@@ -76,6 +76,23 @@ public class Findings {
                 .param("patrol", patrol.id()).query(Findings::finding).list();
     }
 
+    /**
+     * One of the worker's own findings, from any of their patrols.
+     *
+     * @throws org.yiwang.platform.LocalizedException 404 for a finding that is not the actor's
+     */
+    public Finding get(long findingId, Actor actor) {
+        return jdbc.sql("select * from fieldwork_finding where id = :id and user_id = :user")
+                .param("id", findingId).param("user", actor.userId()).query(Findings::finding).optional()
+                .orElseThrow(() -> org.yiwang.platform.LocalizedException.notFound("fieldwork.error.findingNotFound", findingId));
+    }
+
+    /** The worker's latest findings, newest first. */
+    public List<Finding> recent(Actor actor, int limit) {
+        return jdbc.sql("select * from fieldwork_finding where user_id = :user order by at desc, id desc limit :limit")
+                .param("user", actor.userId()).param("limit", Math.clamp(limit, 1, 100)).query(Findings::finding).list();
+    }
+
     private Optional<Finding> byRequest(long userId, String requestId) {
         return jdbc.sql("select * from fieldwork_finding where user_id = :user and request_id = :request")
                 .param("user", userId).param("request", requestId).query(Findings::finding).optional();

@@ -132,24 +132,45 @@ class CasePages {
     String open(@RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String orderNumber,
                 @RequestParam(required = false) @Nullable String gridCode, @RequestParam(required = false) @Nullable String scenario,
                 @RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String address,
+                @RequestParam(required = false) @Nullable Long patrolId, @RequestParam(required = false) @Nullable Long findingId,
                 @RequestParam(required = false) @Nullable String requestKey, @RequestParam(defaultValue = "console") String from,
                 RedirectAttributes redirect) {
         Actor actor = Actors.require();
-        EnforcementCase.Source s = Inputs.parse(source, EnforcementCase.Source.class, "source");
-        Long orderId = null;
-        if (s == EnforcementCase.Source.ORDER) {
-            if (orderNumber == null || orderNumber.isBlank()) {
-                throw LocalizedException.badRequest("enforcement.error.required", "orderNumber");
+        EnforcementCase opened;
+        try {
+            EnforcementCase.Source s = Inputs.parse(source, EnforcementCase.Source.class, "source");
+            Long orderId = null;
+            if (s == EnforcementCase.Source.ORDER) {
+                if (orderNumber == null || orderNumber.isBlank()) {
+                    throw LocalizedException.badRequest("enforcement.error.required", "orderNumber");
+                }
+                String number = orderNumber.strip();
+                orderId = orders.list(new OrderFilter(null, null, null, null, null, null, null, null, null, number), 0, 20, actor)
+                        .content().stream().filter(o -> o.number().equals(number)).map(WorkOrder::id).findFirst()
+                        .orElseThrow(() -> LocalizedException.notFound("enforcement.error.orderNotFound", number));
             }
-            String number = orderNumber.strip();
-            orderId = orders.list(new OrderFilter(null, null, null, null, null, null, null, null, null, number), 0, 20, actor)
-                    .content().stream().filter(o -> o.number().equals(number)).map(WorkOrder::id).findFirst()
-                    .orElseThrow(() -> LocalizedException.notFound("enforcement.error.orderNotFound", number));
+            boolean fromFinding = s == EnforcementCase.Source.FINDING;
+            opened = cases.open(new OpenCase(s, orderId, fromFinding ? patrolId : null, fromFinding ? findingId : null,
+                    s == EnforcementCase.Source.DIRECT ? gridCode : null, scenario == null ? "" : scenario, blankToNull(title),
+                    blankToNull(address), requestKey), actor);
+        } catch (LocalizedException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
+            // refused (bad input, unknown order or grid): the reason on the form's page, not the error page
+            redirect.addFlashAttribute("flashError", label(e.messageKey(), e.args()));
+            if ("finding".equals(from) && findingId != null) {
+                return "redirect:/m/enforcement/from-finding/" + findingId;
+            }
+            return "phone".equals(from) ? "redirect:/m/enforcement" : "redirect:/enforcement/cases";
         }
-        EnforcementCase opened = cases.open(new OpenCase(s, orderId, null, null, s == EnforcementCase.Source.DIRECT ? gridCode : null,
-                scenario == null ? "" : scenario, title, address, requestKey), actor);
         redirect.addFlashAttribute("flashSuccess", label("enforcement.case.opened", opened.number()));
-        return "phone".equals(from) ? "redirect:/m/enforcement/cases/" + opened.id() : "redirect:/enforcement/cases/" + opened.id();
+        return "phone".equals(from) || "finding".equals(from) ? "redirect:/m/enforcement/cases/" + opened.id()
+                : "redirect:/enforcement/cases/" + opened.id();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     @GetMapping("/enforcement/cases/{id}")

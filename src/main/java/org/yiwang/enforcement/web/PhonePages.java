@@ -79,6 +79,18 @@ class PhonePages {
         return "enforcement/m-cases";
     }
 
+    /** 转执法: the case form prefilled from one of the worker's patrol findings (title, place, grid, photos). */
+    @GetMapping("/m/enforcement/from-finding/{findingId}")
+    String fromFinding(@PathVariable long findingId, Model model) {
+        Actor actor = Actors.require();
+        Cases.FindingDraft draft = cases.draftFromFinding(findingId, actor);
+        model.addAttribute("draft", draft);
+        model.addAttribute("scenarios", catalogue.scenarios());
+        model.addAttribute("requestKey", UUID.randomUUID().toString());
+        model.addAttribute("tab", "patrol");
+        return "enforcement/m-from-finding";
+    }
+
     @GetMapping("/m/enforcement/cases/{id}")
     String one(@PathVariable long id, Model model) {
         Actor actor = Actors.require();

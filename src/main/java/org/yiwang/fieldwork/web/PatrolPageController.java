@@ -83,6 +83,7 @@ class PatrolPageController {
         model.addAttribute("patrol", running.orElse(null));
         model.addAttribute("startedAt", running.map(p -> ChinaTime.MINUTES.format(p.startedAt())).orElse(""));
         model.addAttribute("findings", running.map(p -> findings.ofPatrol(p.id(), actor)).orElse(List.of()));
+        model.addAttribute("recent", running.isPresent() ? List.of() : findings.recent(actor, 10));
         model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         model.addAttribute("checklist", checklists.itemsFor(actor));
         model.addAttribute("ticked", running.map(p -> checklists.ticked(p.id(), actor)).orElse(java.util.Set.of()));

@@ -52,6 +52,49 @@ class CampaignJourneyTests extends BrowserTests {
         browser.screenshots("campaign-dashboard");
     }
 
+    /**
+     * The campaign's visit is the grid worker's day: registered red on the campaign page, it appears on 今日, is done
+     * there, and the command centre sees the record's work done with the worker's note.
+     */
+    @Test
+    void aRedReturnIsVisitedFromTheGridWorkersDayAndTheCampaignShowsItDone() {
+        browser.viewport(Browser.Size.PHONE);
+        browser.signIn("gridworker").open("/m/campaigns/EPIDEMIC_RETURN");
+        browser.waitForText("登记返回人员");
+        register("陶文静", "13700005555", "广东省广州市荔湾区", "广州南—南京南");
+        assertThat(browser.flashSuccess()).contains("红");
+
+        browser.open("/m/today");
+        browser.waitForText("派发的走访和检查");
+        var line = browser.findAll(By.cssSelector("#today-tasks li")).stream().filter(li -> li.getText().contains("陶**")).findFirst()
+                .orElseThrow();
+        assertThat(line.getText()).contains("走访").contains("返宁人员排查登记").doesNotContain("陶文静");
+        String task = line.getAttribute("data-task");
+        browser.screenshots("campaign-visit-on-today");
+        browser.click(By.id("task-" + task));
+        browser.waitForText("现场情况");
+        browser.click(By.id("task-submit"));
+        assertThat(browser.flashError()).contains("note");
+        browser.type(By.id("task-note"), "已上门，体温 36.6℃，已告知 14 天居家健康监测");
+        browser.click(By.id("task-submit"));
+        assertThat(browser.flashSuccess()).contains("已完成");
+        assertThat(browser.exists(By.cssSelector("#today-tasks li[data-task='" + task + "']"))).isFalse();
+        assertThat(browser.cspViolations()).isEmpty();
+        browser.screenshots("campaign-visit-done-on-today");
+
+        browser.viewport(Browser.Size.DESKTOP);
+        browser.signIn("dispatcher");
+        browser.waitUntil(d -> {
+            browser.open("/enforcement/campaigns/EPIDEMIC_RETURN?colour=RED");
+            return browser.findAll(By.cssSelector("#campaign-done-tasks tr")).stream().anyMatch(tr -> tr.getText().contains("陶**")
+                    && tr.getText().contains("36.6"));
+        }, "the visit done on the campaign page");
+        String row = browser.findAll(By.cssSelector("#campaign-records tr")).stream().filter(tr -> tr.getText().contains("陶**"))
+                .findFirst().orElseThrow().getText();
+        assertThat(row).contains("已完成 1");
+        browser.screenshots("campaign-record-done");
+    }
+
     private void register(String name, String phone, String origin, String route) {
         browser.type(By.id("register-subject"), name);
         browser.type(By.id("register-phone"), phone);
