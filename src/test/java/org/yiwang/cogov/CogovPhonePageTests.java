@@ -70,4 +70,15 @@ class CogovPhonePageTests {
         mvc.perform(get("/cogov/volunteers").with(as("resident"))).andExpect(status().isForbidden());
         mvc.perform(get("/cogov/councils").with(as("resident"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void aVoteRefusedToSomeoneWhoIsNotAMemberIsShownOnTheTopicPageNotAsAnErrorPage() throws Exception {
+        long topic = jdbc.sql("select id from cogov_topic where request_id = 'demo-topic-1'").query(Long.class).single();
+        mvc.perform(post("/cogov/topics/{id}/vote", topic).param("choice", "FOR").with(as("dispatcher")).with(csrf()))
+                .andExpect(redirectedUrl("/cogov/topics/" + topic))
+                .andExpect(flash().attribute("flashError", containsString("只有议事会成员可以投票")));
+        mvc.perform(post("/cogov/topics/{id}/vote", topic).param("choice", "MAYBE").with(as("dispatcher")).with(csrf()))
+                .andExpect(redirectedUrl("/cogov/topics/" + topic))
+                .andExpect(flash().attribute("flashError", containsString("choice")));
+    }
 }

@@ -8,7 +8,11 @@ import org.yiwang.platform.LocalizedException;
 
 import java.util.function.Supplier;
 
-/** The screens' form handling: a step done says so; bad input or a refused step comes back to the page with the reason. */
+/**
+ * The screens' form handling: a step done says so; bad input, a step the state does not allow, or one refused with a
+ * reason of its own (not a member, say) comes back to the page with the reason. A plain "not yours" (error.forbidden)
+ * and a missing record stay errors: the page itself is not theirs.
+ */
 @Component
 class Forms {
 
@@ -23,7 +27,7 @@ class Forms {
             return step.get();
         } catch (LocalizedException e) {
             int status = e.status().value();
-            if (status == 400 || status == 409) {
+            if (status == 400 || status == 409 || status == 403 && !"error.forbidden".equals(e.messageKey())) {
                 redirect.addFlashAttribute("flashError", label(e.messageKey(), e.args()));
                 return "redirect:" + back;
             }

@@ -235,7 +235,7 @@ class MediationDesk {
             return step.get();
         } catch (LocalizedException e) {
             int status = e.status().value();
-            if (status == 400 || status == 409) {
+            if (status == 400 || status == 409 || status == 403 && !"error.forbidden".equals(e.messageKey())) {
                 redirect.addFlashAttribute("flashError", label(e.messageKey(), e.args()));
                 return "redirect:" + back;
             }

@@ -44,7 +44,7 @@ class TaskPageController {
     record TaskLine(long id, String kind, String subject, String address, String about, String due, boolean overdue, boolean done,
                     String doneLine, String note) {
         static TaskLine of(FieldTask t, Instant now) {
-            return new TaskLine(t.id(), t.kind().name(), PersonalData.maskName(t.subject()), t.address(), t.about(),
+            return new TaskLine(t.id(), t.kind().name(), t.kind() == FieldTask.Kind.VISIT ? PersonalData.maskName(t.subject()) : t.subject(), t.address(), t.about(),
                     ChinaTime.MINUTES.format(t.dueAt()), t.overdue(now), t.done(),
                     t.doneAt() == null ? "" : ChinaTime.MINUTES.format(t.doneAt()) + " · " + t.doneByName(),
                     t.note() == null ? "" : PersonalData.maskText(t.note()));
