@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -88,5 +89,18 @@ class AllianceApiTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("老旧小区楼道照明改造")))
                 .andExpect(content().string(containsString("60%")));
         mvc.perform(get("/cogov/alliance").with(as("resident"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theProjectsAreShownWithoutSignInAndWithoutAnyonesName() throws Exception {
+        String reporter = jdbc.sql("SELECT by_name FROM cogov_project_update ORDER BY id LIMIT 1").query(String.class).single();
+        String note = jdbc.sql("SELECT note FROM cogov_project_update WHERE note <> '' ORDER BY id LIMIT 1").query(String.class).single();
+        mvc.perform(get("/public/projects"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("老旧小区楼道照明改造")))
+                .andExpect(content().string(containsString("60%")))
+                .andExpect(content().string(not(containsString(reporter))))
+                .andExpect(content().string(not(containsString(note))))
+                .andExpect(content().string(not(containsString("退出登录"))));
+        mvc.perform(get("/m/projects")).andExpect(status().is3xxRedirection());
     }
 }

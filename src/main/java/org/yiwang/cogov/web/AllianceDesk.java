@@ -75,6 +75,18 @@ class AllianceDesk {
     String display(Model model) {
         Actors.require();
         model.addAttribute("projects", alliance.display());
+        model.addAttribute("publicLink", true);
+        return "cogov/m-projects";
+    }
+
+    /**
+     * 实事项目公示 for anyone, signed in or not (as 唯亭 shows its projects publicly): titles, units, progress and
+     * deadlines only — no person's name, no progress notes.
+     */
+    @GetMapping("/public/projects")
+    String publicDisplay(Model model) {
+        model.addAttribute("projects", alliance.display());
+        model.addAttribute("publicLink", false);
         return "cogov/m-projects";
     }
 
