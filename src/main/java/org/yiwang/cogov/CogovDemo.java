@@ -20,6 +20,7 @@ import org.yiwang.cogov.mediation.Mediations;
 import org.yiwang.cogov.mediation.PartyRole;
 import org.yiwang.cogov.mediation.RiskLevel;
 import org.yiwang.cogov.volunteer.Volunteering;
+import org.yiwang.cogov.volunteer.PointsShop;
 import org.yiwang.cogov.volunteer.Volunteers;
 import org.yiwang.people.People;
 import org.yiwang.platform.Actor;
@@ -54,11 +55,13 @@ class CogovDemo implements ApplicationRunner {
     private final Mediations mediations;
     private final Councils councils;
     private final Volunteers volunteers;
+    private final PointsShop shop;
     private final Alliance alliance;
     private final Clock clock;
 
     CogovDemo(YiwangProperties yiwang, CogovProperties properties, JdbcClient jdbc, TransactionTemplate transactions, People people,
-              Mediations mediations, Councils councils, Volunteers volunteers, Alliance alliance, Clock clock) {
+              Mediations mediations, Councils councils, Volunteers volunteers, PointsShop shop, Alliance alliance, Clock clock) {
+        this.shop = shop;
         this.yiwang = yiwang;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -137,6 +140,13 @@ class CogovDemo implements ApplicationRunner {
                 alliance(actor, community);
             }
         });
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cogov.demo'))").query(rs -> {
+            });
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM cogov_shop_item)").query(Boolean.class).single()) {
+                shop(actor, community);
+            }
+        });
         log.info("Demo mediation cases: {}, councils: {}, volunteer activities: {}", made, council, activities);
         return (made == null ? 0 : made) + (council == null ? 0 : council) + (activities == null ? 0 : activities);
     }
@@ -177,6 +187,14 @@ class CogovDemo implements ApplicationRunner {
         volunteers.publish(new Volunteering.NewActivity(community, "红色服务队·家电义务维修", "党员志愿者为居民义务维修小家电",
                 "社区广场", now.plusDays(3).withHour(9).withMinute(0), now.plusDays(3).withHour(11).withMinute(30), 8, 15, true), staff);
         return 3;
+    }
+
+    /** 积分兑换: three goods and a service in the demo community's shop, one of them nearly gone. */
+    private void shop(Actor staff, String community) {
+        shop.add(new PointsShop.AddItem(community, "环保洗衣液（1 瓶）", "GOODS", 10, 20), staff);
+        shop.add(new PointsShop.AddItem(community, "大米（5 斤）", "GOODS", 15, 10), staff);
+        shop.add(new PointsShop.AddItem(community, "节能台灯", "GOODS", 30, 1), staff);
+        shop.add(new PointsShop.AddItem(community, "上门理发一次（红色服务队）", "SERVICE", 8, 5), staff);
     }
 
     /** 党建联盟 of the demo community's street: three member units and their 实事项目 at different stages. */

@@ -289,7 +289,7 @@ public class Volunteers {
         return byUser(actor.userId()).orElseThrow();
     }
 
-    private void change(long volunteerId, int delta, String reason, @Nullable Long activityId, String community, Actor actor, Instant now) {
+    void change(long volunteerId, int delta, String reason, @Nullable Long activityId, String community, Actor actor, Instant now) {
         Optional<Integer> balance;
         try {
             balance = jdbc.sql("UPDATE cogov_volunteer SET points = points + :d WHERE id = :v AND points + :d >= 0 RETURNING points")

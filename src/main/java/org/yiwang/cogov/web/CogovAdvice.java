@@ -9,7 +9,8 @@ import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.StaffErrorPage;
 
 /** The co-governance screens' error page: a refusal or a missing case, in the reader's language, inside the layout. */
-@ControllerAdvice(assignableTypes = {MediationDesk.class, CouncilDesk.class, CouncilPhone.class, VolunteerDesk.class, VolunteerPhone.class, AllianceDesk.class})
+@ControllerAdvice(assignableTypes = {MediationDesk.class, CouncilDesk.class, CouncilPhone.class, VolunteerDesk.class, VolunteerPhone.class, AllianceDesk.class,
+        ShopDesk.class})
 class CogovAdvice {
 
     private final StaffErrorPage errors;

@@ -36,6 +36,11 @@ class CogovNavigation {
     }
 
     @Bean
+    NavigationEntry cogovShopNavigation() {
+        return new NavigationEntry("/cogov/shop", "cogov.nav.shop", "◆", List.of(Role.COMMUNITY_STAFF, Role.ADMIN), 44, "work");
+    }
+
+    @Bean
     NavigationEntry cogovAllianceNavigation() {
         return new NavigationEntry("/cogov/alliance", "cogov.nav.alliance", "★",
                 List.of(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN), 45, "work");

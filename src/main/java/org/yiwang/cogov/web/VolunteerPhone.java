@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 class VolunteerPhone {
 
     private final Volunteers volunteers;
+    private final org.yiwang.cogov.volunteer.PointsShop shop;
     private final Forms forms;
 
-    VolunteerPhone(Volunteers volunteers, Forms forms) {
+    VolunteerPhone(Volunteers volunteers, org.yiwang.cogov.volunteer.PointsShop shop, Forms forms) {
+        this.shop = shop;
         this.volunteers = volunteers;
         this.forms = forms;
     }
@@ -39,6 +41,9 @@ class VolunteerPhone {
         model.addAttribute("mine", mine);
         model.addAttribute("activities", volunteers.upcoming());
         model.addAttribute("points", me == null ? java.util.List.of() : volunteers.points(me.id()));
+        model.addAttribute("shop", shop.offer(actor));
+        model.addAttribute("redemptions", shop.mine(actor));
+        model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
         return "cogov/m-volunteer";
     }
 

@@ -1,0 +1,84 @@
+package org.yiwang.cogov.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.cogov.volunteer.PointsShop;
+import org.yiwang.platform.Actors;
+
+import java.util.List;
+
+/** 积分兑换 over JSON: the community's items (staff keep them), redeeming one (volunteers), handing it over (staff). */
+@RestController
+@Tag(name = "Co-governance")
+class ShopApi {
+
+    private final PointsShop shop;
+
+    ShopApi(PointsShop shop) {
+        this.shop = shop;
+    }
+
+    record StockInput(@Nullable Integer stock) {
+    }
+
+    record RedeemInput(@Nullable String requestKey) {
+    }
+
+    @Operation(summary = "The shop items of my communities (staff)")
+    @GetMapping("/api/cogov/shop/items")
+    List<PointsShop.Item> items() {
+        return shop.items(Actors.require());
+    }
+
+    @Operation(summary = "Put an item in the shop: GOODS or SERVICE, a point price and a stock")
+    @PostMapping("/api/cogov/shop/items")
+    @ResponseStatus(HttpStatus.CREATED)
+    PointsShop.Item add(@RequestBody PointsShop.AddItem input) {
+        return shop.add(input, Actors.require());
+    }
+
+    @Operation(summary = "Set an item's stock")
+    @PostMapping("/api/cogov/shop/items/{id}/stock")
+    PointsShop.Item restock(@PathVariable long id, @RequestBody StockInput input) {
+        return shop.restock(id, input.stock(), Actors.require());
+    }
+
+    @Operation(summary = "What I can redeem: the items of my community")
+    @GetMapping("/api/cogov/volunteers/me/shop")
+    List<PointsShop.Item> offer() {
+        return shop.offer(Actors.require());
+    }
+
+    @Operation(summary = "Redeem one of an item for its price (idempotent by requestKey; 409 when out of stock or short of points)")
+    @PostMapping("/api/cogov/shop/items/{id}/redemptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    PointsShop.Redemption redeem(@PathVariable long id, @RequestBody RedeemInput input) {
+        return shop.redeem(id, input.requestKey(), Actors.require());
+    }
+
+    @Operation(summary = "My redemptions")
+    @GetMapping("/api/cogov/volunteers/me/shop/redemptions")
+    List<PointsShop.Redemption> mine() {
+        return shop.mine(Actors.require());
+    }
+
+    @Operation(summary = "The redemptions of my communities, those to hand over first (staff; names masked)")
+    @GetMapping("/api/cogov/shop/redemptions")
+    List<PointsShop.Redemption> redemptions() {
+        return shop.redemptions(Actors.require());
+    }
+
+    @Operation(summary = "Mark a redemption handed over (once)")
+    @PostMapping("/api/cogov/shop/redemptions/{id}/handover")
+    PointsShop.Redemption handOver(@PathVariable long id) {
+        return shop.handOver(id, Actors.require());
+    }
+}
