@@ -191,10 +191,10 @@ class CogovDemo implements ApplicationRunner {
 
     /** 积分兑换: three goods and a service in the demo community's shop, one of them nearly gone. */
     private void shop(Actor staff, String community) {
-        shop.add(new PointsShop.AddItem(community, "环保洗衣液（1 瓶）", "GOODS", 10, 20), staff);
-        shop.add(new PointsShop.AddItem(community, "大米（5 斤）", "GOODS", 15, 10), staff);
-        shop.add(new PointsShop.AddItem(community, "节能台灯", "GOODS", 30, 1), staff);
-        shop.add(new PointsShop.AddItem(community, "上门理发一次（红色服务队）", "SERVICE", 8, 5), staff);
+        shop.add(new PointsShop.ShopItemInput(community, "环保洗衣液（1 瓶）", "GOODS", 10, 20), staff);
+        shop.add(new PointsShop.ShopItemInput(community, "大米（5 斤）", "GOODS", 15, 10), staff);
+        shop.add(new PointsShop.ShopItemInput(community, "节能台灯", "GOODS", 30, 1), staff);
+        shop.add(new PointsShop.ShopItemInput(community, "上门理发一次（红色服务队）", "SERVICE", 8, 5), staff);
     }
 
     /** 党建联盟 of the demo community's street: three member units and their 实事项目 at different stages. */

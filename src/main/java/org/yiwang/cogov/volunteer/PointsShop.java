@@ -33,16 +33,16 @@ public class PointsShop {
     public enum Kind { GOODS, SERVICE }
 
     /** An item of the shop. */
-    public record Item(long id, String communityCode, String name, Kind kind, int price, int stock, boolean active) {
+    public record ShopItem(long id, String communityCode, String name, Kind kind, int price, int stock, boolean active) {
     }
 
     /** One redemption; {@code volunteer} is the volunteer's name, masked. */
-    public record Redemption(long id, long itemId, String itemName, int points, String volunteer, Instant redeemedAt,
+    public record ShopRedemption(long id, long itemId, String itemName, int points, String volunteer, Instant redeemedAt,
                              @Nullable Instant handedAt, @Nullable String handedByName) {
     }
 
     /** 上架: a new item; the name, a price ≥ 1 and a stock ≥ 0 are required. */
-    public record AddItem(@Nullable String communityCode, @Nullable String name, @Nullable String kind, @Nullable Integer price,
+    public record ShopItemInput(@Nullable String communityCode, @Nullable String name, @Nullable String kind, @Nullable Integer price,
                           @Nullable Integer stock) {
     }
 
@@ -60,7 +60,7 @@ public class PointsShop {
         this.clock = clock;
     }
 
-    public Item add(AddItem command, Actor actor) {
+    public ShopItem add(ShopItemInput command, Actor actor) {
         String community = Volunteering.required(command.communityCode(), "communityCode", 12);
         if (!Volunteers.manages(actor, community)) {
             throw LocalizedException.forbidden("error.forbidden");
@@ -87,8 +87,8 @@ public class PointsShop {
     }
 
     /** 补货: sets the stock of an item of the actor's community. */
-    public Item restock(long itemId, @Nullable Integer stock, Actor actor) {
-        Item item = managed(itemId, actor);
+    public ShopItem restock(long itemId, @Nullable Integer stock, Actor actor) {
+        ShopItem item = managed(itemId, actor);
         if (stock == null || stock < 0 || stock > 100_000) {
             throw LocalizedException.badRequest("cogov.error.invalid", "stock", String.valueOf(stock));
         }
@@ -97,7 +97,7 @@ public class PointsShop {
     }
 
     /** The items of the staff member's communities. */
-    public List<Item> items(Actor reader) {
+    public List<ShopItem> items(Actor reader) {
         if (!Volunteers.readsRegister(reader)) {
             throw LocalizedException.forbidden("error.forbidden");
         }
@@ -106,7 +106,7 @@ public class PointsShop {
     }
 
     /** What the volunteer can redeem: the active items of their community. */
-    public List<Item> offer(Actor actor) {
+    public List<ShopItem> offer(Actor actor) {
         return volunteers.byUser(actor.userId()).map(v -> jdbc.sql(
                         "SELECT * FROM cogov_shop_item WHERE community_code = :c AND active ORDER BY price, id LIMIT 200")
                 .param("c", v.communityCode()).query(PointsShop::itemRow).list()).orElse(List.of());
@@ -118,15 +118,15 @@ public class PointsShop {
      * @throws LocalizedException 409 when the stock is gone or the points do not cover the price, 404 for an item
      *                            not of the volunteer's community
      */
-    public Redemption redeem(long itemId, @Nullable String requestKey, Actor actor) {
+    public ShopRedemption redeem(long itemId, @Nullable String requestKey, Actor actor) {
         String key = Volunteering.required(requestKey, "requestKey", 100);
         Volunteering.Volunteer v = volunteers.byUser(actor.userId())
                 .orElseThrow(() -> LocalizedException.conflict("cogov.volunteer.error.notVolunteer"));
-        Optional<Redemption> earlier = byKey(v.id(), key);
+        Optional<ShopRedemption> earlier = byKey(v.id(), key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Item item = item(itemId).filter(i -> i.active() && i.communityCode().equals(v.communityCode()))
+        ShopItem item = item(itemId).filter(i -> i.active() && i.communityCode().equals(v.communityCode()))
                 .orElseThrow(() -> LocalizedException.notFound("cogov.shop.error.noItem", itemId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(tx -> {
@@ -146,13 +146,13 @@ public class PointsShop {
     }
 
     /** The volunteer's own redemptions, newest first. */
-    public List<Redemption> mine(Actor actor) {
+    public List<ShopRedemption> mine(Actor actor) {
         return volunteers.byUser(actor.userId()).map(v -> jdbc.sql(REDEMPTIONS + " WHERE r.volunteer_id = :v ORDER BY r.id DESC LIMIT 50")
                 .param("v", v.id()).query(PointsShop::redemptionRow).list()).orElse(List.of());
     }
 
     /** The redemptions of the staff member's communities, those still to hand over first. */
-    public List<Redemption> redemptions(Actor reader) {
+    public List<ShopRedemption> redemptions(Actor reader) {
         if (!Volunteers.readsRegister(reader)) {
             throw LocalizedException.forbidden("error.forbidden");
         }
@@ -161,7 +161,7 @@ public class PointsShop {
     }
 
     /** 已领取: staff hand the item over; once. */
-    public Redemption handOver(long redemptionId, Actor actor) {
+    public ShopRedemption handOver(long redemptionId, Actor actor) {
         String community = jdbc.sql("SELECT community_code FROM cogov_redemption WHERE id = :id").param("id", redemptionId)
                 .query(String.class).optional().filter(c -> Volunteers.manages(actor, c))
                 .orElseThrow(() -> LocalizedException.notFound("cogov.shop.error.noRedemption", redemptionId));
@@ -178,16 +178,16 @@ public class PointsShop {
         return jdbc.sql(REDEMPTIONS + " WHERE r.id = :id").param("id", redemptionId).query(PointsShop::redemptionRow).single();
     }
 
-    private Item managed(long itemId, Actor actor) {
+    private ShopItem managed(long itemId, Actor actor) {
         return item(itemId).filter(i -> Volunteers.manages(actor, i.communityCode()))
                 .orElseThrow(() -> LocalizedException.notFound("cogov.shop.error.noItem", itemId));
     }
 
-    private Optional<Item> item(long id) {
+    private Optional<ShopItem> item(long id) {
         return jdbc.sql("SELECT * FROM cogov_shop_item WHERE id = :id").param("id", id).query(PointsShop::itemRow).optional();
     }
 
-    private Optional<Redemption> byKey(long volunteerId, String key) {
+    private Optional<ShopRedemption> byKey(long volunteerId, String key) {
         return jdbc.sql(REDEMPTIONS + " WHERE r.volunteer_id = :v AND r.request_key = :k").param("v", volunteerId).param("k", key)
                 .query(PointsShop::redemptionRow).optional();
     }
@@ -195,14 +195,14 @@ public class PointsShop {
     private static final String REDEMPTIONS = """
             SELECT r.*, v.name AS volunteer_name FROM cogov_redemption r JOIN cogov_volunteer v ON v.id = r.volunteer_id""";
 
-    private static Item itemRow(ResultSet rs, int n) throws SQLException {
-        return new Item(rs.getLong("id"), rs.getString("community_code"), rs.getString("name"), Kind.valueOf(rs.getString("kind")),
+    private static ShopItem itemRow(ResultSet rs, int n) throws SQLException {
+        return new ShopItem(rs.getLong("id"), rs.getString("community_code"), rs.getString("name"), Kind.valueOf(rs.getString("kind")),
                 rs.getInt("price"), rs.getInt("stock"), rs.getBoolean("active"));
     }
 
-    private static Redemption redemptionRow(ResultSet rs, int n) throws SQLException {
+    private static ShopRedemption redemptionRow(ResultSet rs, int n) throws SQLException {
         Timestamp handed = rs.getTimestamp("handed_at");
-        return new Redemption(rs.getLong("id"), rs.getLong("item_id"), rs.getString("item_name"), rs.getInt("points"),
+        return new ShopRedemption(rs.getLong("id"), rs.getLong("item_id"), rs.getString("item_name"), rs.getInt("points"),
                 PersonalData.maskName(rs.getString("volunteer_name")), rs.getTimestamp("redeemed_at").toInstant(),
                 handed == null ? null : handed.toInstant(), rs.getString("handed_by_name"));
     }

@@ -26,59 +26,59 @@ class ShopApi {
         this.shop = shop;
     }
 
-    record StockInput(@Nullable Integer stock) {
+    record ShopStockInput(@Nullable Integer stock) {
     }
 
-    record RedeemInput(@Nullable String requestKey) {
+    record ShopRedeemInput(@Nullable String requestKey) {
     }
 
     @Operation(summary = "The shop items of my communities (staff)")
     @GetMapping("/api/cogov/shop/items")
-    List<PointsShop.Item> items() {
+    List<PointsShop.ShopItem> items() {
         return shop.items(Actors.require());
     }
 
     @Operation(summary = "Put an item in the shop: GOODS or SERVICE, a point price and a stock")
     @PostMapping("/api/cogov/shop/items")
     @ResponseStatus(HttpStatus.CREATED)
-    PointsShop.Item add(@RequestBody PointsShop.AddItem input) {
+    PointsShop.ShopItem add(@RequestBody PointsShop.ShopItemInput input) {
         return shop.add(input, Actors.require());
     }
 
     @Operation(summary = "Set an item's stock")
     @PostMapping("/api/cogov/shop/items/{id}/stock")
-    PointsShop.Item restock(@PathVariable long id, @RequestBody StockInput input) {
+    PointsShop.ShopItem restock(@PathVariable long id, @RequestBody ShopStockInput input) {
         return shop.restock(id, input.stock(), Actors.require());
     }
 
     @Operation(summary = "What I can redeem: the items of my community")
     @GetMapping("/api/cogov/volunteers/me/shop")
-    List<PointsShop.Item> offer() {
+    List<PointsShop.ShopItem> offer() {
         return shop.offer(Actors.require());
     }
 
     @Operation(summary = "Redeem one of an item for its price (idempotent by requestKey; 409 when out of stock or short of points)")
     @PostMapping("/api/cogov/shop/items/{id}/redemptions")
     @ResponseStatus(HttpStatus.CREATED)
-    PointsShop.Redemption redeem(@PathVariable long id, @RequestBody RedeemInput input) {
+    PointsShop.ShopRedemption redeem(@PathVariable long id, @RequestBody ShopRedeemInput input) {
         return shop.redeem(id, input.requestKey(), Actors.require());
     }
 
     @Operation(summary = "My redemptions")
     @GetMapping("/api/cogov/volunteers/me/shop/redemptions")
-    List<PointsShop.Redemption> mine() {
+    List<PointsShop.ShopRedemption> mine() {
         return shop.mine(Actors.require());
     }
 
     @Operation(summary = "The redemptions of my communities, those to hand over first (staff; names masked)")
     @GetMapping("/api/cogov/shop/redemptions")
-    List<PointsShop.Redemption> redemptions() {
+    List<PointsShop.ShopRedemption> redemptions() {
         return shop.redemptions(Actors.require());
     }
 
     @Operation(summary = "Mark a redemption handed over (once)")
     @PostMapping("/api/cogov/shop/redemptions/{id}/handover")
-    PointsShop.Redemption handOver(@PathVariable long id) {
+    PointsShop.ShopRedemption handOver(@PathVariable long id) {
         return shop.handOver(id, Actors.require());
     }
 }

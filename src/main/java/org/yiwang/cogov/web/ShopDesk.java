@@ -41,7 +41,7 @@ class ShopDesk {
                @RequestParam(required = false) @Nullable String stock, RedirectAttributes redirect) {
         Actor actor = CouncilDesk.staff();
         return forms.step(redirect, "/cogov/shop", "cogov.shop.added",
-                () -> shop.add(new PointsShop.AddItem(communityCode, name, kind, number(price, "price"), number(stock, "stock")), actor));
+                () -> shop.add(new PointsShop.ShopItemInput(communityCode, name, kind, number(price, "price"), number(stock, "stock")), actor));
     }
 
     @PostMapping("/cogov/shop/items/{id}/stock")
@@ -60,7 +60,7 @@ class ShopDesk {
     String redeem(@PathVariable long id, @RequestParam(required = false) @Nullable String requestKey, RedirectAttributes redirect) {
         Actor actor = Actors.require();
         return forms.attempt(redirect, "/m/volunteer", () -> {
-            PointsShop.Redemption r = shop.redeem(id, requestKey, actor);
+            PointsShop.ShopRedemption r = shop.redeem(id, requestKey, actor);
             redirect.addFlashAttribute("flashSuccess", forms.label("cogov.shop.redeemed", r.itemName(), r.points()));
             return "redirect:/m/volunteer";
         });

@@ -29,24 +29,24 @@ class FieldTaskController {
         this.clock = clock;
     }
 
-    record DoneInput(@Nullable String note) {
+    record FieldTaskDoneInput(@Nullable String note) {
     }
 
     @Operation(summary = "Open visits and checks of my grids, earliest due first (names masked)")
     @GetMapping
-    List<TaskPageController.TaskLine> open() {
-        return tasks.open(Actors.require()).stream().map(t -> TaskPageController.TaskLine.of(t, clock.instant())).toList();
+    List<TaskPageController.FieldTaskView> open() {
+        return tasks.open(Actors.require()).stream().map(t -> TaskPageController.FieldTaskView.of(t, clock.instant())).toList();
     }
 
     @Operation(summary = "One task of my grids")
     @GetMapping("/{id}")
-    TaskPageController.TaskLine one(@PathVariable long id) {
-        return TaskPageController.TaskLine.of(tasks.get(id, Actors.require()), clock.instant());
+    TaskPageController.FieldTaskView one(@PathVariable long id) {
+        return TaskPageController.FieldTaskView.of(tasks.get(id, Actors.require()), clock.instant());
     }
 
     @Operation(summary = "Mark a task done with what was found (once; the assigning module is told)")
     @PostMapping("/{id}/done")
-    TaskPageController.TaskLine done(@PathVariable long id, @RequestBody DoneInput input) {
-        return TaskPageController.TaskLine.of(tasks.complete(id, input.note(), Actors.require()), clock.instant());
+    TaskPageController.FieldTaskView done(@PathVariable long id, @RequestBody FieldTaskDoneInput input) {
+        return TaskPageController.FieldTaskView.of(tasks.complete(id, input.note(), Actors.require()), clock.instant());
     }
 }

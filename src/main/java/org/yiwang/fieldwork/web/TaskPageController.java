@@ -41,10 +41,10 @@ class TaskPageController {
     }
 
     /** A task as the phone shows it: the person's name masked (the address says where to go). */
-    record TaskLine(long id, String kind, String subject, String address, String about, String due, boolean overdue, boolean done,
+    record FieldTaskView(long id, String kind, String subject, String address, String about, String due, boolean overdue, boolean done,
                     String doneLine, String note) {
-        static TaskLine of(FieldTask t, Instant now) {
-            return new TaskLine(t.id(), t.kind().name(), t.kind() == FieldTask.Kind.VISIT ? PersonalData.maskName(t.subject()) : t.subject(), t.address(), t.about(),
+        static FieldTaskView of(FieldTask t, Instant now) {
+            return new FieldTaskView(t.id(), t.kind().name(), t.kind() == FieldTask.Kind.VISIT ? PersonalData.maskName(t.subject()) : t.subject(), t.address(), t.about(),
                     ChinaTime.MINUTES.format(t.dueAt()), t.overdue(now), t.done(),
                     t.doneAt() == null ? "" : ChinaTime.MINUTES.format(t.doneAt()) + " · " + t.doneByName(),
                     t.note() == null ? "" : PersonalData.maskText(t.note()));
@@ -64,7 +64,7 @@ class TaskPageController {
     @GetMapping("/m/tasks/{id}")
     String one(@PathVariable long id, Model model) {
         Actor actor = Actors.requireAny(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
-        model.addAttribute("task", TaskLine.of(tasks.get(id, actor), clock.instant()));
+        model.addAttribute("task", FieldTaskView.of(tasks.get(id, actor), clock.instant()));
         return "fieldwork/task";
     }
 

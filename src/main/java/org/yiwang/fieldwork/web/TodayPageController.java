@@ -81,7 +81,7 @@ class TodayPageController {
                 .limit(LIST).map(TodayPageController::line).toList();
         model.addAttribute("orders", mine);
         java.time.Instant now = clock.instant();
-        model.addAttribute("tasks", tasks.open(actor).stream().map(t -> TaskPageController.TaskLine.of(t, now)).toList());
+        model.addAttribute("tasks", tasks.open(actor).stream().map(t -> TaskPageController.FieldTaskView.of(t, now)).toList());
         Visits.Page<Visits.HouseholdDue> due = visits.due(null, false, 0, LIST, actor);
         model.addAttribute("due", due);
         List<CareVisits.CarePerson> overdue = care.list(null, CareVisits.Filter.OVERDUE, actor);
