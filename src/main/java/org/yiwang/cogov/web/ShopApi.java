@@ -34,51 +34,51 @@ class ShopApi {
 
     @Operation(summary = "The shop items of my communities (staff)")
     @GetMapping("/api/cogov/shop/items")
-    List<PointsShop.ShopItem> items() {
+    List<PointsShop.ShopItem> shopItems() {
         return shop.items(Actors.require());
     }
 
     @Operation(summary = "Put an item in the shop: GOODS or SERVICE, a point price and a stock")
     @PostMapping("/api/cogov/shop/items")
     @ResponseStatus(HttpStatus.CREATED)
-    PointsShop.ShopItem add(@RequestBody PointsShop.ShopItemInput input) {
+    PointsShop.ShopItem addShopItem(@RequestBody PointsShop.ShopItemInput input) {
         return shop.add(input, Actors.require());
     }
 
     @Operation(summary = "Set an item's stock")
     @PostMapping("/api/cogov/shop/items/{id}/stock")
-    PointsShop.ShopItem restock(@PathVariable long id, @RequestBody ShopStockInput input) {
+    PointsShop.ShopItem restockShopItem(@PathVariable long id, @RequestBody ShopStockInput input) {
         return shop.restock(id, input.stock(), Actors.require());
     }
 
     @Operation(summary = "What I can redeem: the items of my community")
     @GetMapping("/api/cogov/volunteers/me/shop")
-    List<PointsShop.ShopItem> offer() {
+    List<PointsShop.ShopItem> shopOffer() {
         return shop.offer(Actors.require());
     }
 
     @Operation(summary = "Redeem one of an item for its price (idempotent by requestKey; 409 when out of stock or short of points)")
     @PostMapping("/api/cogov/shop/items/{id}/redemptions")
     @ResponseStatus(HttpStatus.CREATED)
-    PointsShop.ShopRedemption redeem(@PathVariable long id, @RequestBody ShopRedeemInput input) {
+    PointsShop.ShopRedemption redeemShopItem(@PathVariable long id, @RequestBody ShopRedeemInput input) {
         return shop.redeem(id, input.requestKey(), Actors.require());
     }
 
     @Operation(summary = "My redemptions")
     @GetMapping("/api/cogov/volunteers/me/shop/redemptions")
-    List<PointsShop.ShopRedemption> mine() {
+    List<PointsShop.ShopRedemption> myShopRedemptions() {
         return shop.mine(Actors.require());
     }
 
     @Operation(summary = "The redemptions of my communities, those to hand over first (staff; names masked)")
     @GetMapping("/api/cogov/shop/redemptions")
-    List<PointsShop.ShopRedemption> redemptions() {
+    List<PointsShop.ShopRedemption> shopRedemptions() {
         return shop.redemptions(Actors.require());
     }
 
     @Operation(summary = "Mark a redemption handed over (once)")
     @PostMapping("/api/cogov/shop/redemptions/{id}/handover")
-    PointsShop.ShopRedemption handOver(@PathVariable long id) {
+    PointsShop.ShopRedemption handOverRedemption(@PathVariable long id) {
         return shop.handOver(id, Actors.require());
     }
 }

@@ -34,19 +34,19 @@ class FieldTaskController {
 
     @Operation(summary = "Open visits and checks of my grids, earliest due first (names masked)")
     @GetMapping
-    List<TaskPageController.FieldTaskView> open() {
+    List<TaskPageController.FieldTaskView> openFieldTasks() {
         return tasks.open(Actors.require()).stream().map(t -> TaskPageController.FieldTaskView.of(t, clock.instant())).toList();
     }
 
     @Operation(summary = "One task of my grids")
     @GetMapping("/{id}")
-    TaskPageController.FieldTaskView one(@PathVariable long id) {
+    TaskPageController.FieldTaskView fieldTask(@PathVariable long id) {
         return TaskPageController.FieldTaskView.of(tasks.get(id, Actors.require()), clock.instant());
     }
 
     @Operation(summary = "Mark a task done with what was found (once; the assigning module is told)")
     @PostMapping("/{id}/done")
-    TaskPageController.FieldTaskView done(@PathVariable long id, @RequestBody FieldTaskDoneInput input) {
+    TaskPageController.FieldTaskView completeFieldTask(@PathVariable long id, @RequestBody FieldTaskDoneInput input) {
         return TaskPageController.FieldTaskView.of(tasks.complete(id, input.note(), Actors.require()), clock.instant());
     }
 }
