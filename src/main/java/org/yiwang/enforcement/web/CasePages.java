@@ -280,23 +280,36 @@ class CasePages {
                 @RequestParam(required = false) @Nullable String passed, @RequestParam(required = false) @Nullable String agency,
                 @RequestParam(defaultValue = "console") String from, RedirectAttributes redirect) {
         Actor actor = Actors.require();
-        CaseAction a = Inputs.parse(action.replace('-', '_'), CaseAction.class, "action");
-        CaseFile done = switch (a) {
-            case SUMMON -> cases.summon(id, departmentIds == null ? List.of() : departmentIds, actor);
-            case ARRIVE -> cases.arrive(id, actor);
-            case INVESTIGATE -> cases.investigate(id, note, actor);
-            case NOTIFY -> cases.serveNotice(id, date, note, actor);
-            case DECIDE -> cases.decide(id, note, actor);
-            case EXECUTE -> cases.execute(id, note, actor);
-            case SCHEDULE_REINSPECTION -> cases.scheduleReinspection(id, date, actor);
-            case REINSPECT -> cases.reinspect(id, passed == null ? null : Boolean.valueOf(passed), note, actor);
-            case CLOSE -> cases.close(id, note, actor);
-            case TRANSFER -> cases.transfer(id, agency, note, actor);
-            case INSPECT -> throw LocalizedException.badRequest("enforcement.error.field", "action");
-        };
+        String back = "phone".equals(from) ? "redirect:/m/enforcement/cases/" + id : "redirect:/enforcement/cases/" + id;
+        CaseAction a;
+        CaseFile done;
+        try {
+            a = Inputs.parse(action.replace('-', '_'), CaseAction.class, "action");
+            done = switch (a) {
+                case SUMMON -> cases.summon(id, departmentIds == null ? List.of() : departmentIds, actor);
+                case ARRIVE -> cases.arrive(id, actor);
+                case INVESTIGATE -> cases.investigate(id, note, actor);
+                case NOTIFY -> cases.serveNotice(id, date, note, actor);
+                case DECIDE -> cases.decide(id, note, actor);
+                case EXECUTE -> cases.execute(id, note, actor);
+                case SCHEDULE_REINSPECTION -> cases.scheduleReinspection(id, date, actor);
+                case REINSPECT -> cases.reinspect(id, passed == null ? null : Boolean.valueOf(passed), note, actor);
+                case CLOSE -> cases.close(id, note, actor);
+                case TRANSFER -> cases.transfer(id, agency, note, actor);
+                case INSPECT -> throw LocalizedException.badRequest("enforcement.error.field", "action");
+            };
+        } catch (LocalizedException e) {
+            int status = e.status().value();
+            if (status != 400 && status != 409) {
+                throw e;
+            }
+            // a step the stage does not allow, or bad input: the reason on the case's page, not the error page
+            redirect.addFlashAttribute("flashError", label(e.messageKey(), e.args()));
+            return back;
+        }
         redirect.addFlashAttribute("flashSuccess", label("enforcement.step.done", label("enforcement.action." + a.name()),
                 done.enforcementCase().number()));
-        return "phone".equals(from) ? "redirect:/m/enforcement/cases/" + id : "redirect:/enforcement/cases/" + id;
+        return back;
     }
 
     private String label(String key, Object... args) {
