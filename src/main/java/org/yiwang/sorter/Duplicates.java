@@ -204,11 +204,11 @@ public class Duplicates {
     }
 
     /** One order of a likely duplicate pair as the map draws it: where it was reported, no text (the map shows no words). */
-    public record Side(long id, String number, String gridCode, String categoryCode, double lat, double lon, String status) {
+    public record PairedOrder(long id, String number, String gridCode, String categoryCode, double lat, double lon, String status) {
     }
 
     /** An undecided likely duplicate pair (疑似重复) on the command map: a line between the two orders. */
-    public record Pair(long id, Side order, Side candidate, double score, double distanceMeters, java.time.Instant foundAt) {
+    public record DuplicatePair(long id, PairedOrder order, PairedOrder candidate, double score, double distanceMeters, java.time.Instant foundAt) {
     }
 
     /**
@@ -216,7 +216,7 @@ public class Duplicates {
      * most {@code limit} (1–500): one statement over the pairs and their intake traces.
      */
     @Transactional(readOnly = true)
-    public List<Pair> openPairs(int limit, Actor reader) {
+    public List<DuplicatePair> openPairs(int limit, Actor reader) {
         requireDispatcher(reader, Role.LEADER);
         if (limit < 1 || limit > 500) {
             throw LocalizedException.badRequest("sorter.error.limit", 500);
@@ -237,13 +237,13 @@ public class Duplicates {
                         WHERE d.status = 'OPEN' AND a.grid_code LIKE ANY (:patterns) AND b.grid_code LIKE ANY (:patterns)
                         ORDER BY d.found_at DESC, d.id DESC LIMIT :limit""")
                 .param("patterns", patterns).param("limit", limit)
-                .query((rs, n) -> new Pair(rs.getLong("id"), side(rs, "a_"), side(rs, "b_"), rs.getDouble("score"),
+                .query((rs, n) -> new DuplicatePair(rs.getLong("id"), side(rs, "a_"), side(rs, "b_"), rs.getDouble("score"),
                         rs.getDouble("distance_m"), SorterModels.instant(rs, "found_at")))
                 .list();
     }
 
-    private static Side side(ResultSet rs, String p) throws SQLException {
-        return new Side(rs.getLong(p + "id"), rs.getString(p + "number"), rs.getString(p + "grid"), rs.getString(p + "category"),
+    private static PairedOrder side(ResultSet rs, String p) throws SQLException {
+        return new PairedOrder(rs.getLong(p + "id"), rs.getString(p + "number"), rs.getString(p + "grid"), rs.getString(p + "category"),
                 rs.getDouble(p + "lat"), rs.getDouble(p + "lon"), rs.getString(p + "status"));
     }
 

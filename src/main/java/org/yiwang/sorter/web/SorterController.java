@@ -176,7 +176,7 @@ class SorterController {
     @Operation(summary = "Undecided likely duplicate pairs in the caller's territory, for the map (疑似重复)",
             description = "Both orders with where they were reported; newest first, at most limit (1–500).")
     @GetMapping("/api/sorter/duplicates")
-    List<Duplicates.Pair> openDuplicates(@RequestParam(defaultValue = "200") int limit) {
+    List<Duplicates.DuplicatePair> openDuplicates(@RequestParam(defaultValue = "200") int limit) {
         return duplicates.openPairs(limit, Actors.require());
     }
 
