@@ -39,6 +39,7 @@ public class WorkOrderActions {
     private final Clock clock;
     private final CoHandlingLimits limits;
 
+    @org.springframework.beans.factory.annotation.Autowired
     WorkOrderActions(WorkOrders orders, OrderJournal journal, DeadlinePolicy deadlines, Router router, Catalog catalog,
                      Organization organization, PhotoStore photos, TransactionTemplate transactions, Clock clock,
                      WorkOrderProperties properties) {

@@ -212,7 +212,8 @@ public class WorkOrderQueries {
         clauses.add("(" + String.join(" or ", scope) + ")");
         if (Boolean.TRUE.equals(f.mine())) {
             clauses.add("(o.reporter_user_id = :me or o.assignee_user_id = :me"
-                    + (units.isEmpty() ? "" : " or o.assignee_org_unit_id = any (:units)") + ")");
+                    + (units.isEmpty() ? "" : " or o.assignee_org_unit_id = any (:units) or o.assist_org_unit_ids && cast(:units as bigint[])")
+                    + ")"); // a co-handling unit (协办) works the order from its inbox too
         }
         if (f.status() != null) {
             clauses.add("o.status = :status");
