@@ -85,7 +85,7 @@ class DemoHistory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (yiwang.demoData() && properties.history()) {
+        if (yiwang.demoData() && properties.historyOn(yiwang.db().url())) {
             generateOnce();
         }
     }

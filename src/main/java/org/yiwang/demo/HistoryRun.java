@@ -42,6 +42,7 @@ import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderActions;
 import org.yiwang.workorder.WorkOrderQueries;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.platform.ChinaTime;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +76,7 @@ import java.util.TreeMap;
 final class HistoryRun {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRun.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = ChinaTime.ZONE;
     static final String DISTRICT = "320104";
     private static final String CHANNELS = "RGHUO";
     private static final int[] CHANNEL_WEIGHTS = {30, 30, 25, 10, 5};

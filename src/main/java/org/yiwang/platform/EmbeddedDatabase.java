@@ -48,6 +48,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final String password;
     private volatile EmbeddedPostgres postgres;
     private volatile long postmasterPid;
+    /** A throw-away server's folder goes when it stops. */
+    private volatile boolean ephemeral;
 
     private EmbeddedDatabase(Path folder, FileChannel lockChannel, FileLock lock, int port, String password) {
         this.folder = folder;
@@ -104,8 +106,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** A throw-away server in a fresh temporary folder, for tests. */
     public static EmbeddedDatabase startEphemeral() throws IOException {
         Path folder = Files.createTempDirectory("yiwang-test-db");
-        folder.toFile().deleteOnExit();
-        return start(folder, 0);
+        EmbeddedDatabase database = start(folder, 0);
+        database.ephemeral = true;
+        return database;
     }
 
     private void launch() throws IOException {
@@ -248,6 +251,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 lock.release();
             }
             lockChannel.close();
+            if (ephemeral) {
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    /** Removes a throw-away server's folder (hundreds of MB after a test class); what cannot go is left. */
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    log.debug("Could not delete {}: {}", path, e.toString());
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            log.debug("Could not delete the throw-away database folder {}: {}", folder, e.toString());
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs the {@link JournalFollower}s: one thread each, woken right after a local transaction that wrote to the
  * journal commits, and every {@code yiwang.workorder.journal.poll-interval} otherwise (for changes other nodes
- * made); after a round that emptied the backlog a follower waits {@code gap} (20 ms) before the next, so that
+ * made); after a round that emptied the backlog a follower waits {@code gap} (100 ms) before the next, so that
  * under load a round takes the changes of many commits. Each round takes up to {@code batch-size} finished rows after the follower's place and applies them
  * in one transaction that also moves the place; while a follower is behind, rounds follow each other at once.
  *

@@ -26,6 +26,17 @@ class EmbeddedDatabaseTests {
     Path folder;
 
     @Test
+    void aThrowAwayServerTakesItsFolderWithItWhenItStops() throws Exception {
+        Path used;
+        try (EmbeddedDatabase db = EmbeddedDatabase.startEphemeral()) {
+            used = db.folder();
+            execute(db, "create table gone (v text)", "insert into gone values ('临时')");
+            assertThat(used).isDirectory();
+        }
+        assertThat(used).doesNotExist();
+    }
+
+    @Test
     void dataSurvivesARestartOnTheSameFolder() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(folder, 0)) {
             execute(db, "create table kept (v text)", "insert into kept values ('立案')");

@@ -23,7 +23,7 @@ class WorkOrderPropertiesTests {
         WorkOrderProperties settings = bind(Map.of());
         assertThat(settings.autoDispatch()).isTrue();
         assertThat(settings.autoCategoryConfidence()).isEqualTo(0.85);
-        assertThat(settings.journal()).isEqualTo(new WorkOrderProperties.Journal(250, Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofDays(1), true));
+        assertThat(settings.journal()).isEqualTo(new WorkOrderProperties.Journal(250, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofDays(1), true));
         assertThat(settings.photos()).isEqualTo(new WorkOrderProperties.Photos("", 10 * 1024 * 1024));
     }
 
