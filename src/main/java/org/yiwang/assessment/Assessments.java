@@ -12,7 +12,6 @@ import org.yiwang.geo.Grids;
 import org.yiwang.people.OrgUnit;
 import org.yiwang.people.Organization;
 import org.yiwang.people.People;
-import org.yiwang.people.UserSummary;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.LocalizedException;
@@ -30,9 +29,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -95,9 +96,13 @@ public class Assessments {
 
     public AssessmentTable table(Level level, YearMonth month, Scheme scheme, Actor reader) {
         Territory territory = Territory.of(reader, divisions);
-        List<AssessmentTable.Row> now = rows(level, month, scheme, territory, reader);
+        Map<String, Division> divisionsByCode = new HashMap<>();
+        if (level == Level.STREET || level == Level.COMMUNITY) {
+            divisions.all().forEach(d -> divisionsByCode.put(d.code(), d));
+        }
+        List<AssessmentTable.Row> now = rows(level, month, scheme, territory, reader, divisionsByCode);
         Map<String, Integer> before = new HashMap<>();
-        for (AssessmentTable.Row row : rows(level, month.minusMonths(1), scheme, territory, reader)) {
+        for (AssessmentTable.Row row : rows(level, month.minusMonths(1), scheme, territory, reader, divisionsByCode)) {
             if (row.rank() != null) {
                 before.put(row.code(), row.rank());
             }
@@ -112,14 +117,20 @@ public class Assessments {
     }
 
     /** Unranked rows as computed, then ranked by score (best first; those without a score last, unranked). */
-    private List<AssessmentTable.Row> rows(Level level, YearMonth month, Scheme scheme, Territory territory, Actor reader) {
+    private List<AssessmentTable.Row> rows(Level level, YearMonth month, Scheme scheme, Territory territory, Actor reader,
+                                           Map<String, Division> divisionsByCode) {
         Map<String, Sums[]> sums = territory.isEmpty() ? Map.of() : sums(level, month, territory);
         External fromOthers = external(level, month, territory, reader);
         Map<String, Map<Indicator, Indicator.Figure>> external = fromOthers.figures();
         Map<String, Double> patrolHours = fromOthers.patrolHours();
-        Map<String, String> names = units(level, territory);
-        sums.keySet().forEach(code -> names.computeIfAbsent(code, c -> name(level, c)));
-        external.keySet().forEach(code -> names.computeIfAbsent(code, c -> name(level, c)));
+        Map<String, String> names = units(level, territory, divisionsByCode);
+        fromOthers.names().forEach(names::putIfAbsent);
+        Set<String> unnamed = new HashSet<>(sums.keySet());
+        unnamed.addAll(external.keySet());
+        unnamed.removeAll(names.keySet());
+        Map<String, String> more = names(level, unnamed, divisionsByCode);
+        sums.keySet().forEach(code -> names.putIfAbsent(code, more.getOrDefault(code, code)));
+        external.keySet().forEach(code -> names.putIfAbsent(code, more.getOrDefault(code, code)));
         List<AssessmentTable.Row> rows = new ArrayList<>();
         names.forEach((code, name) -> {
             Sums[] s = sums.getOrDefault(code, new Sums[]{Sums.empty(), Sums.empty()});
@@ -134,16 +145,25 @@ public class Assessments {
             rows.add(new AssessmentTable.Row(code, name, s[0].reported(), figures, patrolHours.get(code), score,
                     AssessmentTable.Grade.of(score), null, null, null));
         });
-        rows.sort(Comparator.comparing((AssessmentTable.Row r) -> r.score() == null ? 1 : 0)
+        return ranked(rows);
+    }
+
+    /**
+     * Ranked by score, best first; equal scores share a place (1, 2, 2, 4). Units without a score — those with
+     * no orders in the month — get no place and follow the ranked ones, so an empty period never ranks below
+     * units that did work.
+     */
+    static List<AssessmentTable.Row> ranked(List<AssessmentTable.Row> rows) {
+        List<AssessmentTable.Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((AssessmentTable.Row r) -> r.score() == null ? 1 : 0)
                 .thenComparing(r -> r.score() == null ? 0 : -r.score()).thenComparing(AssessmentTable.Row::code));
         List<AssessmentTable.Row> ranked = new ArrayList<>();
         int rank = 0;
         Double last = null;
-        for (int i = 0; i < rows.size(); i++) {
-            AssessmentTable.Row r = rows.get(i);
+        for (int i = 0; i < sorted.size(); i++) {
+            AssessmentTable.Row r = sorted.get(i);
             Integer place = null;
             if (r.score() != null) {
-                // equal scores share a place (1, 2, 2, 4)
                 rank = last != null && last.equals(r.score()) ? rank : i + 1;
                 last = r.score();
                 place = rank;
@@ -155,14 +175,21 @@ public class Assessments {
     }
 
     /** Figures of other modules per unit, and patrol hours per unit. */
-    private record External(Map<String, Map<Indicator, Indicator.Figure>> figures, Map<String, Double> patrolHours) {
+    private record External(Map<String, Map<Indicator, Indicator.Figure>> figures, Map<String, Double> patrolHours,
+                            Map<String, String> names) {
     }
 
     /**
      * The weighted mean of the indicator scores a unit has (rate × 100, or (1 − rate) × 100 where lower is
-     * better) — one decimal; null when it has none with a weight.
+     * better) — one decimal; null when it has none with a weight, and null when no indicator from the orders
+     * has a figure (a unit with no orders in the period gets no score, grade or place, whatever its field-work
+     * or whistle figures — they are shown, not scored alone).
      */
     static @Nullable Double score(Map<Indicator, Indicator.Figure> figures, Scheme scheme) {
+        if (figures.entrySet().stream().noneMatch(e -> e.getKey().fromOrders() && e.getValue().denominator() > 0)) {
+            // no orders in the period: the field-work or whistle figures alone do not grade or rank a unit
+            return null;
+        }
         double weighted = 0;
         int weights = 0;
         for (Map.Entry<Indicator, Indicator.Figure> e : figures.entrySet()) {
@@ -207,7 +234,7 @@ public class Assessments {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
         LocalDate last = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
         if (first.isAfter(last) || territory.isEmpty()) {
-            return new External(out, Map.of());
+            return new External(out, Map.of(), Map.of());
         }
         if (level == Level.DEPARTMENT) {
             WhistleStats stats = whistles.stats(first, last, reader);
@@ -217,28 +244,31 @@ public class Assessments {
                             .put(Indicator.WHISTLE_REPORT_IN, Indicator.Figure.of(d.reported(), d.due()));
                 }
             }
-            return new External(out, Map.of());
+            return new External(out, Map.of(), Map.of());
         }
         Map<String, long[]> byUnit = new HashMap<>();
-        for (String prefix : territory.prefixes()) {
-            for (WorkerFigures.Figures f : workers.of(prefix, first, last)) {
-                String unit = switch (level) {
-                    case WORKER -> String.valueOf(f.userId());
-                    case GRID -> f.gridCodes().isEmpty() ? null : f.gridCodes().getFirst();
-                    case COMMUNITY -> f.gridCodes().isEmpty() ? null : f.gridCodes().getFirst().substring(0, 12);
-                    case STREET -> f.gridCodes().isEmpty() ? null : f.gridCodes().getFirst().substring(0, 9);
-                    case DEPARTMENT -> null;
-                };
-                if (unit == null) {
-                    continue;
-                }
-                long[] v = byUnit.computeIfAbsent(unit, k -> new long[5]);
-                v[0] += f.householdsCovered();
-                v[1] += f.householdsDue();
-                v[2] += f.daysMet();
-                v[3] += f.days();
-                v[4] += f.patrolMinutes();
+        Map<String, String> names = new HashMap<>();
+        for (WorkerFigures.Assessed f : workers.assessed(territory.prefixes(), first, last)) {
+            if (f.gridCodes().isEmpty()) {
+                continue;
             }
+            String grid = f.gridCodes().getFirst();
+            String unit = switch (level) {
+                case WORKER -> String.valueOf(f.userId());
+                case GRID -> grid;
+                case COMMUNITY -> grid.substring(0, 12);
+                case STREET -> grid.substring(0, 9);
+                case DEPARTMENT -> throw new IllegalStateException("departments have no field work");
+            };
+            if (level == Level.WORKER) {
+                names.put(unit, f.name());
+            }
+            long[] v = byUnit.computeIfAbsent(unit, k -> new long[5]);
+            v[0] += f.householdsCovered();
+            v[1] += f.householdsDue();
+            v[2] += f.daysMet();
+            v[3] += f.days();
+            v[4] += f.patrolMinutes();
         }
         Map<String, Double> hours = new HashMap<>();
         byUnit.forEach((unit, v) -> {
@@ -247,24 +277,21 @@ public class Assessments {
             figures.put(Indicator.PATROL, Indicator.Figure.of(v[2], v[3]));
             hours.put(unit, BigDecimal.valueOf(v[4] / 60.0).setScale(1, RoundingMode.HALF_UP).doubleValue());
         });
-        return new External(out, hours);
+        return new External(out, hours, names);
     }
 
     /** Every unit of the level within the territory, so that one without orders still has its row. */
-    private Map<String, String> units(Level level, Territory territory) {
+    private Map<String, String> units(Level level, Territory territory, Map<String, Division> divisionsByCode) {
         Map<String, String> names = new LinkedHashMap<>();
         switch (level) {
             case STREET, COMMUNITY -> {
                 DivisionLevel wanted = level == Level.STREET ? DivisionLevel.STREET : DivisionLevel.COMMUNITY;
-                for (Division d : divisions.all()) {
-                    if (d.level() == wanted && territory.covers(d.code())) {
-                        names.put(d.code(), d.name());
-                    }
-                }
+                divisionsByCode.values().stream().filter(d -> d.level() == wanted && territory.covers(d.code()))
+                        .sorted(Comparator.comparing(Division::code)).forEach(d -> names.put(d.code(), d.name()));
             }
             case GRID -> {
                 for (String prefix : territory.prefixes()) {
-                    grids.comprehensiveGridCodes(prefix).forEach(code -> names.put(code, name(level, code)));
+                    grids.comprehensiveGridCodes(prefix).forEach(code -> names.put(code, gridName(code)));
                 }
             }
             case DEPARTMENT -> {
@@ -282,13 +309,32 @@ public class Assessments {
         return names;
     }
 
-    private String name(Level level, String code) {
-        return switch (level) {
-            case STREET, COMMUNITY -> divisions.find(code).map(Division::name).orElse(code);
-            case GRID -> locator.grid(code).map(g -> g.grid().name()).orElse(code);
-            case DEPARTMENT -> organization.find(Long.parseLong(code)).map(OrgUnit::name).orElse(code);
-            case WORKER -> people.find(Long.parseLong(code)).map(UserSummary::displayName).orElse(code);
-        };
+    /** The names of units met in the figures but not listed: one statement at most, whatever their number. */
+    private Map<String, String> names(Level level, Set<String> codes, Map<String, Division> divisionsByCode) {
+        Map<String, String> names = new HashMap<>();
+        if (codes.isEmpty()) {
+            return names;
+        }
+        switch (level) {
+            case STREET, COMMUNITY -> codes.forEach(c -> {
+                Division d = divisionsByCode.get(c);
+                if (d != null) {
+                    names.put(c, d.name());
+                }
+            });
+            case GRID -> codes.forEach(c -> names.put(c, gridName(c)));
+            case DEPARTMENT -> organization.find(ids(codes)).forEach(u -> names.put(String.valueOf(u.id()), u.name()));
+            case WORKER -> people.displayNames(ids(codes)).forEach((id, name) -> names.put(String.valueOf(id), name));
+        }
+        return names;
+    }
+
+    private static List<Long> ids(Set<String> codes) {
+        return codes.stream().filter(c -> c.matches("[0-9]{1,18}")).map(Long::valueOf).toList();
+    }
+
+    private String gridName(String code) {
+        return locator.grid(code).map(g -> g.grid().name()).orElse(code);
     }
 
     /** One order behind a figure. */

@@ -75,7 +75,7 @@ public class MonthlyReports {
     }
 
     /** The scheduled run: last month's reports for every district, on one node. */
-    @Scheduled(cron = "${yiwang.assessment.report-cron:0 0 6 1 * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${yiwang.assessment.report-cron:0 0 6 1 * *}", zone = ChinaTime.ZONE_ID)
     void monthly() {
         YearMonth last = YearMonth.from(LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE)).minusMonths(1);
         Boolean ran = transactions.execute(s -> {

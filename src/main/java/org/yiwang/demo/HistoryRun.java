@@ -42,6 +42,7 @@ import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderActions;
 import org.yiwang.workorder.WorkOrderQueries;
 import org.yiwang.workorder.WorkOrderStatus;
+import org.yiwang.platform.ChinaTime;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +76,7 @@ import java.util.TreeMap;
 final class HistoryRun {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRun.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = ChinaTime.ZONE;
     static final String DISTRICT = "320104";
     private static final String CHANNELS = "RGHUO";
     private static final int[] CHANNEL_WEIGHTS = {30, 30, 25, 10, 5};
@@ -385,8 +386,8 @@ final class HistoryRun {
                 && random.nextInt(100) < 40) {
             // the community (or street) office finds it beyond its means; the district sends it to the department
             plan.escalated = true;
-            later(plan, minutes(60, 24 * 60), () -> {
-                act(plan, Action.RETURN, leadOf(load(plan)), ActOnOrder.note("超出社区（街道）处置能力，请派职能部门处理"));
+            later(plan, minutes(20, 110), () -> { // 退单 within the two working hours after dispatch
+                act(plan, Action.RETURN, leadOf(load(plan)), sendBack(load(plan), "超出社区（街道）处置能力，请派职能部门处理"));
                 later(plan, minutes(30, 240), () -> {
                     WorkOrder returned = load(plan);
                     Long department = organization.department(returned.districtCode(), plan.kind.escalateTo()).map(OrgUnit::id)
@@ -401,8 +402,8 @@ final class HistoryRun {
         }
         if (plan.returns == 0 && random.nextInt(100) < 4) {
             plan.returns++;
-            later(plan, minutes(60, 360), () -> {
-                WorkOrder returned = act(plan, Action.RETURN, leadOf(load(plan)), ActOnOrder.note("经核实不属于本单位职责范围，请重新派遣"));
+            later(plan, minutes(20, 110), () -> {
+                WorkOrder returned = act(plan, Action.RETURN, leadOf(load(plan)), sendBack(load(plan), "经核实不属于本单位职责范围，请重新派遣"));
                 later(plan, minutes(30, 180), () -> {
                     WorkOrder again = act(plan, Action.DISPATCH, dispatcherFor(returned), ActOnOrder.note("已与处置单位沟通确认，重新派遣"));
                     afterDispatch(plan, again);
@@ -448,7 +449,18 @@ final class HistoryRun {
         later(plan, handle, () -> handle(plan));
     }
 
+    /** A unit's 退单 cites the duty list item of the order's category. */
+    private static ActOnOrder sendBack(WorkOrder order, String reason) {
+        return new ActOnOrder(reason, List.of(), null, null, null, List.of(), null, null, null, null,
+                "职责清单 " + order.categoryCode(), List.of());
+    }
+
     private void handle(Plan plan) {
+        // 协办反馈 first: the lead reports done only when every co-handling unit has reported its part
+        for (Long unit : load(plan).missingCoHandlers()) {
+            act(plan, Action.ASSIST_REPORT, handlerOf(unit), new ActOnOrder("已按分工完成协办事项", List.of(), null, null, unit,
+                    List.of(), null, null, null, null));
+        }
         act(plan, Action.HANDLE, leadOf(load(plan)), ActOnOrder.note(HANDLED_NOTES[random.nextInt(HANDLED_NOTES.length)]));
         // a busy desk: about a third of the results wait a day or more before a grid worker is sent to check them,
         // and those of the last day all still wait; checks asked for in the last day and a half are not yet done

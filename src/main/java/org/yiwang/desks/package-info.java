@@ -4,6 +4,7 @@
  * channel imports with their problems, and the duplicate and hot-spot hints of the sorter. Builds on the
  * modules' APIs and follows the work-order journal; nothing in the core depends on it.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Desks",
         allowedDependencies = {"platform", "workorder", "whistle", "intake", "sorter", "people", "catalog", "geo", "notify", "hotline"})
 package org.yiwang.desks;

@@ -311,6 +311,73 @@ public class Cases {
         return spec;
     }
 
+    /** Most cases the map draws at once. */
+    public static final int MAP_LIMIT = 500;
+
+    /**
+     * A case on the command map: where (the order's spot when it came from an order, else its grid's centre), its
+     * stage and the worst arrival light of its summoned departments (null when none was summoned).
+     */
+    public record MapCase(long id, String number, String title, Stage stage, @Nullable String gridCode, @Nullable Long orderId,
+                          double lat, double lon, Summons.@Nullable Light light, int summoned, int arrived) {
+    }
+
+    /**
+     * The open cases of the reader's territory (dispatchers, leaders and administrators; their streets) that have a
+     * place, newest first, at most {@link #MAP_LIMIT}: one statement for the cases, one for all their summons, one
+     * for the orders' spots.
+     */
+    public List<MapCase> onMap(Actor reader) {
+        if (!reader.hasAny(Role.DISPATCHER, Role.LEADER, Role.ADMIN)) {
+            throw LocalizedException.forbidden("error.forbidden");
+        }
+        String[] scope = reader.scope().likePatterns();
+        if (scope.length == 0) {
+            return List.of();
+        }
+        List<EnforcementCase> open = jdbc.sql("SELECT * FROM enforcement_case WHERE street_code LIKE ANY (:scope)"
+                        + " AND stage IN ('FILED','INVESTIGATING','INFORMED','DECIDED','EXECUTING') ORDER BY created_at DESC, id DESC LIMIT "
+                        + MAP_LIMIT)
+                .param("scope", scope).query(Cases::row).list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, List<Summons>> summonsOf = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM enforcement_summons WHERE case_id = ANY (:ids) ORDER BY id")
+                .param("ids", open.stream().map(EnforcementCase::id).toArray(Long[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> summonsOf.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+                        .add(new Summons(rs.getLong("department_id"), rs.getString("department_name"), instant(rs, "summoned_at"),
+                                instant(rs, "due_at"), instant(rs, "arrived_at"), rs.getString("arrived_by_name"), instant(rs, "escalated_at"))));
+        java.util.Map<Long, org.yiwang.workorder.WorkOrder> spots = orders.getAll(open.stream().map(EnforcementCase::orderId)
+                .filter(java.util.Objects::nonNull).toList(), reader);
+        Instant now = clock.instant();
+        List<MapCase> result = new ArrayList<>();
+        for (EnforcementCase c : open) {
+            Double lat = null;
+            Double lon = null;
+            org.yiwang.workorder.WorkOrder order = c.orderId() == null ? null : spots.get(c.orderId());
+            if (order != null) {
+                lat = order.place().lat();
+                lon = order.place().lon();
+            } else if (c.gridCode() != null) {
+                var grid = locator.grid(c.gridCode());
+                if (grid.isPresent()) {
+                    var centre = grid.get().geometry().getInteriorPoint();
+                    lat = centre.getY();
+                    lon = centre.getX();
+                }
+            }
+            if (lat == null) {
+                continue;
+            }
+            List<Summons> summons = summonsOf.getOrDefault(c.id(), List.of());
+            Summons.Light worst = summons.stream().map(s -> s.light(now)).max(java.util.Comparator.naturalOrder()).orElse(null);
+            result.add(new MapCase(c.id(), c.number(), c.title(), c.stage(), c.gridCode(), c.orderId(), lat, lon, worst, summons.size(),
+                    (int) summons.stream().filter(s -> s.arrivedAt() != null).count()));
+        }
+        return result;
+    }
+
     /** The case with everything that belongs to it; 404 when the reader may not see it. */
     public CaseFile get(long id, Actor reader) {
         EnforcementCase c = readable(id, reader);

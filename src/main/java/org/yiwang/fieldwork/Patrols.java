@@ -164,6 +164,22 @@ public class Patrols {
      * worker's time counted inside the grids they are assigned to now.
      */
     public Map<Long, List<PatrolDay>> days(Set<Long> userIds, LocalDate from, LocalDate to) {
+        return days(userIds, from, to, this::insideOwnGrids);
+    }
+
+    /**
+     * The days of several workers whose own grids the caller already knows ({@code ownGrids}: user → grid codes),
+     * so that no worker costs a statement of their own (assessment tables of a whole city).
+     */
+    Map<Long, List<PatrolDay>> days(Map<Long, ? extends Collection<String>> ownGrids, LocalDate from, LocalDate to) {
+        return days(ownGrids.keySet(), from, to, user -> {
+            Collection<String> own = ownGrids.get(user);
+            return inside(own == null ? Set.of() : Set.copyOf(own));
+        });
+    }
+
+    private Map<Long, List<PatrolDay>> days(Set<Long> userIds, LocalDate from, LocalDate to,
+                                            java.util.function.LongFunction<Predicate<TrackPoint>> insideOf) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends before it starts: " + from + " to " + to);
         }
@@ -189,7 +205,7 @@ public class Patrols {
                 });
         Map<Long, List<PatrolDay>> result = new LinkedHashMap<>();
         for (long user : userIds) {
-            Predicate<TrackPoint> inside = insideOwnGrids(user);
+            Predicate<TrackPoint> inside = tracks.containsKey(user) ? insideOf.apply(user) : point -> false;
             Map<LocalDate, Duration> perDay = new HashMap<>();
             for (List<TrackPoint> track : tracks.getOrDefault(user, Map.of()).values()) {
                 policy.perDay(track, inside).forEach((day, time) -> perDay.merge(day, time, Duration::plus));
@@ -206,7 +222,10 @@ public class Patrols {
 
     /** Inside one of the grids the worker is assigned to, as the grid index decides (edges included once). */
     Predicate<TrackPoint> insideOwnGrids(long userId) {
-        Set<String> own = grids.gridsOf(userId).stream().map(GridSummary::code).collect(Collectors.toSet());
+        return inside(grids.gridsOf(userId).stream().map(GridSummary::code).collect(Collectors.toSet()));
+    }
+
+    private Predicate<TrackPoint> inside(Set<String> own) {
         return point -> !own.isEmpty() && locator.gridsAt(point.position()).stream().map(IndexedGrid::code).anyMatch(own::contains);
     }
 

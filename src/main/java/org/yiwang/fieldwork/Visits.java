@@ -280,7 +280,7 @@ public class Visits {
                         .put(rs.getObject("round_start", LocalDate.class), rs.getLong("covered")));
         jdbc.sql("""
                         with g(grid_code, round_start, previous_start, start_at) as (
-                            select g.grid_code, g.round_start, g.previous_start, (g.round_start::timestamp at time zone 'Asia/Shanghai')
+                            select g.grid_code, g.round_start, g.previous_start, (g.round_start::timestamp at time zone cast(:zone as text))
                             from unnest(cast(:grids as varchar[]), cast(:starts as date[]), cast(:previous as date[])) as g(grid_code, round_start, previous_start))
                         select hh.grid_code, g.round_start, count(*) as households,
                                count(c.household_id) as covered,
@@ -291,6 +291,7 @@ public class Visits {
                         left join fieldwork_visit_cover pc on pc.household_id = hh.id and pc.round_start = g.previous_start
                         group by hh.grid_code, g.round_start""")
                 .param("grids", rounds.grids).param("starts", rounds.starts).param("previous", rounds.previous)
+                .param("zone", ChinaTime.ZONE_ID)
                 .query((RowCallbackHandler) rs -> {
                     String grid = rs.getString("grid_code");
                     long households = rs.getLong("households");

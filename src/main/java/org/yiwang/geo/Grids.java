@@ -8,6 +8,7 @@ import org.yiwang.platform.DataScope;
 import org.yiwang.platform.LocalizedException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,6 +68,14 @@ public class Grids {
     /** The workers of a grid, full-time first. */
     public List<GridWorker> workers(String gridCode) {
         return store.workersOf(List.of(gridCode)).getOrDefault(gridCode, List.of());
+    }
+
+    /**
+     * The workers of every grid (comprehensive or dedicated) under any of the division code prefixes, by grid
+     * code, full-time first — one statement for a whole territory (assessment tables, figures of many workers).
+     */
+    public Map<String, List<GridWorker>> workersUnder(java.util.Collection<String> divisionPrefixes) {
+        return store.workersUnder(divisionPrefixes);
     }
 
     /** The grids a user works, ordered by code. */

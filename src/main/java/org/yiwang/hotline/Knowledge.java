@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
+import org.yiwang.platform.ChinaTime;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import java.util.List;
 @Service
 public class Knowledge {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final JdbcClient jdbc;
     private final Clock clock;

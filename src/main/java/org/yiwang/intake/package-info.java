@@ -3,6 +3,7 @@
  * CSV/Excel files — with the standard-address table (标准地址) that locates them, the reports left for a
  * dispatcher to locate, the status feed back to the hotline (回访), and signed outbound webhooks.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Channel intake",
         allowedDependencies = {"platform", "geo", "catalog", "people", "workorder", "ledger"})
 package org.yiwang.intake;

@@ -3,6 +3,7 @@
  * definitions with attributes, requests in through the one intake pipeline, a public read model of the
  * requests' status, tokens, and the API keys administrators issue to client applications.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Open311",
         allowedDependencies = {"platform", "geo", "catalog", "people", "workorder", "intake"})
 package org.yiwang.open311;

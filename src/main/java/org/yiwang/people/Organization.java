@@ -20,6 +20,11 @@ public class Organization {
         this.units = units;
     }
 
+    /** The units of those ids that exist (disabled ones too), in one statement — e.g. the names of a table's rows. */
+    public List<OrgUnit> find(java.util.Collection<Long> orgUnitIds) {
+        return units.find(orgUnitIds);
+    }
+
     public Optional<OrgUnit> find(long orgUnitId) {
         return units.find(orgUnitId);
     }

@@ -36,6 +36,18 @@ public class People {
         return summaries(SUMMARY + "WHERE id = :key", userId).stream().findFirst();
     }
 
+    /** The display names of those users that exist, by id, in one statement — e.g. the names of a table's rows. */
+    public Map<Long, String> displayNames(java.util.Collection<Long> userIds) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (!userIds.isEmpty()) {
+            jdbc.sql("SELECT id, display_name FROM people_user WHERE id = ANY (:ids)").param("ids", userIds.toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong("id"), rs.getString("display_name"));
+                    });
+        }
+        return names;
+    }
+
     public Optional<UserSummary> findByUsername(String username) {
         return username == null ? Optional.empty()
                 : summaries(SUMMARY + "WHERE username = :key", username.trim().toLowerCase(Locale.ROOT)).stream().findFirst();

@@ -1,5 +1,7 @@
 package org.yiwang.platform;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 
 /**
@@ -7,12 +9,13 @@ import java.util.Set;
  * which roles and which data scope.
  *
  * @param orgUnitId the org unit (division command centre, community, or department), null for residents
+ * @param orgUnitName its name, null for residents
  * @param seesPersonalData whether this user administers personal data (administrators); even they see other
  *                         people's phone and ID numbers masked unless they ask, with a reason, through
  *                         {@link PersonalDataAccess}
  */
-public record Actor(long userId, String username, String displayName, Set<Role> roles, Long orgUnitId,
-                    String orgUnitName, DataScope scope, boolean seesPersonalData)
+public record Actor(long userId, String username, String displayName, Set<Role> roles, @Nullable Long orgUnitId,
+                    @Nullable String orgUnitName, DataScope scope, boolean seesPersonalData)
         implements java.io.Serializable {
 
     /** The user id that stands for the platform itself (automatic dispatch, escalation). */

@@ -14,6 +14,7 @@ import org.yiwang.platform.Actor;
 import org.yiwang.platform.IdNumberCipher;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.PersonalData;
+import org.yiwang.platform.ChinaTime;
 
 import java.sql.Array;
 import java.sql.Timestamp;
@@ -35,7 +36,7 @@ public class Registers {
 
     /** The ciphertext purpose of a register person's ID number. */
     static final String ID_PURPOSE = "registry_person.id_number";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final JdbcClient jdbc;
     private final GridLocator locator;

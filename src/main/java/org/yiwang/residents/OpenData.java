@@ -96,7 +96,7 @@ public class OpenData {
     }
 
     /** Yesterday's files, once a day, by whichever node takes the lock. */
-    @Scheduled(cron = "${yiwang.residents.transparency.export-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${yiwang.residents.transparency.export-cron:0 10 0 * * *}", zone = ChinaTime.ZONE_ID)
     @Transactional
     public void daily() {
         if (!properties.transparency().enabled() || !properties.transparency().dailyExport()) {

@@ -106,7 +106,8 @@ public class PublicReports implements JournalFollower {
         }
         return jdbc.sql("""
                         SELECT * FROM residents_public_report
-                         WHERE (open OR (status IN ('CLOSED', 'EVALUATED') AND closed_at >= :since))
+                         WHERE (open OR (""" + WorkOrderStatus.inSql("status", WorkOrderStatus.SETTLED) + """
+                           AND closed_at >= :since))
                            AND (cardinality(cast(:districts AS varchar[])) = 0 OR district_code = ANY (cast(:districts AS varchar[])))
                          ORDER BY reported_at DESC LIMIT :max""")
                 .param("since", Timestamp.from(clock.instant().minus(t.recentlyFixed())))

@@ -2,6 +2,7 @@ package org.yiwang.services;
 
 import org.jspecify.annotations.Nullable;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.MessageKey;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -53,7 +54,8 @@ public enum Action {
     /** The state after the action in {@code status}; refused (409, naming the state) where the table does not allow it. */
     public ApplicationStatus next(ApplicationStatus status) {
         if (!allowedIn(status)) {
-            throw LocalizedException.conflict("services.error.illegalAction", name(), status.name());
+            throw LocalizedException.conflict("services.error.illegalAction", new MessageKey("services.action." + name()),
+                    new MessageKey("services.status." + status.name()), status.name());
         }
         return to == null ? status : to;
     }

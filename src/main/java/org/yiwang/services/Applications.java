@@ -16,6 +16,7 @@ import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.PersonalData;
 import org.yiwang.platform.Role;
 import org.yiwang.registry.PersonalDataReveal;
+import org.yiwang.platform.ChinaTime;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -193,7 +193,7 @@ public class Applications {
         }
         for (ServiceItem i : items) {
             if (chosen == null && !i.offers(channel)) {
-                throw LocalizedException.badRequest("services.error.channelNotOffered", i.name(), channel.name());
+                throw LocalizedException.badRequest("services.error.channelNotOffered", i.name(), channel.label());
             }
         }
         String address = command.mailAddress() == null ? "" : command.mailAddress().strip();
@@ -237,12 +237,12 @@ public class Applications {
                         command.delivery(), address, applicantUser, name, phone, personId, proxy, consent, note, actor.userId(),
                         requestId + "#" + i.code(), now, ServiceClock.start(i, now, properties.immediateLimit(), calendar).dueAt());
                 targets.add(child);
-                step(child, number + "-" + (n - 1), community, actor, "SUBMIT", null, ApplicationStatus.SUBMITTED, channel.name(), now);
+                step(child, number + "-" + (n - 1), community, actor, "SUBMIT", null, ApplicationStatus.SUBMITTED, consent, now);
             }
         }
         attach(item ? List.of(id) : targets, item ? items : items, command.uploads(), actor.userId(), now, !item ? id : null);
         step(id, number, community, actor, "SUBMIT", null, item ? ApplicationStatus.SUBMITTED : ApplicationStatus.IN_PROGRESS,
-                channel.name() + (proxy != null ? " 帮办代办: " + consent : ""), now);
+                consent, now);
         return detail(id, actor);
     }
 
@@ -525,8 +525,31 @@ public class Applications {
     public record MaterialFile(String name, long fileId, String contentType, int size) {
     }
 
-    public record ApplicationStep(Instant at, String action, @Nullable String from, String to, String note) {
+    /**
+     * One step of the history. {@code channel}: how the application came in, on its {@code SUBMIT} step (the screens
+     * show its name, not the code); {@code note}: what was said, on a submission by 帮办代办 the resident's consent.
+     */
+    public record ApplicationStep(Instant at, String action, @Nullable String from, String to, String note, @Nullable Channel channel) {
     }
+
+    /**
+     * A submission's note without the channel code that applications made before the history had a channel kept in
+     * front of it ({@code DOOR 帮办代办: consent}).
+     */
+    static String submitNote(String note) {
+        for (Channel c : Channel.values()) {
+            if (note.equals(c.name())) {
+                return "";
+            }
+            if (note.startsWith(c.name() + " ")) {
+                String rest = note.substring(c.name().length() + 1);
+                return rest.startsWith(LEGACY_PROXY_NOTE) ? rest.substring(LEGACY_PROXY_NOTE.length()) : rest;
+            }
+        }
+        return note;
+    }
+
+    private static final String LEGACY_PROXY_NOTE = "帮办代办: ";
 
     /**
      * One application as the viewer may see it: the applicant's name and phone masked for everyone but the applicant,
@@ -547,8 +570,12 @@ public class Applications {
                   join services_file f on f.id = m.file_id where m.application_id = :id order by m.added_at, m.name
                 """).param("id", id).query((rs, n) -> new MaterialFile(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
         List<ApplicationStep> history = jdbc.sql("select at, action, from_status, to_status, note from services_history where application_id = :id order by id")
-                .param("id", id).query((rs, n) -> new ApplicationStep(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                        self ? rs.getString(5) : PersonalData.maskText(rs.getString(5)))).list();
+                .param("id", id).query((rs, n) -> {
+                    boolean submit = "SUBMIT".equals(rs.getString(2));
+                    String note = submit ? submitNote(rs.getString(5)) : rs.getString(5);
+                    return new ApplicationStep(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            self ? note : PersonalData.maskText(note), submit ? row.channel() : null);
+                }).list();
         List<ApplicationRow> children = jdbc.sql(SELECT + " where a.parent_id = :id order by a.id").param("id", id)
                 .query((rs, n) -> summary(mapRow(rs), actor)).list();
         List<Material> required = row.itemCode() == null ? List.of() : catalog.require(row.itemCode()).materials();
@@ -682,7 +709,7 @@ public class Applications {
     }
 
     private static String number(long id, Instant now) {
-        return "YWB-" + now.atZone(ZoneId.of("Asia/Shanghai")).getYear() + "-" + String.format("%06d", id);
+        return "YWB-" + now.atZone(ChinaTime.ZONE).getYear() + "-" + String.format("%06d", id);
     }
 
     static String text(@Nullable String value, int max, String field, boolean required) {

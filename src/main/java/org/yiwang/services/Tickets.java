@@ -9,6 +9,7 @@ import org.yiwang.geo.Divisions;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.platform.MessageKey;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,7 +107,7 @@ public class Tickets {
     public QueueTicket finish(long id, boolean served, @Nullable Long applicationId, Actor actor) {
         QueueTicket t = ownHall(id, actor);
         if (t.status() != Status.CALLED) {
-            throw LocalizedException.conflict("services.error.ticketState", t.label(), t.status().name());
+            throw LocalizedException.conflict("services.error.ticketState", t.label(), new MessageKey("services.ticket.status." + t.status().name()));
         }
         if (applicationId != null) {
             applications.detail(applicationId, actor);
@@ -125,7 +126,7 @@ public class Tickets {
             throw LocalizedException.badRequest("services.error.field", "queue");
         }
         if (t.status() != Status.CALLED && t.status() != Status.WAITING) {
-            throw LocalizedException.conflict("services.error.ticketState", t.label(), t.status().name());
+            throw LocalizedException.conflict("services.error.ticketState", t.label(), new MessageKey("services.ticket.status." + t.status().name()));
         }
         jdbc.sql("update services_ticket set queue = :q, status = 'WAITING', called_at = null, called_by = null, counter = '' where id = :id")
                 .param("q", queue).param("id", id).update();

@@ -203,6 +203,50 @@ public class Duplicates {
         return withOrders(rows, reader);
     }
 
+    /** One order of a likely duplicate pair as the map draws it: where it was reported, no text (the map shows no words). */
+    public record PairedOrder(long id, String number, String gridCode, String categoryCode, double lat, double lon, String status) {
+    }
+
+    /** An undecided likely duplicate pair (疑似重复) on the command map: a line between the two orders. */
+    public record DuplicatePair(long id, PairedOrder order, PairedOrder candidate, double score, double distanceMeters, java.time.Instant foundAt) {
+    }
+
+    /**
+     * The undecided likely duplicate pairs whose two orders both lie in the reader's territory, newest first, at
+     * most {@code limit} (1–500): one statement over the pairs and their intake traces.
+     */
+    @Transactional(readOnly = true)
+    public List<DuplicatePair> openPairs(int limit, Actor reader) {
+        requireDispatcher(reader, Role.LEADER);
+        if (limit < 1 || limit > 500) {
+            throw LocalizedException.badRequest("sorter.error.limit", 500);
+        }
+        String[] patterns = reader.scope().likePatterns();
+        if (patterns.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT d.id, d.score, d.distance_m, d.found_at,
+                               a.order_id AS a_id, a.number AS a_number, a.grid_code AS a_grid, a.category_code AS a_category,
+                               a.lat AS a_lat, a.lon AS a_lon, a.status AS a_status,
+                               b.order_id AS b_id, b.number AS b_number, b.grid_code AS b_grid, b.category_code AS b_category,
+                               b.lat AS b_lat, b.lon AS b_lon, b.status AS b_status
+                        FROM sorter_duplicate d
+                        JOIN sorter_intake a ON a.order_id = d.order_id
+                        JOIN sorter_intake b ON b.order_id = d.candidate_id
+                        WHERE d.status = 'OPEN' AND a.grid_code LIKE ANY (:patterns) AND b.grid_code LIKE ANY (:patterns)
+                        ORDER BY d.found_at DESC, d.id DESC LIMIT :limit""")
+                .param("patterns", patterns).param("limit", limit)
+                .query((rs, n) -> new DuplicatePair(rs.getLong("id"), side(rs, "a_"), side(rs, "b_"), rs.getDouble("score"),
+                        rs.getDouble("distance_m"), SorterModels.instant(rs, "found_at")))
+                .list();
+    }
+
+    private static PairedOrder side(ResultSet rs, String p) throws SQLException {
+        return new PairedOrder(rs.getLong(p + "id"), rs.getString(p + "number"), rs.getString(p + "grid"), rs.getString(p + "category"),
+                rs.getDouble(p + "lat"), rs.getDouble(p + "lon"), rs.getString(p + "status"));
+    }
+
     /** What the queue marks on an order's row: how many undecided likely duplicates it has, and whether it is in an open hot spot. */
     public record Marks(long orderId, int duplicates, boolean hotspot) {
     }

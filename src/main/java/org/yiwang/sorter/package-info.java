@@ -3,6 +3,7 @@
  * corrections that suggests categories at intake, versioned models, and the duplicates and hot spots found
  * among new reports.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Sorter",
         allowedDependencies = {"platform", "catalog", "workorder", "geo", "people", "notify"})
 package org.yiwang.sorter;

@@ -3,6 +3,7 @@
  * department reports in within the whistle's limit, the street records the outcome — and both sides are
  * assessed; every step goes to the ledger and to the people concerned.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Whistle and report",
         allowedDependencies = {"platform", "workorder", "people", "catalog", "notify", "ledger"})
 package org.yiwang.whistle;

@@ -62,7 +62,19 @@ public enum Action {
     /** 重复来电 — the caller phoned the 12345 desk again about this open order; noted and counted, no new order. */
     REPEAT_CALL(EnumSet.of(REPORTED, REGISTERED, DISPATCHED, ACCEPTED, HANDLED, VERIFYING), null),
     /** 合并 — merged into another order as a duplicate; it follows that master order. */
-    MERGE(EnumSet.of(REPORTED, REGISTERED), WorkOrderStatus.VOIDED);
+    MERGE(EnumSet.of(REPORTED, REGISTERED), WorkOrderStatus.VOIDED),
+    /** 协办反馈 — a co-handling unit (协办单位) reports its part, with photos. */
+    ASSIST_REPORT(EnumSet.of(DISPATCHED, ACCEPTED), null),
+    /** 协办退单 — a co-handling unit asks to be released as not its duty; the dispatcher answers. */
+    ASSIST_RETURN(EnumSet.of(DISPATCHED, ACCEPTED), null),
+    /** 同意退单 — the dispatcher releases the co-handler that sent the order back. */
+    ACCEPT_RETURN(EnumSet.of(DISPATCHED, ACCEPTED), null),
+    /** 驳回退单 — the dispatcher holds the co-handler to its part; the dispute goes to the command centre. */
+    REJECT_RETURN(EnumSet.of(DISPATCHED, ACCEPTED), null),
+    /** 再次退单（提请仲裁） — a unit sends back an order it sent back before: a dispute for the command centre. */
+    CONTEST(EnumSet.of(DISPATCHED, ACCEPTED), null),
+    /** 仲裁裁定 — the command centre names the responsible lead and co-handlers; binding, the units sign anew. */
+    RULE(EnumSet.of(DISPATCHED, ACCEPTED), DISPATCHED);
 
     private final Set<WorkOrderStatus> from;
     private final WorkOrderStatus target;

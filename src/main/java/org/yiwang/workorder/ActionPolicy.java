@@ -57,7 +57,49 @@ final class ActionPolicy {
                     && order.reporterUserId() == actor.userId() && order.source() == Source.GRID_PATROL;
             case EVALUATE -> (order.reporterUserId() != null && order.reporterUserId() == actor.userId()) || commandCentre;
             case SUPERVISE -> actor.hasAny(Role.DISPATCHER, Role.LEADER, Role.ADMIN) && territorial;
+            case ASSIST_REPORT, ASSIST_RETURN -> coHandlerStaff(actor, order);
+            case ACCEPT_RETURN, REJECT_RETURN -> commandCentre;
+            case CONTEST -> lead || coHandlerStaff(actor, order);
+            case RULE -> commandCentre && arbiter(actor, order);
         };
+    }
+
+    /**
+     * Whether the action makes sense for this person on this order now, beyond state and permission: what the pages and
+     * {@code allowedActions} offer (a co-handler that reported is not offered to report again; 再次退单 only to a unit that
+     * sent the order back before). The verbs themselves refuse the rest with a 409 naming why.
+     */
+    static boolean applicable(Actor actor, Action action, WorkOrder order) {
+        Long unit = actor.orgUnitId();
+        return switch (action) {
+            case ASSIST_REPORT -> order.coHandler(unit == null ? -1 : unit).filter(c -> c.state() == CoHandler.State.WORKING).isPresent();
+            case ASSIST_RETURN -> order.dispute() == null && !order.returnedBefore(unit) && !order.bound(unit)
+                    && order.coHandler(unit == null ? -1 : unit).filter(c -> c.state() == CoHandler.State.WORKING).isPresent();
+            case RETURN -> order.assigneeUserId() != null || order.dispute() == null && !order.returnedBefore(order.assigneeOrgUnitId())
+                    && !order.bound(order.assigneeOrgUnitId());
+            case CONTEST -> {
+                Long contesting = isLead(actor, order) ? order.assigneeOrgUnitId() : unit;
+                yield order.dispute() == null && order.returnedBefore(contesting) && !order.bound(contesting)
+                        && (order.assigneeUserId() == null || !isLead(actor, order));
+            }
+            case ACCEPT_RETURN -> order.returnPending();
+            case REJECT_RETURN -> order.returnPending() && order.dispute() == null;
+            case RULE -> order.dispute() != null;
+            default -> true;
+        };
+    }
+
+    /** Staff of a co-handling unit (协办单位). */
+    static boolean coHandlerStaff(Actor actor, WorkOrder order) {
+        return actor.orgUnitId() != null && order.isCoHandler(actor.orgUnitId())
+                && actor.hasAny(Role.HANDLER, Role.COMMUNITY_STAFF, Role.DISPATCHER);
+    }
+
+    /** 仲裁: the command centre of the order's street or district (or the city), not a community's desk. */
+    static boolean arbiter(Actor actor, WorkOrder order) {
+        String territory = territoryCode(order);
+        return actor.scope().citywide() || territory != null && actor.scope().divisionPrefixes().stream()
+                .anyMatch(prefix -> prefix.length() <= 9 && territory.startsWith(prefix));
     }
 
     /**
@@ -66,7 +108,7 @@ final class ActionPolicy {
      * staff may act for the worker (who may be off sick or on leave), so that the order never waits with
      * nobody able to sign for it.
      */
-    private static boolean isLead(Actor actor, WorkOrder order) {
+    static boolean isLead(Actor actor, WorkOrder order) {
         boolean ofTheUnit = actor.orgUnitId() != null && actor.orgUnitId().equals(order.assigneeOrgUnitId());
         if (order.assigneeUserId() != null) {
             return order.assigneeUserId() == actor.userId() || ofTheUnit && actor.has(Role.COMMUNITY_STAFF);

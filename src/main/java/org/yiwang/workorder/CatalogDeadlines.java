@@ -49,6 +49,17 @@ class CatalogDeadlines implements DeadlinePolicy {
         return deadline.due().plus(Duration.between(pausedFrom, pausedTo));
     }
 
+    @Override
+    public Instant after(Instant start, org.yiwang.catalog.TimeLimit limit) {
+        try {
+            return calendar.due(start, limit);
+        } catch (IllegalArgumentException outsideTheCalendar) {
+            log.warn("{} from {} lies outside the working calendar; counted in natural time", limit, start);
+            return start.plus(limit.unit() == LimitUnit.WORKING_DAYS ? Duration.ofDays(limit.amount())
+                    : limit.unit() == LimitUnit.WORKING_HOURS ? Duration.ofHours(limit.amount()) : limit.naturalDuration());
+        }
+    }
+
     /**
      * The share of the limit used. A due time the working calendar cannot reach (left by bad input
      * before dates were checked at the edge) is measured in natural time rather than failing every

@@ -18,4 +18,7 @@ public interface DeadlinePolicy {
 
     /** Used share of the limit from {@code start} to {@code due} at {@code now}; above 1 when overdue. */
     double usedFraction(Instant start, Deadline deadline, Instant now);
+
+    /** The end of {@code limit} counted from {@code start} (working hours and days on the working calendar). */
+    Instant after(Instant start, org.yiwang.catalog.TimeLimit limit);
 }

@@ -152,7 +152,7 @@ public class Supporters {
                                EXISTS (SELECT 1 FROM workorder_supporter s WHERE s.order_id = o.id AND s.user_id = :me) AS supported
                           FROM workorder_order o
                          WHERE point(o.lon, o.lat) <@ box(point(:west, :south), point(:east, :north))
-                           AND o.status NOT IN ('CLOSED', 'EVALUATED', 'VOIDED')
+                           AND\s""" + WorkOrderStatus.openSql("o.status") + """
                            AND o.master_order_id IS NULL
                            AND (CAST(:category AS varchar) IS NULL OR o.category_code = :category)""")
                 .param("west", lon - dLon).param("east", lon + dLon).param("south", lat - dLat).param("north", lat + dLat)

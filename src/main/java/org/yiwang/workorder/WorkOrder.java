@@ -66,6 +66,16 @@ public class WorkOrder {
     boolean closedOnTime;
     /** 办理时限 set by another system (12345): no stage is due later than this; null when none. */
     @Nullable Instant externalDueAt;
+    /** 协办单位: each co-handling unit's part, deadline and report; their ids are {@link #assistOrgUnitIds} too. */
+    List<CoHandler> coHandlers = new ArrayList<>();
+    /** The open 派单争议 waiting for the command centre's ruling; null when none. */
+    @Nullable Dispute dispute;
+    /** Units whose 退单 of this order was accepted once: sending it back again is a dispute. */
+    List<Long> returnedUnits = new ArrayList<>();
+    /** Units a ruling (裁定) named: they may not send the order back again. */
+    List<Long> boundUnits = new ArrayList<>();
+    /** When the order was last dispatched to its lead unit (the lead's 退单 window starts here). */
+    @Nullable Instant dispatchedAt;
 
     /** Transitions made since the order was read, written with it by {@link OrderJournal}. */
     private final List<Transition> pending = new ArrayList<>();
@@ -119,6 +129,14 @@ public class WorkOrder {
 
     /** 派遣 — sent to the responsible unit (and, for grid-level matters, a named person). */
     public void dispatch(Assignment assignment, Actor actor, Instant now, String note, DeadlinePolicy deadlines) {
+        dispatch(assignment, List.of(), actor, now, note, deadlines);
+    }
+
+    /**
+     * 派遣 with the co-handlers' terms (主办/协办): each assisting unit of the assignment gets its part and due time from
+     * {@code terms}, or a blank part due with the lead's handling when the terms do not name it.
+     */
+    public void dispatch(Assignment assignment, List<AssistTerms> terms, Actor actor, Instant now, String note, DeadlinePolicy deadlines) {
         guard(Action.DISPATCH);
         Objects.requireNonNull(assignment, "assignment");
         WorkOrderStatus from = status;
@@ -128,6 +146,8 @@ public class WorkOrder {
         this.routingLevel = assignment.level();
         this.verified = false;
         move(Action.DISPATCH, now, deadlines);
+        dispatchedAt = now;
+        coHandlers = coHandlersFor(assignment.assistOrgUnitIds(), terms, now, deadlines);
         Map<String, Object> facts = details("orgUnit", assignment.orgUnitId(), "orgUnitName", assignment.orgUnitName(),
                 "level", assignment.level(), "assists", assignment.assistOrgUnitIds(), "reasons", assignment.reasons());
         if (assignment.userId() != null) {
@@ -144,25 +164,49 @@ public class WorkOrder {
         record(Action.ACCEPT, from, actor, now, note, List.of(), Map.of());
     }
 
-    /** 回退 — back to the dispatcher, with the reason why it is not this unit's matter. */
-    public void returnToDispatcher(Actor actor, Instant now, String reason, DeadlinePolicy deadlines) {
+    /**
+     * 退单/回退 — back to the dispatcher, with the reason why it is not this unit's matter. A unit's 退单 cites the duty
+     * list item it relies on, comes within {@link CoHandlingLimits#returnWindow} after dispatch, and is the unit's
+     * first for this order (a second one is a dispute: {@link #contest}); a named grid worker's 回退 to the community
+     * needs only the reason.
+     */
+    public void returnToDispatcher(Actor actor, Instant now, String reason, @Nullable String dutyItem, CoHandlingLimits limits,
+                                   DeadlinePolicy deadlines) {
         guard(Action.RETURN);
         requireNote(reason);
-        WorkOrderStatus from = status;
         Long previous = assigneeOrgUnitId;
+        boolean unitReturn = assigneeUserId == null && previous != null;
+        if (unitReturn) {
+            requireDutyItem(dutyItem);
+            refuseWhileDisputed();
+            refuseBound(previous);
+            if (returnedUnits.contains(previous)) {
+                throw LocalizedException.conflict("workorder.error.returnedBefore");
+            }
+            refuseLate(dispatchedAt != null ? dispatchedAt : stageStartedAt, now, limits, deadlines);
+            returnedUnits.add(previous);
+        }
+        WorkOrderStatus from = status;
         returnCount++;
         assigneeOrgUnitId = null;
         assigneeUserId = null;
-        assistOrgUnitIds = new ArrayList<>();
+        coHandlers = new ArrayList<>();
+        syncAssists();
         extensionRequestedUntil = null;
         move(Action.RETURN, now, deadlines);
-        record(Action.RETURN, from, actor, now, reason, List.of(), details("orgUnit", previous));
+        record(Action.RETURN, from, actor, now, reason, List.of(), details("orgUnit", previous, "dutyItem", blankToNull(dutyItem)));
     }
 
     /** 处置反馈 — the unit reports what it did, with photos of the result. */
     public void handle(Actor actor, Instant now, String note, List<String> photos, DeadlinePolicy deadlines) {
         guard(Action.HANDLE);
         requireNote(note);
+        refuseWhileDisputed();
+        List<Long> missing = missingCoHandlers();
+        if (!missing.isEmpty()) {
+            throw LocalizedException.conflict("workorder.error.coHandlersMissing",
+                    String.join("、", missing.stream().map(String::valueOf).toList()));
+        }
         WorkOrderStatus from = status;
         boolean onTime = !now.isAfter(deadline.due());
         handledOnTime = onTime;
@@ -249,6 +293,9 @@ public class WorkOrder {
         satisfaction = null;
         assigneeOrgUnitId = null;
         assigneeUserId = null;
+        coHandlers = new ArrayList<>();
+        syncAssists();
+        dispute = null;
         move(Action.REOPEN, now, deadlines);
         record(Action.REOPEN, from, actor, now, reason, List.of(), Map.of());
     }
@@ -365,6 +412,246 @@ public class WorkOrder {
     public void repeatCall(Actor actor, Instant now, String note) {
         guard(Action.REPEAT_CALL);
         record(Action.REPEAT_CALL, status, actor, now, note, List.of(), details());
+    }
+
+    /** 协办反馈 — a co-handling unit reports its part; late when after its own due time (it counts against that unit). */
+    public void reportAssist(long unit, Actor actor, Instant now, String note, List<String> photos) {
+        guard(Action.ASSIST_REPORT);
+        requireNote(note);
+        int i = coHandlerIndex(unit);
+        CoHandler c = coHandlers.get(i);
+        if (c.reported()) {
+            throw LocalizedException.conflict("workorder.error.assistReported");
+        }
+        if (c.returnRequest() != null) {
+            throw LocalizedException.conflict("workorder.error.assistReturnPending");
+        }
+        if (dispute != null && dispute.orgUnitId() == unit) {
+            throw LocalizedException.conflict("workorder.error.disputePending");
+        }
+        coHandlers.set(i, c.reportedAt(now));
+        record(Action.ASSIST_REPORT, status, actor, now, note, photos, details("orgUnit", unit, "onTime", !now.isAfter(c.dueAt()),
+                "due", c.dueAt().toString()));
+    }
+
+    /**
+     * 协办退单 — a co-handling unit asks to be released as not its duty, citing the duty list item, within the 退单
+     * window after it was asked; the dispatcher answers ({@link #acceptAssistReturn}, {@link #rejectAssistReturn}).
+     */
+    public void requestAssistReturn(long unit, Actor actor, Instant now, String reason, @Nullable String dutyItem,
+                                    CoHandlingLimits limits, DeadlinePolicy deadlines) {
+        guard(Action.ASSIST_RETURN);
+        requireNote(reason);
+        requireDutyItem(dutyItem);
+        int i = coHandlerIndex(unit);
+        CoHandler c = coHandlers.get(i);
+        if (c.reported()) {
+            throw LocalizedException.conflict("workorder.error.assistReported");
+        }
+        if (c.returnRequest() != null) {
+            throw LocalizedException.conflict("workorder.error.assistReturnPending");
+        }
+        refuseWhileDisputed();
+        refuseBound(unit);
+        if (returnedUnits.contains(unit)) {
+            throw LocalizedException.conflict("workorder.error.returnedBefore");
+        }
+        refuseLate(c.assignedAt(), now, limits, deadlines);
+        coHandlers.set(i, c.withReturnRequest(new CoHandler.ReturnRequest(reason.strip(), dutyItem.strip(), now)));
+        record(Action.ASSIST_RETURN, status, actor, now, reason, List.of(), details("orgUnit", unit, "dutyItem", dutyItem.strip()));
+    }
+
+    /** 同意退单 — the co-handler is released; its return counts against the dispatch (准确派遣). */
+    public void acceptAssistReturn(@Nullable Long unit, Actor actor, Instant now, String note) {
+        guard(Action.ACCEPT_RETURN);
+        int i = pendingReturnIndex(unit);
+        CoHandler c = coHandlers.remove(i);
+        syncAssists();
+        returnedUnits.add(c.orgUnitId());
+        record(Action.ACCEPT_RETURN, status, actor, now, note, List.of(), details("orgUnit", c.orgUnitId(),
+                "dutyItem", c.returnRequest().dutyItem()));
+    }
+
+    /** 驳回退单 — the dispatcher holds the co-handler to its part; the unit contests, so the command centre rules. */
+    public void rejectAssistReturn(@Nullable Long unit, Actor actor, Instant now, String reason, CoHandlingLimits limits,
+                                   DeadlinePolicy deadlines) {
+        guard(Action.REJECT_RETURN);
+        requireNote(reason);
+        refuseWhileDisputed();
+        int i = pendingReturnIndex(unit);
+        CoHandler c = coHandlers.get(i);
+        CoHandler.ReturnRequest request = c.returnRequest();
+        coHandlers.set(i, c.withReturnRequest(null));
+        dispute = new Dispute(c.orgUnitId(), false, Dispute.Origin.RETURN_REJECTED, request.reason(), request.dutyItem(), now,
+                deadlines.after(now, limits.arbitration()));
+        record(Action.REJECT_RETURN, status, actor, now, reason, List.of(), details("orgUnit", c.orgUnitId(),
+                "arbitrationDue", dispute.dueAt().toString()));
+    }
+
+    /**
+     * 再次退单 — a unit (lead or co-handler) sends back an order it sent back before: the order stays where it is and a
+     * dispute goes to the command centre, which rules within {@link CoHandlingLimits#arbitration}.
+     */
+    public void contest(long unit, Actor actor, Instant now, String reason, @Nullable String dutyItem, CoHandlingLimits limits,
+                        DeadlinePolicy deadlines) {
+        guard(Action.CONTEST);
+        requireNote(reason);
+        requireDutyItem(dutyItem);
+        boolean lead = assigneeOrgUnitId != null && assigneeOrgUnitId == unit && assigneeUserId == null;
+        Instant start = lead ? (dispatchedAt != null ? dispatchedAt : stageStartedAt) : coHandlers.get(coHandlerIndex(unit)).assignedAt();
+        refuseWhileDisputed();
+        refuseBound(unit);
+        if (!returnedUnits.contains(unit)) {
+            throw LocalizedException.conflict("workorder.error.notReturnedBefore");
+        }
+        refuseLate(start, now, limits, deadlines);
+        dispute = new Dispute(unit, lead, Dispute.Origin.SECOND_RETURN, reason.strip(), dutyItem.strip(), now,
+                deadlines.after(now, limits.arbitration()));
+        record(Action.CONTEST, status, actor, now, reason, List.of(), details("orgUnit", unit, "lead", lead,
+                "dutyItem", dutyItem.strip(), "arbitrationDue", dispute.dueAt().toString()));
+    }
+
+    /**
+     * 裁定 — the command centre rules on the open dispute: who leads and who co-handles, with what parts. Binding: the
+     * units named may not send the order back again. Everyone signs anew; a new lead's handling clock starts now.
+     */
+    public void rule(Assignment lead, List<AssistTerms> terms, Actor actor, Instant now, String ruling, DeadlinePolicy deadlines) {
+        guard(Action.RULE);
+        requireNote(ruling);
+        if (dispute == null) {
+            throw LocalizedException.conflict("workorder.error.noDispute");
+        }
+        WorkOrderStatus from = status;
+        Dispute settled = dispute;
+        boolean newLead = assigneeOrgUnitId == null || assigneeOrgUnitId != lead.orgUnitId()
+                || !java.util.Objects.equals(assigneeUserId, lead.userId());
+        assigneeOrgUnitId = lead.orgUnitId();
+        assigneeUserId = lead.userId();
+        routingLevel = lead.level();
+        dispute = null;
+        move(Action.RULE, now, deadlines);
+        if (newLead) {
+            startStage(now, deadlines);
+            dispatchedAt = now;
+            extensionRequestedUntil = null;
+        }
+        List<CoHandler> kept = new ArrayList<>();
+        List<Long> added = new ArrayList<>();
+        for (Long unit : lead.assistOrgUnitIds()) {
+            coHandlers.stream().filter(c -> c.orgUnitId() == unit).findFirst()
+                    .ifPresentOrElse(c -> kept.add(c.withReturnRequest(null)), () -> added.add(unit));
+        }
+        kept.addAll(coHandlersFor(added, terms, now, deadlines));
+        coHandlers = kept;
+        syncAssists();
+        for (long unit : java.util.stream.Stream.concat(java.util.stream.Stream.of(lead.orgUnitId()), lead.assistOrgUnitIds().stream()).toList()) {
+            if (!boundUnits.contains(unit)) {
+                boundUnits.add(unit);
+            }
+        }
+        record(Action.RULE, from, actor, now, ruling, List.of(), details("orgUnit", lead.orgUnitId(), "orgUnitName", lead.orgUnitName(),
+                "assists", lead.assistOrgUnitIds(), "disputedUnit", settled.orgUnitId(), "origin", settled.origin().name()));
+    }
+
+    /** The co-handling units that have not reported their part yet, in the order they were named. */
+    public List<Long> missingCoHandlers() {
+        return coHandlers.stream().filter(c -> !c.reported()).map(CoHandler::orgUnitId).toList();
+    }
+
+    public List<CoHandler> coHandlers() { return List.copyOf(coHandlers); }
+    public java.util.Optional<CoHandler> coHandler(long unit) {
+        return coHandlers.stream().filter(c -> c.orgUnitId() == unit).findFirst();
+    }
+    public boolean isCoHandler(@Nullable Long unit) { return unit != null && coHandler(unit).isPresent(); }
+    public @Nullable Dispute dispute() { return dispute; }
+    public List<Long> returnedUnits() { return List.copyOf(returnedUnits); }
+    public List<Long> boundUnits() { return List.copyOf(boundUnits); }
+    public @Nullable Instant dispatchedAt() { return dispatchedAt; }
+    public boolean returnedBefore(@Nullable Long unit) { return unit != null && returnedUnits.contains(unit); }
+    public boolean bound(@Nullable Long unit) { return unit != null && boundUnits.contains(unit); }
+    public boolean returnPending() { return coHandlers.stream().anyMatch(c -> c.returnRequest() != null); }
+
+    /** Which co-handling queue the order waits in: {@code DISPUTE} (仲裁), {@code RETURN} (协办退单待审) or none. */
+    public @Nullable String coHandlingAttention() {
+        if (!status.isOpen()) {
+            return null;
+        }
+        if (dispute != null) {
+            return "DISPUTE";
+        }
+        return returnPending() ? "RETURN" : null;
+    }
+
+    private List<CoHandler> coHandlersFor(List<Long> units, List<AssistTerms> terms, Instant now, DeadlinePolicy deadlines) {
+        List<CoHandler> list = new ArrayList<>();
+        for (Long unit : units) {
+            AssistTerms t = terms.stream().filter(a -> a.orgUnitId() == unit).findFirst().orElse(null);
+            Instant due = t != null && t.workingDays() != null
+                    ? deadlines.after(now, org.yiwang.catalog.TimeLimit.workingDays(t.workingDays()))
+                    : deadline != null ? deadline.due() : now;
+            list.add(new CoHandler(unit, t == null ? "" : t.part(), now, due, null, null));
+        }
+        return list;
+    }
+
+    private int coHandlerIndex(long unit) {
+        for (int i = 0; i < coHandlers.size(); i++) {
+            if (coHandlers.get(i).orgUnitId() == unit) {
+                return i;
+            }
+        }
+        throw LocalizedException.conflict("workorder.error.notCoHandler");
+    }
+
+    private int pendingReturnIndex(@Nullable Long unit) {
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < coHandlers.size(); i++) {
+            if (coHandlers.get(i).returnRequest() != null && (unit == null || coHandlers.get(i).orgUnitId() == unit)) {
+                pending.add(i);
+            }
+        }
+        if (pending.isEmpty()) {
+            throw LocalizedException.conflict("workorder.error.noReturnPending");
+        }
+        if (pending.size() > 1) {
+            throw LocalizedException.badRequest("workorder.error.returnUnitRequired");
+        }
+        return pending.getFirst();
+    }
+
+    private void refuseWhileDisputed() {
+        if (dispute != null) {
+            throw LocalizedException.conflict("workorder.error.disputePending");
+        }
+    }
+
+    private void refuseBound(long unit) {
+        if (boundUnits.contains(unit)) {
+            throw LocalizedException.conflict("workorder.error.bound");
+        }
+    }
+
+    private void refuseLate(@Nullable Instant start, Instant now, CoHandlingLimits limits, DeadlinePolicy deadlines) {
+        if (start != null && now.isAfter(deadlines.after(start, limits.returnWindow()))) {
+            throw LocalizedException.conflict("workorder.error.returnWindowPassed", limits.returnWindow().amount());
+        }
+    }
+
+    private void syncAssists() {
+        assistOrgUnitIds = new ArrayList<>(coHandlers.stream().map(CoHandler::orgUnitId).toList());
+    }
+
+    private static void requireDutyItem(@Nullable String dutyItem) {
+        if (dutyItem == null || dutyItem.isBlank()) {
+            throw LocalizedException.badRequest("workorder.error.dutyItemRequired");
+        }
+        if (dutyItem.length() > 200) {
+            throw LocalizedException.badRequest("workorder.error.dutyItemTooLong", 200);
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The share of the running stage's limit used at {@code now}; NaN when no stage runs. */

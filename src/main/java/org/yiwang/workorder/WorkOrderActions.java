@@ -37,9 +37,19 @@ public class WorkOrderActions {
     private final PhotoStore photos;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final CoHandlingLimits limits;
 
+    @org.springframework.beans.factory.annotation.Autowired
     WorkOrderActions(WorkOrders orders, OrderJournal journal, DeadlinePolicy deadlines, Router router, Catalog catalog,
-                     Organization organization, PhotoStore photos, TransactionTemplate transactions, Clock clock) {
+                     Organization organization, PhotoStore photos, TransactionTemplate transactions, Clock clock,
+                     WorkOrderProperties properties) {
+        this(orders, journal, deadlines, router, catalog, organization, photos, transactions, clock, properties.coHandling().limits());
+    }
+
+    private WorkOrderActions(WorkOrders orders, OrderJournal journal, DeadlinePolicy deadlines, Router router, Catalog catalog,
+                             Organization organization, PhotoStore photos, TransactionTemplate transactions, Clock clock,
+                             CoHandlingLimits limits) {
+        this.limits = limits;
         this.orders = orders;
         this.journal = journal;
         this.deadlines = deadlines;
@@ -56,7 +66,7 @@ public class WorkOrderActions {
      * is replayed or generated (the demo's past 90 days). Call it in time order.
      */
     public WorkOrderActions at(Clock clock) {
-        return new WorkOrderActions(orders, journal, deadlines, router, catalog, organization, photos, transactions, clock);
+        return new WorkOrderActions(orders, journal, deadlines, router, catalog, organization, photos, transactions, clock, limits);
     }
 
     public WorkOrder perform(long orderId, Action action, ActOnOrder request, Actor actor) {
@@ -67,6 +77,7 @@ public class WorkOrderActions {
             throw LocalizedException.badRequest("workorder.error.noteTooLong", ActOnOrder.MAX_NOTE);
         }
         photos.requireAll(request.photoIds(), actor);
+        checkTerms(request.assists());
         return transactions.execute(status -> {
             WorkOrder order = orders.findById(orderId)
                     .filter(o -> ActionPolicy.canSee(actor, o))
@@ -89,10 +100,29 @@ public class WorkOrderActions {
             case REGISTER -> order.register(category(r.categoryCode() != null ? r.categoryCode() : order.categoryCode()),
                     r.urgency(), actor, now, note, deadlines);
             case VOID -> order.voidReport(actor, now, note);
-            case DISPATCH -> order.dispatch(assignment(order, r, actor, now), actor, now, note, deadlines);
+            case DISPATCH -> order.dispatch(assignment(order, r, actor, now), r.assists(), actor, now, note, deadlines);
             case ACCEPT -> order.accept(actor, now, note);
-            case RETURN -> order.returnToDispatcher(actor, now, note, deadlines);
-            case HANDLE -> order.handle(actor, now, note, r.photoIds(), deadlines);
+            case RETURN -> order.returnToDispatcher(actor, now, note, r.dutyItem(), limits, deadlines);
+            case HANDLE -> {
+                List<Long> missing = order.missingCoHandlers();
+                if (!missing.isEmpty() && order.status() == WorkOrderStatus.ACCEPTED && order.dispute() == null && !order.suspended()) {
+                    throw LocalizedException.conflict("workorder.error.coHandlersMissing", String.join("、",
+                            missing.stream().map(id -> organization.find(id).map(OrgUnit::name).orElse(String.valueOf(id))).toList()));
+                }
+                order.handle(actor, now, note, r.photoIds(), deadlines);
+            }
+            case ASSIST_REPORT -> order.reportAssist(actingUnit(actor, r), actor, now, note, r.photoIds());
+            case ASSIST_RETURN -> order.requestAssistReturn(actingUnit(actor, r), actor, now, note, r.dutyItem(), limits, deadlines);
+            case ACCEPT_RETURN -> order.acceptAssistReturn(r.orgUnitId(), actor, now, note);
+            case REJECT_RETURN -> order.rejectAssistReturn(r.orgUnitId(), actor, now, note, limits, deadlines);
+            case CONTEST -> order.contest(ActionPolicy.isLead(actor, order) ? order.assigneeOrgUnitId() : actingUnit(actor, r),
+                    actor, now, note, r.dutyItem(), limits, deadlines);
+            case RULE -> {
+                if (r.orgUnitId() == null) {
+                    throw LocalizedException.badRequest("console.error.unitRequired");
+                }
+                order.rule(assignment(order, r, actor, now), r.assists(), actor, now, note, deadlines);
+            }
             case REQUEST_VERIFICATION -> order.requestVerification(actor, now, note);
             case APPROVE -> order.approve(actor, now, note, r.photoIds());
             case REWORK -> order.rework(actor, now, note, r.photoIds(), deadlines);
@@ -139,6 +169,31 @@ public class WorkOrderActions {
         }
     }
 
+    /**
+     * The unit the actor acts for: their own org unit (the policy has checked that it co-handles or leads); the system
+     * (a replay) names the unit in {@code orgUnitId}.
+     */
+    private static long actingUnit(Actor actor, ActOnOrder r) {
+        if (actor.isSystem() && r.orgUnitId() != null) {
+            return r.orgUnitId();
+        }
+        if (actor.orgUnitId() == null) {
+            throw LocalizedException.conflict("workorder.error.notCoHandler");
+        }
+        return actor.orgUnitId();
+    }
+
+    private static void checkTerms(List<AssistTerms> terms) {
+        for (AssistTerms t : terms) {
+            if (t.part() != null && t.part().length() > CoHandler.MAX_PART) {
+                throw LocalizedException.badRequest("workorder.error.assistPartTooLong", CoHandler.MAX_PART);
+            }
+            if (t.workingDays() != null && (t.workingDays() < 1 || t.workingDays() > AssistTerms.MAX_DAYS)) {
+                throw LocalizedException.badRequest("workorder.error.assistDays", AssistTerms.MAX_DAYS);
+            }
+        }
+    }
+
     private String category(String code) {
         if (code == null || code.isBlank()) {
             throw LocalizedException.badRequest("workorder.error.categoryRequired");
@@ -153,6 +208,23 @@ public class WorkOrderActions {
         RoutingDecision suggestion = router.route(new RouteRequest(order.categoryCode(), order.gridCode(),
                 order.communityCode(), order.streetCode(), order.districtCode()));
         List<String> reasons = new ArrayList<>(suggestion.reasons().stream().map(reason -> reason.rule()).distinct().toList());
+        List<Long> assistIds = !r.assistOrgUnitIds().isEmpty() ? r.assistOrgUnitIds()
+                : r.assists().stream().map(AssistTerms::orgUnitId).toList();
+        if (r.orgUnitId() == null && !assistIds.isEmpty()) {
+            if (!suggestion.routed()) {
+                throw new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "workorder.error.chooseUnit");
+            }
+            // routing's lead with the dispatcher's own co-handlers
+            java.util.Set<Long> candidates = candidates(order, suggestion);
+            List<Long> assists = new ArrayList<>();
+            for (Long id : assistIds) {
+                if (id != suggestion.orgUnitId() && !assists.contains(id)) {
+                    assists.add(requireEligible(enabledUnit(id), candidates, order, actor).id());
+                }
+            }
+            return new Assignment(suggestion.orgUnitId(), suggestion.orgUnitName(), suggestion.userId(),
+                    suggestion.level() == null ? "LEARNED" : suggestion.level().name(), assists, reasons);
+        }
         if (r.orgUnitId() == null) {
             if (!suggestion.routed()) {
                 throw new LocalizedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "workorder.error.chooseUnit");
@@ -163,13 +235,15 @@ public class WorkOrderActions {
         java.util.Set<Long> candidates = candidates(order, suggestion);
         OrgUnit unit = requireEligible(enabledUnit(r.orgUnitId()), candidates, order, actor);
         List<Long> assists = new ArrayList<>();
-        for (Long id : r.assistOrgUnitIds()) {
+        for (Long id : assistIds) {
             if (!id.equals(unit.id()) && !assists.contains(id)) {
                 assists.add(requireEligible(enabledUnit(id), candidates, order, actor).id());
             }
         }
         boolean override = !suggestion.routed() || suggestion.orgUnitId() != unit.id();
-        if (override) {
+        if (override && order.dispute() != null) {
+            reasons.add("RULING"); // the arbiter's ruling is its own reason, written in the history; no routing correction
+        } else if (override) {
             if (r.note() == null || r.note().isBlank()) {
                 throw LocalizedException.badRequest("workorder.error.overrideReasonRequired");
             }

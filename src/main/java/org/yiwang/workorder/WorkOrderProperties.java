@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param autoCategoryConfidence   a report without a category takes the sorter's top suggestion at or above this confidence
  * @param journal                  how the followers read the work-order journal
  * @param photos                   where and how large uploaded photos are
+ * @param coHandling               the time limits of 退单 and 争议 (主办/协办)
  */
 @ConfigurationProperties("yiwang.workorder")
 record WorkOrderProperties(@DefaultValue("true") boolean autoDispatch,
                            @DefaultValue("0.85") double autoCategoryConfidence,
                            @DefaultValue Journal journal,
-                           @DefaultValue Photos photos) {
+                           @DefaultValue Photos photos,
+                           @DefaultValue CoHandling coHandling) {
 
     WorkOrderProperties {
         if (!(autoCategoryConfidence > 0 && autoCategoryConfidence <= 1)) {
@@ -59,6 +61,24 @@ record WorkOrderProperties(@DefaultValue("true") boolean autoDispatch,
             if (maxBytes < 1) {
                 throw new IllegalArgumentException("yiwang.workorder.photos.max-bytes must be positive");
             }
+        }
+    }
+
+    /**
+     * @param returnWindowHours  a unit may send an order back (退单) only within this many working hours after dispatch
+     * @param arbitrationDays    the command centre rules on a dispute (仲裁) within this many working days
+     */
+    record CoHandling(@DefaultValue("2") int returnWindowHours, @DefaultValue("1") int arbitrationDays) {
+
+        CoHandling {
+            if (returnWindowHours < 1 || returnWindowHours > 200 || arbitrationDays < 1 || arbitrationDays > 60) {
+                throw new IllegalArgumentException("yiwang.workorder.co-handling: return-window-hours must be 1–200, arbitration-days 1–60");
+            }
+        }
+
+        CoHandlingLimits limits() {
+            return new CoHandlingLimits(org.yiwang.catalog.TimeLimit.workingHours(returnWindowHours),
+                    org.yiwang.catalog.TimeLimit.workingDays(arbitrationDays));
         }
     }
 }

@@ -85,6 +85,7 @@ public class WorkOrderQueries {
         List<Action> actions = new ArrayList<>();
         for (Action action : Action.values()) {
             if (action != Action.REPORT && action.allowedIn(order.status()) && ActionPolicy.mayPerform(reader, action, order)
+                    && ActionPolicy.applicable(reader, action, order)
                     && !(action == Action.APPROVE && order.verified())
                     && (!order.suspended() || action == Action.RESUME || action == Action.SUPERVISE || action == Action.VOID
                         || action == Action.REPEAT_CALL)) {
@@ -135,6 +136,17 @@ public class WorkOrderQueries {
     public Page extensionRequests(int page, int size, Actor reader) {
         return page(OrderFilter.NONE, OrderSort.DUE_FIRST,
                 "o.extension_requested_until is not null and " + WorkOrderStatus.inSql("o.status", WorkOrderStatus.WITH_UNIT), page, size, reader);
+    }
+
+    /**
+     * Orders in the reader's scope waiting in a co-handling queue: {@code RETURN} — a co-handler's 退单 waits for the
+     * dispatcher; {@code DISPUTE} — a dispute waits for the command centre's ruling (仲裁). Soonest due first.
+     */
+    public Page coHandlingQueue(String attention, int page, int size, Actor reader) {
+        if (!attention.equals("RETURN") && !attention.equals("DISPUTE")) {
+            throw LocalizedException.badRequest("error.typeMismatch", "queue", attention);
+        }
+        return page(OrderFilter.NONE, OrderSort.DUE_FIRST, "o.co_handling_attention = '" + attention + "'", page, size, reader);
     }
 
     /** How many orders in the reader's scope match the filter, by state (one query; states without orders are absent). */
@@ -200,7 +212,8 @@ public class WorkOrderQueries {
         clauses.add("(" + String.join(" or ", scope) + ")");
         if (Boolean.TRUE.equals(f.mine())) {
             clauses.add("(o.reporter_user_id = :me or o.assignee_user_id = :me"
-                    + (units.isEmpty() ? "" : " or o.assignee_org_unit_id = any (:units)") + ")");
+                    + (units.isEmpty() ? "" : " or o.assignee_org_unit_id = any (:units) or o.assist_org_unit_ids && cast(:units as bigint[])")
+                    + ")"); // a co-handling unit (协办) works the order from its inbox too
         }
         if (f.status() != null) {
             clauses.add("o.status = :status");

@@ -28,7 +28,7 @@ final class WorkOrderRows {
             "routing_level", "stage", "stage_started_at", "stage_clock_started_at", "stage_due_at", "stage_working_time",
             "stage_rule", "suspended", "suspended_at", "extension_requested_until", "supervision_count", "rework_count",
             "return_count", "verified", "satisfaction", "master_order_id", "idempotency_key", "created_at", "updated_at",
-            "handled_at", "closed_at", "handled_on_time", "closed_on_time", "external_due_at");
+            "handled_at", "closed_at", "handled_on_time", "closed_on_time", "external_due_at", "co_handling", "co_handling_attention");
 
     private WorkOrderRows() {
     }
@@ -76,6 +76,7 @@ final class WorkOrderRows {
         o.handledOnTime = rs.getBoolean("handled_on_time");
         o.closedOnTime = rs.getBoolean("closed_on_time");
         o.externalDueAt = instant(rs, "external_due_at");
+        CoHandlingJson.read(rs.getString("co_handling"), o);
         return o;
     }
 
@@ -125,6 +126,8 @@ final class WorkOrderRows {
         v.put("handled_on_time", o.handledOnTime);
         v.put("closed_on_time", o.closedOnTime);
         v.put("external_due_at", timestamp(o.externalDueAt));
+        v.put("co_handling", CoHandlingJson.write(o));
+        v.put("co_handling_attention", o.coHandlingAttention());
         return v;
     }
 

@@ -22,9 +22,14 @@ class WorkOrders {
     private static final String SELECT = "SELECT " + String.join(", ", WorkOrderRows.COLUMNS) + " FROM workorder_order";
     private static final List<String> WRITTEN = WorkOrderRows.COLUMNS.subList(2, WorkOrderRows.COLUMNS.size());
     private static final String INSERT = "INSERT INTO workorder_order (version, " + String.join(", ", WRITTEN) + ") VALUES (1, "
-            + WRITTEN.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") RETURNING id";
+            + WRITTEN.stream().map(WorkOrders::placeholder).collect(Collectors.joining(", ")) + ") RETURNING id";
     private static final String UPDATE = "UPDATE workorder_order SET version = version + 1, "
-            + WRITTEN.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", ")) + " WHERE id = :id AND version = :version";
+            + WRITTEN.stream().map(c -> c + " = " + placeholder(c)).collect(Collectors.joining(", ")) + " WHERE id = :id AND version = :version";
+
+    /** The JSON document is sent as text and cast by the server. */
+    private static String placeholder(String column) {
+        return column.equals("co_handling") ? "cast(:co_handling as jsonb)" : ":" + column;
+    }
 
     private final JdbcClient jdbc;
 

@@ -165,6 +165,25 @@ class AssessmentSpringTests {
     }
 
     @Test
+    void aMonthWithoutOrdersGradesAndRanksNobodyThoughItsPatrolDaysAreCounted() {
+        // long before any demo order: the grid workers' patrol days of the month are there (none met the 3 h)
+        YearMonth empty = YearMonth.of(2021, 2);
+        for (Level level : List.of(Level.STREET, Level.COMMUNITY, Level.GRID, Level.WORKER)) {
+            AssessmentTable table = assessments.table(level, empty, actor("leader"));
+            assertThat(table.rows()).as(level + " rows").isNotEmpty();
+            assertThat(table.rows()).as(level.name()).allSatisfy(r -> {
+                assertThat(r.reported()).isZero();
+                assertThat(r.score()).isNull();
+                assertThat(r.grade()).isNull();
+                assertThat(r.rank()).isNull();
+                assertThat(r.figure(Indicator.CLOSED_ON_TIME).percent()).isEqualTo("—");
+            });
+        }
+        assertThat(assessments.table(Level.WORKER, empty, actor("leader")).rows())
+                .anySatisfy(r -> assertThat(r.figure(Indicator.PATROL).denominator()).isEqualTo(28));
+    }
+
+    @Test
     void aGridWorkersPatrolReportCountsForThemAndForTheirGrid() {
         long id = report(Source.GRID_PATROL, "gridworker");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT worker_id FROM assessment_order_fact WHERE order_id = :id")

@@ -165,4 +165,44 @@ class IndicatorFormulaTests {
         assertThat(s.fact.unitId).isEqualTo(10);
         assertThat(Story.resident().fact.workerId).isZero();
     }
+
+    static final Scheme ALL_WEIGHTED = new Scheme(4, Map.of(Indicator.CLOSED_ON_TIME, 40, Indicator.SATISFACTION, 20,
+            Indicator.PATROL, 20, Indicator.VISIT_COVERAGE, 20), "", 0, Story.START);
+
+    static AssessmentTable.Row row(String code, long reported, Map<Indicator, Indicator.Figure> figures) {
+        Double score = Assessments.score(figures, ALL_WEIGHTED);
+        return new AssessmentTable.Row(code, code, reported, figures, null, score, AssessmentTable.Grade.of(score), null, null, null);
+    }
+
+    @Test
+    void aUnitWithOnlyFieldWorkFiguresGetsNoScoreGradeOrPlace() {
+        // no orders in the month; a month of patrol days that all fell short, no household visited
+        Map<Indicator, Indicator.Figure> fieldWorkOnly = new EnumMap<>(Indicator.class);
+        fieldWorkOnly.put(Indicator.PATROL, Indicator.Figure.of(0, 30));
+        fieldWorkOnly.put(Indicator.VISIT_COVERAGE, Indicator.Figure.of(0, 120));
+        AssessmentTable.Row row = row("320104002", 0, fieldWorkOnly);
+        assertThat(row.score()).isNull();
+        assertThat(row.grade()).isNull();
+        assertThat(Assessments.ranked(java.util.List.of(row)).getFirst().rank()).isNull();
+        assertThat(row.figure(Indicator.CLOSED_ON_TIME).percent()).isEqualTo("—");
+        assertThat(row.figure(Indicator.PATROL).percent()).isEqualTo("0.0%");
+    }
+
+    @Test
+    void unitsWithoutOrdersAreNotRankedBelowUnitsThatDidWork() {
+        Map<Indicator, Indicator.Figure> poor = new EnumMap<>(Indicator.class);
+        poor.put(Indicator.CLOSED_ON_TIME, Indicator.Figure.of(1, 10));
+        poor.put(Indicator.PATROL, Indicator.Figure.of(3, 30));
+        Map<Indicator, Indicator.Figure> good = new EnumMap<>(Indicator.class);
+        good.put(Indicator.CLOSED_ON_TIME, Indicator.Figure.of(9, 10));
+        good.put(Indicator.SATISFACTION, Indicator.Figure.of(4, 4));
+        Map<Indicator, Indicator.Figure> patrolledOnly = Map.of(Indicator.PATROL, Indicator.Figure.of(0, 30));
+        java.util.List<AssessmentTable.Row> ranked = Assessments.ranked(java.util.List.of(
+                row("A-idle", 0, Map.of()), row("B-patrolled", 0, patrolledOnly), row("C-poor", 10, poor), row("D-good", 10, good)));
+        assertThat(ranked).extracting(AssessmentTable.Row::code).containsExactly("D-good", "C-poor", "A-idle", "B-patrolled");
+        assertThat(ranked).extracting(AssessmentTable.Row::rank).containsExactly(1, 2, null, null);
+        assertThat(ranked.get(1).grade()).isEqualTo(AssessmentTable.Grade.E);
+        assertThat(ranked.get(2).grade()).isNull();
+        assertThat(ranked.get(3).grade()).isNull();
+    }
 }

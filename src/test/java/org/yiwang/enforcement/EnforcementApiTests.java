@@ -46,6 +46,12 @@ class EnforcementApiTests {
     @Autowired Notifications notifications;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
+    @Autowired Catalogue catalogue;
+    @Autowired NoticeNumbers noticeNumbers;
+    @Autowired org.yiwang.workorder.WorkOrderQueries workOrders;
+    @Autowired org.yiwang.fieldwork.Findings findings;
+    @Autowired org.yiwang.workorder.PhotoStore photos;
+    @Autowired EnforcementProperties enforcementProperties;
 
     EnforcementApi api;
 
@@ -159,6 +165,40 @@ class EnforcementApiTests {
                 "scenario", "SHOP", "title", "t", "address", "a"), 403);
         api.post("dispatcher-honghua", "/api/enforcement/cases", Map.of("source", "DIRECT", "gridCode", api.grid(FUZIMIAO),
                 "scenario", "SHOP", "title", "t", "address", "a"), 404);
+    }
+
+    @Test
+    void theCommandMapDrawsTheTerritorysOpenCasesAtTheirGridWithTheWorstArrivalLight() throws Exception {
+        JsonNode opened = api.directCase(FUZIMIAO, "SHOP").get("summary");
+        long id = opened.get("id").asLong();
+        String grid = opened.get("gridCode").asString();
+        api.post("handler-enforcement", "/api/enforcement/cases/" + id + "/summons",
+                Map.of("departmentIds", List.of(api.department(DepartmentType.MARKET_REGULATION))), 200);
+        JsonNode onMap = null;
+        for (JsonNode c : api.get("dispatcher", "/api/enforcement/cases/map", 200)) {
+            if (c.get("id").asLong() == id) {
+                onMap = c;
+            }
+        }
+        assertThat(onMap).as("the case on the dispatcher's map").isNotNull();
+        assertThat(onMap.get("stage").asString()).isEqualTo("FILED");
+        assertThat(onMap.get("light").asString()).isEqualTo("GREEN");
+        assertThat(onMap.get("summoned").asInt()).isEqualTo(1);
+        assertThat(onMap.get("arrived").asInt()).isZero();
+        var centre = locator.grid(grid).orElseThrow().geometry().getInteriorPoint();
+        assertThat(onMap.get("lat").asDouble()).isEqualTo(centre.getY());
+        assertThat(onMap.get("lon").asDouble()).isEqualTo(centre.getX());
+        assertThat(api.get("dispatcher-honghua", "/api/enforcement/cases/map", 200).valueStream().map(c -> c.get("id").asLong()).toList())
+                .doesNotContain(id);
+        api.get("resident", "/api/enforcement/cases/map", 403);
+        // a day on, the department is late: red; a transferred case leaves the map
+        List<Cases.MapCase> late = new Cases(jdbc, catalogue, noticeNumbers, workOrders, findings, locator, organization, people, photos,
+                notifications, ledger, transactions, enforcementProperties, Clock.offset(clock, Duration.ofDays(1)))
+                .onMap(people.actorOf("dispatcher").orElseThrow());
+        assertThat(late).filteredOn(c -> c.id() == id).extracting(Cases.MapCase::light).containsExactly(Summons.Light.RED);
+        api.post("dispatcher", "/api/enforcement/cases/" + id + "/transfer", Map.of("agency", "区市场监管局", "reason", "不属本级"), 200);
+        assertThat(api.get("dispatcher", "/api/enforcement/cases/map", 200).valueStream().map(c -> c.get("id").asLong()).toList())
+                .doesNotContain(id);
     }
 
     @Test

@@ -199,7 +199,7 @@ class ServicesApiTests {
     void anActionTheStateDoesNotAllowIsAConflictNamingTheState() throws Exception {
         long id = apply("MZ-008");
         JsonNode problem = act("community", id, "complete", Map.of("resultNumber", "X-1"), 409);
-        assertThat(problem.get("detail").asString()).contains("SUBMITTED");
+        assertThat(problem.get("detail").asString()).contains("\"Submitted\"");
         act("resident", id, "accept", Map.of(), 403);
     }
 
@@ -280,6 +280,78 @@ class ServicesApiTests {
         assertThat(made.get("items")).hasSize(4);
         assertThat(call("gridworker", get("/api/services/applications/mine"), null, 200).toString())
                 .contains(made.get("summary").get("number").asString());
+    }
+
+    String page(String username, String path, String language) throws Exception {
+        return mvc.perform(get(path).with(user(users.loadUserByUsername(username))).header("Accept-Language", language))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHistoryNamesTheChannelOfASubmissionNotItsCode() throws Exception {
+        long person = jdbc.sql("""
+                select p.id from registry_person p where p.deleted_at is null and p.grid_code like :g order by p.id desc limit 1
+                """).param("g", communityOf("gridworker") + "%").query(Long.class).single();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("itemCode", "MZ-008");
+        body.put("registryPersonId", person);
+        body.put("consent", "本人当面同意，儿子在场");
+        body.put("requestId", UUID.randomUUID().toString());
+        JsonNode made = call("gridworker", post("/api/services/applications"), body, 201);
+        JsonNode submitted = made.get("history").get(0);
+        assertThat(submitted.get("action").asString()).isEqualTo("SUBMIT");
+        assertThat(submitted.get("channel").asString()).isEqualTo("DOOR");
+        assertThat(submitted.get("note").asString()).isEqualTo("本人当面同意，儿子在场");
+        long id = made.get("summary").get("id").asLong();
+        String phone = page("gridworker", "/m/services/applications/" + id, "zh-CN");
+        String desk = page("community", "/services/desk/applications/" + id, "en");
+        String history = desk.substring(desk.indexOf("id=\"history\""));
+        assertThat(phone.substring(phone.indexOf("id=\"history\""))).contains("上门办").doesNotContain("DOOR");
+        assertThat(history).contains("At the door").doesNotContain("DOOR");
+    }
+
+    @Test
+    void oldSubmissionNotesLoseTheirChannelCode() {
+        assertThat(Applications.submitNote("DOOR 帮办代办: 本人同意")).isEqualTo("本人同意");
+        assertThat(Applications.submitNote("ONLINE")).isEmpty();
+        assertThat(Applications.submitNote("本人同意")).isEqualTo("本人同意");
+    }
+
+    @Test
+    void aRefusedActionNamesTheStateAndTheActionInTheReadersLanguage() throws Exception {
+        long id = apply("MZ-008");
+        String detail = act("community", id, "approve", Map.of(), 409).get("detail").asString();
+        assertThat(detail).contains("\"Submitted\"").contains("\"Approve\"").doesNotContain("SUBMITTED").doesNotContain("APPROVE");
+    }
+
+    @Autowired ServicesDemo demo;
+
+    @Test
+    void aFreshDemoDatabaseGivesTheWindowApplicationsInEveryStage() throws Exception {
+        Map<String, String> seeded = new LinkedHashMap<>();
+        jdbc.sql("select number, status, channel from services_application where request_id like 'demo-services-%' and parent_id is null order by id")
+                .query(rs -> {
+                    seeded.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
+                });
+        assertThat(seeded.values()).contains("DONE/ONLINE", "SUPPLEMENT/ONLINE", "ACCEPTED/WINDOW", "SUBMITTED/WINDOW",
+                "IN_PROGRESS/ONLINE", "IN_PROGRESS/DOOR");
+        assertThat(jdbc.sql("select count(*) from services_application where request_id like 'demo-services-%' and rating = 5")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(demo.load()).isZero(); // once only
+        String submitted = page("community", "/services/desk", "zh-CN");
+        String accepted = page("community", "/services/desk?tab=ACCEPTED", "zh-CN");
+        String supplement = page("community", "/services/desk?tab=SUPPLEMENT", "zh-CN");
+        seeded.forEach((number, state) -> {
+            if (state.startsWith("SUBMITTED")) {
+                assertThat(submitted).contains(number);
+            } else if (state.startsWith("ACCEPTED")) {
+                assertThat(accepted).contains(number);
+            } else if (state.startsWith("SUPPLEMENT")) {
+                assertThat(supplement).contains(number);
+            }
+        });
+        assertThat(call("resident", get("/api/services/applications/mine"), null, 200).toString())
+                .contains(seeded.keySet().iterator().next());
     }
 
     @Test

@@ -262,6 +262,27 @@ class SorterSpringTests {
         call(get("/api/work-orders/" + newer + "/duplicates").with(as("resident")), 403);
         call(get("/api/work-orders/" + newer + "/duplicates").with(as("dispatcher-honghua")), 404);
         long pairId = pair.get("id").asLong();
+        // the command map's layer: the undecided pair with both orders where they were reported, in the territory only
+        JsonNode onMap = call(get("/api/sorter/duplicates").with(as("dispatcher")), 200);
+        JsonNode drawn = null;
+        for (JsonNode p : onMap) {
+            if (p.get("id").asLong() == pairId) {
+                drawn = p;
+            }
+        }
+        assertThat(drawn).as("the pair on the map").isNotNull();
+        assertThat(drawn.get("order").get("id").asLong()).isEqualTo(newer);
+        assertThat(drawn.get("candidate").get("id").asLong()).isEqualTo(older);
+        assertThat(drawn.get("candidate").get("lat").asDouble()).isCloseTo(grid.geometry().getInteriorPoint().getY(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(drawn.get("order").get("lat").asDouble() - drawn.get("candidate").get("lat").asDouble()).isCloseTo(25 / 111_000.0,
+                org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(drawn.toString()).doesNotContain("堆满杂物");
+        for (JsonNode p : call(get("/api/sorter/duplicates").with(as("dispatcher-honghua")), 200)) {
+            assertThat(p.get("id").asLong()).as("another street's dispatcher").isNotEqualTo(pairId);
+        }
+        call(get("/api/sorter/duplicates").with(as("resident")), 403);
+        assertThat(call(get("/api/sorter/duplicates").param("limit", "0").with(as("dispatcher")), 400).toString()).contains("limit");
         call(post("/api/sorter/duplicates/" + pairId + "/merge").with(as("dispatcher-honghua")), 404);
 
         JsonNode merged = call(post("/api/sorter/duplicates/" + pairId + "/merge").with(as("dispatcher"))

@@ -25,4 +25,14 @@ final class FixedDeadlines implements DeadlinePolicy {
     public double usedFraction(Instant start, Deadline deadline, Instant now) {
         return (double) Duration.between(start, now).toMillis() / Duration.between(start, deadline.due()).toMillis();
     }
+
+    /** Working hours as natural hours, a working day as 8 hours. */
+    @Override
+    public Instant after(Instant start, org.yiwang.catalog.TimeLimit limit) {
+        return switch (limit.unit()) {
+            case MINUTES -> start.plus(limit.naturalDuration());
+            case WORKING_HOURS -> start.plus(Duration.ofHours(limit.amount()));
+            case WORKING_DAYS -> start.plus(Duration.ofHours(8L * limit.amount()));
+        };
+    }
 }

@@ -20,6 +20,8 @@ final class Orders {
     static final Actor DISPATCHER = actor(20, Role.DISPATCHER);
     static final Actor HANDLER = actor(30, Role.HANDLER);
     static final Actor GRID_WORKER = actor(40, Role.GRID_WORKER);
+    /** A handler of unit 8, the co-handling unit (协办) of {@link #urbanManagement()}. */
+    static final Actor CO_HANDLER = new Actor(50, "co-handler", "协办人", Set.of(Role.HANDLER), 8L, "unit 8", DataScope.division("320104"), false);
     static final Place FUZIMIAO = new Place(32.02, 118.79, "320104002001001", "320104002001", "320104002", "320104");
 
     private Orders() {
@@ -75,6 +77,7 @@ final class Orders {
 
     private static void handle(WorkOrder order, Instant t) {
         accept(order, t);
+        order.reportAssist(8L, CO_HANDLER, t.plus(Duration.ofMinutes(30)), "已配合清理现场", List.of("photo-assist"));
         order.handle(HANDLER, t.plus(Duration.ofMinutes(40)), "已更换井盖", List.of("photo-after"), DEADLINES);
     }
 

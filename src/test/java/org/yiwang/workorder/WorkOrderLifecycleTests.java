@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.yiwang.workorder.Orders.DEADLINES;
+import static org.yiwang.workorder.Orders.CO_HANDLER;
 import static org.yiwang.workorder.Orders.DISPATCHER;
 import static org.yiwang.workorder.Orders.GRID_WORKER;
 import static org.yiwang.workorder.Orders.HANDLER;
@@ -37,8 +38,13 @@ class WorkOrderLifecycleTests {
             case VOID -> o -> o.voidReport(DISPATCHER, LATER, "非本平台事项");
             case DISPATCH -> o -> o.dispatch(Orders.urbanManagement(), DISPATCHER, LATER, "", DEADLINES);
             case ACCEPT -> o -> o.accept(HANDLER, LATER, "");
-            case RETURN -> o -> o.returnToDispatcher(HANDLER, LATER, "不属于本部门职责", DEADLINES);
-            case HANDLE -> o -> o.handle(HANDLER, LATER, "已处理", List.of("p"), DEADLINES);
+            case RETURN -> o -> o.returnToDispatcher(HANDLER, LATER, "不属于本部门职责", "DL-C01002-DISTRICT", LIMITS, DEADLINES);
+            case HANDLE -> o -> {
+                if (o.status() == WorkOrderStatus.ACCEPTED) {
+                    o.reportAssist(8L, CO_HANDLER, LATER, "已配合", List.of());
+                }
+                o.handle(HANDLER, LATER, "已处理", List.of("p"), DEADLINES);
+            };
             case REQUEST_VERIFICATION -> o -> o.requestVerification(DISPATCHER, LATER, "");
             case APPROVE -> o -> o.approve(GRID_WORKER, LATER, "现场核实已处理", List.of());
             case REWORK -> o -> o.rework(GRID_WORKER, LATER, "井盖仍松动", List.of(), DEADLINES);
@@ -68,7 +74,33 @@ class WorkOrderLifecycleTests {
             case SUPERVISE -> o -> o.supervise(DISPATCHER, LATER, "请加快处理");
             case REPEAT_CALL -> o -> o.repeatCall(DISPATCHER, LATER, "市民再次来电催办");
             case MERGE -> o -> o.mergeInto(999L, DISPATCHER, LATER, "重复");
+            case ASSIST_REPORT -> o -> o.reportAssist(8L, CO_HANDLER, LATER, "已配合清理", List.of("p"));
+            case ASSIST_RETURN -> o -> o.requestAssistReturn(8L, CO_HANDLER, LATER, "不属于本单位职责", "DL-C01002-DISTRICT", LIMITS, DEADLINES);
+            case ACCEPT_RETURN -> o -> {
+                o.requestAssistReturn(8L, CO_HANDLER, LATER, "不属于本单位职责", "DL-C01002-DISTRICT", LIMITS, DEADLINES);
+                o.acceptAssistReturn(8L, DISPATCHER, LATER, "");
+            };
+            case REJECT_RETURN -> o -> {
+                o.requestAssistReturn(8L, CO_HANDLER, LATER, "不属于本单位职责", "DL-C01002-DISTRICT", LIMITS, DEADLINES);
+                o.rejectAssistReturn(8L, DISPATCHER, LATER, "职责清单明确由该单位配合", LIMITS, DEADLINES);
+            };
+            case CONTEST -> o -> contested(o);
+            case RULE -> o -> {
+                contested(o);
+                o.rule(Orders.urbanManagement(), List.of(), DISPATCHER, LATER, "经研判属城管职责，住建配合", DEADLINES);
+            };
         };
+    }
+
+    static final CoHandlingLimits LIMITS = CoHandlingLimits.DEFAULT;
+
+    /**
+     * The lead unit sends the order back a second time. (Its first 退单 is marked directly: the real path — 退单, the
+     * dispatcher sends it to the same unit again — is walked in {@code CoHandlingTests}; here only the state decides.)
+     */
+    private static void contested(WorkOrder o) {
+        o.returnedUnits.add(7L);
+        o.contest(7L, HANDLER, LATER, "仍不属于本部门职责", "DL-C01002-DISTRICT", LIMITS, DEADLINES);
     }
 
     private static Instant later(WorkOrder order) {
@@ -105,9 +137,9 @@ class WorkOrderLifecycleTests {
     void theMainLineRecordsEveryStepWithItsActorAndPhotos() {
         WorkOrder order = Orders.in(WorkOrderStatus.EVALUATED);
         assertThat(order.pendingTransitions()).extracting(Transition::action).containsExactly(
-                Action.REPORT, Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.HANDLE,
+                Action.REPORT, Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.ASSIST_REPORT, Action.HANDLE,
                 Action.REQUEST_VERIFICATION, Action.APPROVE, Action.CLOSE, Action.EVALUATE);
-        Transition handled = order.pendingTransitions().get(4);
+        Transition handled = order.pendingTransitions().get(5);
         assertThat(handled.from()).isEqualTo(WorkOrderStatus.ACCEPTED);
         assertThat(handled.to()).isEqualTo(WorkOrderStatus.HANDLED);
         assertThat(handled.actorUserId()).isEqualTo(HANDLER.userId());
@@ -139,7 +171,7 @@ class WorkOrderLifecycleTests {
     @Test
     void returnClearsTheAssignmentAndCountsAgainstAccurateDispatch() {
         WorkOrder order = Orders.in(WorkOrderStatus.ACCEPTED);
-        order.returnToDispatcher(HANDLER, LATER, "不属于本部门", DEADLINES);
+        order.returnToDispatcher(HANDLER, LATER, "不属于本部门", "DL-C01002-DISTRICT", LIMITS, DEADLINES);
         assertThat(order.status()).isEqualTo(WorkOrderStatus.REGISTERED);
         assertThat(order.assigneeOrgUnitId()).isNull();
         assertThat(order.assistOrgUnitIds()).isEmpty();
@@ -211,6 +243,7 @@ class WorkOrderLifecycleTests {
     void lateHandlingIsNotClosedOnTime() {
         WorkOrder order = Orders.in(WorkOrderStatus.ACCEPTED);
         Instant late = order.stageDueAt().plusSeconds(1);
+        order.reportAssist(8L, CO_HANDLER, late, "已配合", List.of());
         order.handle(HANDLER, late, "终于处理", List.of(), DEADLINES);
         order.requestVerification(DISPATCHER, late, "");
         order.approve(GRID_WORKER, late, "", List.of());

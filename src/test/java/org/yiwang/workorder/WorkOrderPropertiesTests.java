@@ -49,4 +49,15 @@ class WorkOrderPropertiesTests {
         assertThatThrownBy(() -> bind(Map.of("yiwang.workorder.auto-category-confidence", "1.5")))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("auto-category-confidence");
     }
+
+    @Test
+    void theCoHandlingLimitsDefaultToTwoWorkingHoursAndOneWorkingDayAndBind() {
+        assertThat(bind(Map.of()).coHandling().limits()).isEqualTo(CoHandlingLimits.DEFAULT);
+        WorkOrderProperties settings = bind(Map.of("yiwang.workorder.co-handling.return-window-hours", "4",
+                "yiwang.workorder.co-handling.arbitration-days", "2"));
+        assertThat(settings.coHandling().limits()).isEqualTo(new CoHandlingLimits(org.yiwang.catalog.TimeLimit.workingHours(4),
+                org.yiwang.catalog.TimeLimit.workingDays(2)));
+        assertThatThrownBy(() -> bind(Map.of("yiwang.workorder.co-handling.return-window-hours", "0")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("return-window-hours");
+    }
 }

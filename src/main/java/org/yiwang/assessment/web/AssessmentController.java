@@ -120,6 +120,7 @@ class AssessmentController {
     String scheme(Model model) {
         Actor actor = Actors.requireAny(Role.LEADER, Role.DISPATCHER, Role.ADMIN);
         model.addAttribute("scheme", schemes.current());
+        model.addAttribute("total", schemes.current().weights().values().stream().mapToInt(Integer::intValue).sum());
         model.addAttribute("history", schemes.history());
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("isAdmin", actor.has(Role.ADMIN));

@@ -1,2 +1,3 @@
 /** The desks' screens (server-rendered, forms with CSRF tokens) under {@code /desks} and {@code /whistles/{id}}. */
+@org.jspecify.annotations.NullMarked
 package org.yiwang.desks.web;

@@ -82,6 +82,12 @@ class CaseController {
         return cases.list(new Cases.Filter(s, open, street), page, actor).map(EnforcementJson.Summary::of);
     }
 
+    /** The open cases of the reader's territory with a place, stage and arrival light: the command map's layer. */
+    @GetMapping("/cases/map")
+    List<Cases.MapCase> map() {
+        return cases.onMap(Actors.require());
+    }
+
     @GetMapping("/cases/{id}")
     EnforcementJson.Detail get(@PathVariable long id) {
         return detail(id, Actors.require());

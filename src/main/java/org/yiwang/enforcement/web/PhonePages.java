@@ -20,6 +20,7 @@ import org.yiwang.enforcement.Cases;
 import org.yiwang.enforcement.Catalogue;
 import org.yiwang.enforcement.EnforcementItem;
 import org.yiwang.enforcement.Register;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
@@ -54,14 +55,9 @@ class PhonePages {
         this.clock = clock;
     }
 
-    /** What the phone layout asks of the signed-in person: which tabs to show. */
-    record Shell(boolean gridWorker, boolean reporter, boolean staff) {
-    }
-
     @ModelAttribute("mobile")
-    @Nullable Shell mobile() {
-        Actor actor = Actors.current().orElse(null);
-        return actor == null ? null : new Shell(actor.has(Role.GRID_WORKER), actor.hasAny(Role.RESIDENT, Role.GRID_WORKER), actor.isStaff());
+    MobileShell mobile() {
+        return MobileShell.current();
     }
 
     @ModelAttribute("tab")

@@ -6,6 +6,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.YiwangProperties;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
@@ -26,7 +27,7 @@ class FieldworkPageAdvice {
     String failed(LocalizedException e, Model model, HttpServletResponse response) {
         response.setStatus(e.status().value());
         model.addAttribute("actor", Actors.current().orElse(null));
-        model.addAttribute("mobile", PatrolShell.of(Actors.current().orElse(null), tileUrl));
+        model.addAttribute("mobile", MobileShell.current(tileUrl));
         model.addAttribute("tab", "");
         model.addAttribute("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
         return "workorder/mobile/error";

@@ -14,6 +14,7 @@ import org.yiwang.fieldwork.Finding;
 import org.yiwang.fieldwork.Findings;
 import org.yiwang.fieldwork.RecordFinding;
 import org.yiwang.fieldwork.Patrol;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.workorder.PhotoStore;
 import java.io.IOException;
@@ -65,8 +66,8 @@ class PatrolPageController {
     }
 
     @ModelAttribute("mobile")
-    PatrolShell mobile() {
-        return PatrolShell.of(Actors.current().orElse(null), tileUrl);
+    MobileShell mobile() {
+        return MobileShell.current(tileUrl);
     }
 
     @ModelAttribute("tab")

@@ -10,6 +10,7 @@ import org.yiwang.fieldwork.PatrolDay;
 import org.yiwang.fieldwork.Patrols;
 import org.yiwang.fieldwork.FieldworkProperties;
 import org.yiwang.fieldwork.Visits;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.ChinaTime;
@@ -63,8 +64,8 @@ class TodayPageController {
     }
 
     @ModelAttribute("mobile")
-    PatrolShell mobile() {
-        return PatrolShell.of(Actors.current().orElse(null), tileUrl);
+    MobileShell mobile() {
+        return MobileShell.current(tileUrl);
     }
 
     @ModelAttribute("tab")

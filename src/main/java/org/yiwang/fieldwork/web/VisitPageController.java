@@ -18,6 +18,7 @@ import org.yiwang.fieldwork.NeedKind;
 import org.yiwang.fieldwork.RecordVisit;
 import org.yiwang.fieldwork.Visit;
 import org.yiwang.fieldwork.Visits;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
@@ -56,8 +57,8 @@ class VisitPageController {
     }
 
     @ModelAttribute("mobile")
-    PatrolShell mobile() {
-        return PatrolShell.of(Actors.current().orElse(null), tileUrl);
+    MobileShell mobile() {
+        return MobileShell.current(tileUrl);
     }
 
     @ModelAttribute("tab")

@@ -206,6 +206,23 @@ public class GridStore implements GridIndexSource {
         return workers;
     }
 
+    /** Workers per grid code of every grid whose code starts with one of the prefixes: one statement. */
+    public Map<String, List<GridWorker>> workersUnder(Collection<String> prefixes) {
+        Map<String, List<GridWorker>> workers = new LinkedHashMap<>();
+        if (prefixes.isEmpty()) {
+            return workers;
+        }
+        jdbc.sql("""
+                        SELECT grid_code, user_id, username, display_name, full_time FROM geo_grid_worker
+                        WHERE grid_code LIKE ANY(:patterns) ORDER BY grid_code, full_time DESC, username
+                        """)
+                .param("patterns", prefixes.stream().map(p -> p + "%").toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> workers.computeIfAbsent(rs.getString("grid_code"), c -> new ArrayList<>())
+                        .add(new GridWorker(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),
+                                rs.getBoolean("full_time"))));
+        return workers;
+    }
+
     /** Streams grids in scope (optionally under a division code) with their workers' usernames, by community. */
     public void forEachForExport(DataScope scope, String under, ExportVisitor visitor) {
         ScopeSql filter = ScopeSql.of(scope, "g.code", "g.district_code");

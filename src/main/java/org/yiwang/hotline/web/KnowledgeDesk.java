@@ -19,10 +19,10 @@ import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
+import org.yiwang.platform.ChinaTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** 知识库 console: agents and leaders read and search it, administrators write and archive articles. */
@@ -65,7 +65,7 @@ class KnowledgeDesk {
         Actor actor = Actors.require();
         model.addAttribute("articles", knowledge.all(q, actor));
         model.addAttribute("q", q);
-        model.addAttribute("today", LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("today", LocalDate.now(clock.withZone(ChinaTime.ZONE)));
         model.addAttribute("editor", actor.has(Role.ADMIN));
         return "hotline/knowledge";
     }

@@ -35,6 +35,12 @@ public class OrgUnits {
         this.jdbc = jdbc;
     }
 
+    /** The units of the ids that exist, in one statement. */
+    public List<OrgUnit> find(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM people_org_unit WHERE id = ANY (:ids) ORDER BY id")
+                .param("ids", ids.toArray(Long[]::new)).query(MAPPER).list();
+    }
+
     public Optional<OrgUnit> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM people_org_unit WHERE id = :id")
                 .param("id", id).query(MAPPER).optional();

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.YiwangProperties;
@@ -25,8 +26,8 @@ class ResidentPageAdvice {
     }
 
     @ModelAttribute("mobile")
-    ResidentShell mobile() {
-        return ResidentShell.of(Actors.current().orElse(null), tileUrl);
+    MobileShell mobile() {
+        return MobileShell.current(tileUrl);
     }
 
     @ModelAttribute("tab")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.Role;
@@ -49,7 +50,7 @@ class ProxyPages {
 
     @ModelAttribute("mobile")
     MobileShell mobile() {
-        return MobileShell.of(Actors.current().orElse(null));
+        return MobileShell.current();
     }
 
     @ModelAttribute("tab")

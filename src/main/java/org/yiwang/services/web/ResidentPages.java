@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.geo.Divisions;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
@@ -53,7 +54,7 @@ class ResidentPages {
 
     @ModelAttribute("mobile")
     MobileShell mobile() {
-        return MobileShell.of(Actors.current().orElse(null));
+        return MobileShell.current();
     }
 
     @ModelAttribute("tab")

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.Actors;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.StaffErrorPage;
@@ -42,7 +43,7 @@ class ServicesPageAdvice {
         if (mobile) {
             response.setStatus(e.status().value());
             model.addAttribute("actor", Actors.current().orElse(null));
-            model.addAttribute("mobile", MobileShell.of(Actors.current().orElse(null)));
+            model.addAttribute("mobile", MobileShell.current());
             model.addAttribute("tab", "");
             model.addAttribute("message", message);
             return "workorder/mobile/error";

@@ -173,6 +173,13 @@ class SorterController {
         return duplicates.of(id, all, Actors.require());
     }
 
+    @Operation(summary = "Undecided likely duplicate pairs in the caller's territory, for the map (疑似重复)",
+            description = "Both orders with where they were reported; newest first, at most limit (1–500).")
+    @GetMapping("/api/sorter/duplicates")
+    List<Duplicates.DuplicatePair> openDuplicates(@RequestParam(defaultValue = "200") int limit) {
+        return duplicates.openPairs(limit, Actors.require());
+    }
+
     @Operation(summary = "Merge the newer order of a likely duplicate into the older one (合并)")
     @PostMapping("/api/sorter/duplicates/{id}/merge")
     DuplicateCandidate merge(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {

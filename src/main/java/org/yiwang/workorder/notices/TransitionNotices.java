@@ -93,6 +93,16 @@ class TransitionNotices implements JournalFollower {
                 }
             }
             case RETURN, HANDLE, REQUEST_EXTENSION, APPROVE -> to.addAll(streetDispatchers(e));
+            // 主办/协办: the lead hears of its co-handlers; the command centre of 退单 and disputes; a ruling reaches every unit
+            case ASSIST_REPORT, ACCEPT_RETURN -> to.addAll(assignees(e));
+            case ASSIST_RETURN, CONTEST -> to.addAll(streetDispatchers(e));
+            case REJECT_RETURN, RULE -> {
+                to.addAll(assignees(e));
+                e.assistOrgUnitIds().forEach(unit -> to.addAll(members(unit, Role.HANDLER)));
+                if (e.action() == Action.REJECT_RETURN) {
+                    to.addAll(streetDispatchers(e));
+                }
+            }
             case REQUEST_VERIFICATION -> {
                 if (e.gridCode() != null) {
                     grids.workers(e.gridCode()).stream().map(GridWorker::userId).forEach(to::add);

@@ -26,6 +26,8 @@ import org.yiwang.workorder.Source;
 import org.yiwang.workorder.TrafficLight;
 import org.yiwang.workorder.Transition;
 import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.CoHandler;
+import org.yiwang.workorder.Dispute;
 import org.yiwang.workorder.WorkOrderQueries;
 import org.yiwang.workorder.WorkOrderStatus;
 
@@ -150,7 +152,7 @@ class OrderJson {
                   Satisfaction satisfaction, Long masterOrderId, String handledAt, Boolean handledOnTime,
                   Boolean closedOnTime, List<HistoryEntry> history,
                   @Schema(description = "path segments of the actions the reader may take now") List<String> allowedActions,
-                  Routing routing, Boolean replayed) {
+                  Routing routing, Boolean replayed, CoHandling coHandling) {
 
         /** The same detail as the answer to a report: with how it was routed and whether it was a replay. */
         Detail reported(Routing routing, boolean replayed) {
@@ -158,8 +160,43 @@ class OrderJson {
                     location, grid, assignee, stage, stageStartedAt, dueAt, light, suspended, supervisionCount, createdAt,
                     updatedAt, closedAt, reporter, assists, routingLevel, stageRule, extensionRequestedUntil, reworkCount,
                     returnCount, verified, satisfaction, masterOrderId, handledAt, handledOnTime, closedOnTime, history,
-                    allowedActions, routing, replayed);
+                    allowedActions, routing, replayed, coHandling);
         }
+    }
+
+    /**
+     * 主办/协办: the lead unit, each co-handler with its part, due time, state and light, the open dispute (争议) waiting
+     * for a ruling, the units whose 退单 was accepted once and the units a ruling bound.
+     */
+    record CoHandling(Unit lead, List<CoHandlerJson> coHandlers, DisputeJson dispute, List<Unit> returnedUnits,
+                      List<Unit> boundUnits) {
+    }
+
+    /**
+     * @param onTime       reported by its due time; null while not reported
+     * @param returnReason its 退单 waiting for the dispatcher; null when none
+     */
+    record CoHandlerJson(Unit unit, String part, String assignedAt, String dueAt, CoHandler.State state, String stateLabel,
+                         TrafficLight light, String reportedAt, Boolean onTime, String returnReason, String returnDutyItem) {
+    }
+
+    record DisputeJson(Unit unit, boolean lead, Dispute.Origin origin, String originLabel, String reason, String dutyItem,
+                       String openedAt, String dueAt, TrafficLight light) {
+    }
+
+    CoHandling coHandling(WorkOrder o) {
+        Instant now = clock.instant();
+        Dispute d = o.dispute();
+        return new CoHandling(o.assigneeOrgUnitId() == null ? null : unit(o.assigneeOrgUnitId()),
+                o.coHandlers().stream().map(c -> new CoHandlerJson(unit(c.orgUnitId()), c.part(), time(c.assignedAt()), time(c.dueAt()),
+                        c.state(), label("workorder.coHandler.state." + c.state().name()), c.light(now, deadlines), time(c.reportedAt()),
+                        c.reported() ? c.onTime(now) : null,
+                        c.returnRequest() == null ? null : PersonalData.maskText(c.returnRequest().reason()),
+                        c.returnRequest() == null ? null : c.returnRequest().dutyItem())).toList(),
+                d == null ? null : new DisputeJson(unit(d.orgUnitId()), d.lead(), d.origin(),
+                        label("workorder.dispute.origin." + d.origin().name()), PersonalData.maskText(d.reason()), d.dutyItem(),
+                        time(d.openedAt()), time(d.dueAt()), d.light(now, deadlines)),
+                o.returnedUnits().stream().map(this::unit).toList(), o.boundUnits().stream().map(this::unit).toList());
     }
 
     Summary summary(WorkOrder o, Actor reader) {
@@ -187,7 +224,7 @@ class OrderJson {
                 o.masterOrderId(), time(o.handledAt()), o.handledAt() == null ? null : o.handledOnTime(),
                 o.closedAt() == null ? null : o.closedOnTime(),
                 detail.history().stream().map(this::transition).toList(),
-                detail.allowedActions().stream().map(Action::pathSegment).toList(), null, null);
+                detail.allowedActions().stream().map(Action::pathSegment).toList(), null, null, coHandling(o));
     }
 
     Routing routing(RoutingDecision decision) {

@@ -138,9 +138,21 @@ class WorkOrderController {
         return json.page(result, actor);
     }
 
+    @Operation(operationId = "coHandlingQueue", summary = "Orders in your scope waiting in a co-handling queue, soonest due first: "
+            + "RETURN — a co-handler's 退单 waits for the dispatcher; DISPUTE — a dispute waits for the command centre's ruling (仲裁)")
+    @GetMapping("/co-handling/{queue}")
+    PageView<OrderJson.Summary> coHandlingQueue(@PathVariable String queue, @RequestParam(defaultValue = "0") int page,
+                                                @RequestParam(defaultValue = "20") int size) {
+        Actor actor = Actors.require();
+        return json.page(queries.coHandlingQueue(queue.toUpperCase(java.util.Locale.ROOT), page, size, actor), actor);
+    }
+
     @Operation(operationId = "actOnOrder", summary = "Take an action: register, void, dispatch, accept, return, handle, request-verification, approve, "
             + "rework, close, close-on-spot, evaluate, reopen, request-extension, approve-extension, reject-extension, "
-            + "suspend, resume, supervise, merge")
+            + "suspend, resume, supervise, merge; 主办/协办: assist-report (a co-handler reports its part), assist-return "
+            + "(a co-handler sends back, with dutyItem), accept-return / reject-return (the dispatcher answers; orgUnitId names the "
+            + "co-handler), contest (a second 退单: to arbitration, with dutyItem), rule (the command centre's ruling: orgUnitId is "
+            + "the lead, assists the co-handlers with their parts). Illegal in the current state or refused by a rule: 409 naming why")
     @PostMapping(path = "/{id}/{action}")
     OrderJson.Detail act(@PathVariable long id, @PathVariable("action") String segment,
                             @RequestBody(required = false) ActOnOrder body) {

@@ -38,6 +38,11 @@ class AssessmentJourneyTests extends BrowserTests {
         WebElement row = browser.find(By.cssSelector("#assessment-table tr[data-code='" + order.gridCode().substring(0, 9) + "']"));
         assertThat(row.getText()).contains("夫子庙街道");
         assertThat(browser.findAll(By.cssSelector("#assessment-table tbody tr")).size()).isGreaterThan(3);
+        // the streets without orders this month: after a line saying so, with no place and no grade (not E)
+        assertThat(row.findElement(By.cssSelector("td.rank")).getText()).isNotEqualTo("—");
+        assertThat(browser.text(By.cssSelector("#assessment-table tr.unranked-head"))).contains("本月无工单");
+        assertThat(browser.findAll(By.cssSelector("#assessment-table tr.unranked"))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.findElements(By.cssSelector(".grade"))).isEmpty());
         browser.screenshots("assessment-streets");
 
         // the number of reports leads to the orders behind it, and on to the order

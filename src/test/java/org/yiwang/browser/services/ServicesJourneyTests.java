@@ -117,6 +117,23 @@ class ServicesJourneyTests extends BrowserTests {
     }
 
     @Test
+    void theWindowFindsTheDemoApplicationsWaitingOnAFreshDemoDatabase() {
+        String waiting = jdbc.sql("select number from services_application where request_id = 'demo-services-4'").query(String.class).single();
+        String missing = jdbc.sql("select number from services_application where request_id = 'demo-services-2'").query(String.class).single();
+        browser.signIn("community").open("/services/desk");
+        browser.waitForText(waiting);
+        browser.screenshots("services-desk-demo");
+        browser.click(By.linkText(waiting));
+        browser.waitForText("办理过程");
+        assertThat(browser.text(By.id("history"))).contains("提交申请", "窗口办").doesNotContain("WINDOW");
+        assertThat(browser.exists(By.id("do-ACCEPT"))).isTrue();
+        browser.open("/services/desk?tab=SUPPLEMENT");
+        browser.waitForText(missing);
+        assertThat(browser.pageText()).doesNotContain("??");
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    @Test
     void gridWorkerAppliesForAnElderlyResidentsCarePackageWithConsent() {
         browser.signIn("gridworker").open("/m/today");
         // a grid worker's bar holds 今日, 巡查, 走访, 随手拍 and 更多; 一网通办 is among 更多's tiles
@@ -140,6 +157,7 @@ class ServicesJourneyTests extends BrowserTests {
         browser.waitForText("已代为提交");
         String number = browser.text(By.id("application-number"));
         assertThat(browser.pageText()).contains("本人当面口头同意", "老年人优待证办理", "敬老卡");
+        assertThat(browser.text(By.id("history"))).contains("上门办").doesNotContain("DOOR");
         browser.screenshots("services-proxy-applied");
         assertThat(jdbc.sql("select count(*) from services_application where parent_id = :p and channel = 'DOOR'")
                 .param("p", idOf(number)).query(Long.class).single()).isEqualTo(4);

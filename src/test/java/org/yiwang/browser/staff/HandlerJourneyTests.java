@@ -67,12 +67,14 @@ class HandlerJourneyTests extends BrowserTests {
         WorkOrder order = demo.dispatchedToHandler("贡院街东口有情况，请派人来看看（回退）");
         browser.signIn("handler").open("/console/orders/" + order.id());
         browser.click(By.cssSelector("#action-return summary"));
-        browser.script("document.getElementById('note-return').removeAttribute('required');");
+        browser.script("document.getElementById('note-return').removeAttribute('required');"
+                + "document.getElementById('duty-return').removeAttribute('required');");
         browser.click(By.cssSelector("#action-return button[type=submit]"));
         assertThat(browser.text(By.cssSelector("#action-return .form-error"))).contains("请填写原因或说明");
         browser.type(By.id("note-return"), "不属于本部门职责");
+        browser.type(By.id("duty-return"), "DL-" + demo.handlerCategory() + " 不属本部门");
         browser.click(By.cssSelector("#action-return button[type=submit]"));
-        assertThat(browser.flashSuccess()).contains("回退成功");
+        assertThat(browser.flashSuccess()).contains("退单成功");
         assertThat(browser.path()).startsWith("/console/inbox");
         assertThat(queries.get(order.id(), demo.actor("dispatcher")).status()).isEqualTo(WorkOrderStatus.REGISTERED);
     }

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param danger  shown as a destructive action (void, return, rework)
  */
 record ActionForm(Action action, boolean noteRequired, boolean category, boolean urgency, boolean until,
-                  boolean photos, boolean master, boolean satisfaction, boolean primary, boolean danger) {
+                  boolean photos, boolean master, boolean satisfaction, boolean primary, boolean danger, boolean dutyItem,
+                  boolean pendingReturn, boolean ruling) {
 
     private static final Map<Action, ActionForm> FORMS = new EnumMap<>(Action.class);
 
@@ -31,7 +32,13 @@ record ActionForm(Action action, boolean noteRequired, boolean category, boolean
         add(Action.EVALUATE, false, F.SATISFACTION);
         add(Action.VOID, true, F.DANGER);
         add(Action.MERGE, false, F.MASTER, F.DANGER);
-        add(Action.RETURN, true, F.DANGER);
+        add(Action.RETURN, true, F.DUTY, F.DANGER);
+        add(Action.ASSIST_REPORT, true, F.PHOTOS, F.PRIMARY);
+        add(Action.ASSIST_RETURN, true, F.DUTY, F.DANGER);
+        add(Action.CONTEST, true, F.DUTY, F.DANGER);
+        add(Action.ACCEPT_RETURN, false, F.PENDING);
+        add(Action.REJECT_RETURN, true, F.PENDING);
+        add(Action.RULE, true, F.RULING, F.PRIMARY);
         add(Action.REWORK, true, F.PHOTOS, F.DANGER);
         add(Action.REQUEST_EXTENSION, true, F.UNTIL);
         add(Action.APPROVE_EXTENSION, false, F.PRIMARY);
@@ -42,13 +49,13 @@ record ActionForm(Action action, boolean noteRequired, boolean category, boolean
         add(Action.REOPEN, true);
     }
 
-    private enum F { CATEGORY, URGENCY, UNTIL, PHOTOS, MASTER, SATISFACTION, PRIMARY, DANGER }
+    private enum F { CATEGORY, URGENCY, UNTIL, PHOTOS, MASTER, SATISFACTION, PRIMARY, DANGER, DUTY, PENDING, RULING }
 
     private static void add(Action action, boolean noteRequired, F... flags) {
         List<F> f = List.of(flags);
         FORMS.put(action, new ActionForm(action, noteRequired, f.contains(F.CATEGORY), f.contains(F.URGENCY),
                 f.contains(F.UNTIL), f.contains(F.PHOTOS), f.contains(F.MASTER), f.contains(F.SATISFACTION),
-                f.contains(F.PRIMARY), f.contains(F.DANGER)));
+                f.contains(F.PRIMARY), f.contains(F.DANGER), f.contains(F.DUTY), f.contains(F.PENDING), f.contains(F.RULING)));
     }
 
     static ActionForm of(Action action) {

@@ -22,6 +22,11 @@ class ConsoleNavigation {
     }
 
     @Bean
+    NavigationEntry consoleCoHandlingNavigation() {
+        return new NavigationEntry("/console/co-handling", "console.nav.coHandling", "⇄", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 32, "command");
+    }
+
+    @Bean
     NavigationEntry consoleOverdueNavigation() {
         return new NavigationEntry("/console/overdue", "console.nav.overdue", "⚑", List.of(Role.DISPATCHER, Role.ADMIN, Role.LEADER), 31, "command");
     }

@@ -58,7 +58,22 @@ class ConsoleOrders {
     record Row(long id, String number, WorkOrderStatus status, String categoryCode, String categoryName, String summary,
                String address, String place, TrafficLight light, String due, String created, String assignee,
                Source source, Urgency urgency, boolean suspended, int supervisionCount, String extensionUntil,
-               int returnCount, int reworkCount) {
+               int returnCount, int reworkCount, List<Long> assists) {
+    }
+
+    /** 主办/协办 on the order page: the lead, each co-handler, the open dispute, and who sent it back or was bound. */
+    record CoHandlingView(String lead, List<CoHandlerRow> coHandlers, DisputeView dispute, List<String> returned,
+                          List<String> bound) {
+    }
+
+    /** One co-handling unit (协办单位) with its part, due time, state and light. */
+    record CoHandlerRow(long unitId, String unit, String part, String due, String state, TrafficLight light, String reported,
+                        boolean late, String returnReason, String returnDutyItem) {
+    }
+
+    /** The open 派单争议 and its arbitration limit. */
+    record DisputeView(long unitId, String unit, boolean lead, String origin, String reason, String dutyItem, String opened,
+                       String due, TrafficLight light) {
     }
 
     /** A step of the order's history as the timeline shows it. */
@@ -70,7 +85,7 @@ class ConsoleOrders {
     record Page(Row row, WorkOrder order, String description, String reporterName, String reporterPhone,
                 String grid, String community, String street, List<String> assists, String stageStarted,
                 String closed, String handled, String satisfaction, List<Step> history, List<String> photos,
-                String untilDefault) {
+                String untilDefault, CoHandlingView coHandling) {
     }
 
     List<Row> rows(List<WorkOrder> orders) {
@@ -83,7 +98,7 @@ class ConsoleOrders {
     static Row degraded(WorkOrder o) {
         return new Row(o.id(), o.number(), o.status(), o.categoryCode(), null, "—", null, null, TrafficLight.NONE,
                 null, ConsoleTime.show(o.createdAt()), null, o.source(), o.urgency(), o.suspended(), o.supervisionCount(),
-                null, o.returnCount(), o.reworkCount());
+                null, o.returnCount(), o.reworkCount(), o.assistOrgUnitIds());
     }
 
     Row row(WorkOrder o, Instant now, Map<Long, String> units) {
@@ -93,7 +108,24 @@ class ConsoleOrders {
                 shorten(PersonalData.maskText(o.description()), 60), o.address(), place, o.light(now, deadlines),
                 ConsoleTime.show(o.stageDueAt()), ConsoleTime.show(o.createdAt()), unitName(o.assigneeOrgUnitId(), units),
                 o.source(), o.urgency(), o.suspended(), o.supervisionCount(), ConsoleTime.show(o.extensionRequestedUntil()),
-                o.returnCount(), o.reworkCount());
+                o.returnCount(), o.reworkCount(), o.assistOrgUnitIds());
+    }
+
+    CoHandlingView coHandling(WorkOrder o, Map<Long, String> units) {
+        Instant now = clock.instant();
+        List<CoHandlerRow> rows = o.coHandlers().stream().map(c -> new CoHandlerRow(c.orgUnitId(), unitName(c.orgUnitId(), units),
+                c.part().isBlank() ? label("console.coHandling.defaultPart") : c.part(), ConsoleTime.show(c.dueAt()),
+                label("workorder.coHandler.state." + c.state().name()), c.light(now, deadlines), ConsoleTime.show(c.reportedAt()),
+                c.reported() && !c.onTime(now),
+                c.returnRequest() == null ? null : PersonalData.maskText(c.returnRequest().reason()),
+                c.returnRequest() == null ? null : c.returnRequest().dutyItem())).toList();
+        org.yiwang.workorder.Dispute d = o.dispute();
+        DisputeView dispute = d == null ? null : new DisputeView(d.orgUnitId(), unitName(d.orgUnitId(), units), d.lead(),
+                label("workorder.dispute.origin." + d.origin().name()), PersonalData.maskText(d.reason()), d.dutyItem(),
+                ConsoleTime.show(d.openedAt()), ConsoleTime.show(d.dueAt()), d.light(now, deadlines));
+        return new CoHandlingView(unitName(o.assigneeOrgUnitId(), units), rows, dispute,
+                o.returnedUnits().stream().map(id -> unitName(id, units)).toList(),
+                o.boundUnits().stream().map(id -> unitName(id, units)).toList());
     }
 
     Page page(WorkOrder o, List<Transition> history, Actor reader) {
@@ -115,7 +147,7 @@ class ConsoleOrders {
                 o.assistOrgUnitIds().stream().map(id -> unitName(id, units)).toList(),
                 ConsoleTime.show(o.stageStartedAt()), ConsoleTime.show(o.closedAt()), ConsoleTime.show(o.handledAt()),
                 o.satisfaction() == null ? null : label("workorder.satisfaction." + o.satisfaction().name()),
-                List.copyOf(steps.reversed()), List.copyOf(photos), ConsoleTime.input(suggestedUntil));
+                List.copyOf(steps.reversed()), List.copyOf(photos), ConsoleTime.input(suggestedUntil), coHandling(o, units));
     }
 
     private Step step(Transition t, Map<Long, String> units) {
@@ -123,6 +155,21 @@ class ConsoleOrders {
         Map<String, Object> d = t.details();
         if (d.get("orgUnitName") != null) {
             facts.add(label("console.fact.unit", d.get("orgUnitName")));
+        } else if (d.get("orgUnit") instanceof Number unit && CO_HANDLING.contains(t.action())) {
+            facts.add(label("console.fact.unit", unitName(unit.longValue(), units)));
+        }
+        if (d.get("dutyItem") != null) {
+            facts.add(label("console.fact.dutyItem", d.get("dutyItem")));
+        }
+        if (d.get("arbitrationDue") != null) {
+            facts.add(label("console.fact.arbitrationDue", timeText(d.get("arbitrationDue"))));
+        }
+        if (d.get("disputedUnit") instanceof Number unit) {
+            facts.add(label("console.fact.disputedUnit", unitName(unit.longValue(), units)));
+        }
+        if (d.get("assists") instanceof List<?> assists && !assists.isEmpty() && t.action() == org.yiwang.workorder.Action.RULE) {
+            facts.add(label("console.fact.assists", String.join("、", assists.stream()
+                    .map(a -> a instanceof Number n ? unitName(n.longValue(), units) : String.valueOf(a)).toList())));
         }
         if (d.get("category") != null && t.action() != org.yiwang.workorder.Action.REPORT) {
             facts.add(label("console.fact.category", d.get("category"), categoryName(String.valueOf(d.get("category")))));
@@ -154,6 +201,11 @@ class ConsoleOrders {
                 org.yiwang.workorder.SystemNotes.localize(PersonalData.maskText(t.note()), messages, LocaleContextHolder.getLocale()),
                 t.photos(), facts);
     }
+
+    /** The actions whose history entry names the unit by id (the unit that reported, sent back or contested). */
+    private static final Set<org.yiwang.workorder.Action> CO_HANDLING = java.util.EnumSet.of(org.yiwang.workorder.Action.RETURN,
+            org.yiwang.workorder.Action.ASSIST_REPORT, org.yiwang.workorder.Action.ASSIST_RETURN, org.yiwang.workorder.Action.ACCEPT_RETURN,
+            org.yiwang.workorder.Action.REJECT_RETURN, org.yiwang.workorder.Action.CONTEST);
 
     private static String timeText(Object value) {
         try {

@@ -70,12 +70,15 @@ class OrderPageController {
 
     private final OrderContacts contacts;
 
+    private final org.yiwang.catalog.DutyList dutyList;
+
     private final org.yiwang.workorder.Supporters supporters;
 
     OrderPageController(WorkOrderQueries queries, WorkOrderActions actions, PhotoStore photos, Router router, Catalog catalog,
                         Organization organization, WhistleActions whistleActions, WhistleQueries whistles,
                         ConsoleOrders orders, MessageSource messages, OrderContacts contacts,
-                        org.yiwang.workorder.Supporters supporters) {
+                        org.yiwang.workorder.Supporters supporters, org.yiwang.catalog.DutyList dutyList) {
+        this.dutyList = dutyList;
         this.supporters = supporters;
         this.contacts = contacts;
         this.queries = queries;
@@ -99,9 +102,13 @@ class OrderPageController {
      * @param returnTo    a console path to go back to afterwards (e.g. the list the action was taken from)
      */
     record ActionInput(String note, String categoryCode, String urgency, Long orgUnitId, String until, String masterNumber,
-                       String satisfaction, Integer version, String mode, String returnTo) {
+                       String satisfaction, Integer version, String mode, String returnTo, String dutyItem) {
 
-        static final ActionInput EMPTY = new ActionInput(null, null, null, null, null, null, null, null, null, null);
+        static final ActionInput EMPTY = new ActionInput(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A duty-list item a 退单 may cite, for the form's list of suggestions. */
+    record DutyItem(String value) {
     }
 
     /** The 吹哨 form. */
@@ -140,13 +147,13 @@ class OrderPageController {
     @PostMapping("/console/orders/{id}/{action}")
     String act(@PathVariable long id, @PathVariable("action") String segment, @ModelAttribute ActionInput input,
                @RequestParam(name = "photos", required = false) List<MultipartFile> files, Model model,
-               RedirectAttributes redirect, HttpServletResponse response) {
+               RedirectAttributes redirect, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest http) {
         Actor actor = ConsoleAccess.staff();
         Action action = Action.fromPathSegment(segment).filter(a -> a != Action.REPORT)
                 .orElseThrow(() -> LocalizedException.notFound("workorder.error.unknownAction", segment));
         WorkOrder order = queries.get(id, actor);
         try {
-            ActOnOrder request = request(action, input, files, actor);
+            ActOnOrder request = request(action, input, files, actor, assists(http));
             WorkOrder done = actions.perform(id, action, request, actor);
             redirect.addFlashAttribute("flashSuccess", label("console.done", done.number(), label("workorder.action." + action.name())));
             return "redirect:" + (input.returnTo() != null || stillVisible(id, actor) ? returnTo(input.returnTo(), id) : listOf(actor));
@@ -239,7 +246,17 @@ class OrderPageController {
         }
         if (detail.allowedActions().contains(Action.DISPATCH)) {
             model.addAttribute("suggestion", suggestion(order));
-            model.addAttribute("unitChoices", unitChoices(order, actions.dispatchTargets(order, actor)));
+        }
+        if (detail.allowedActions().contains(Action.DISPATCH) || detail.allowedActions().contains(Action.RULE)) {
+            Map<String, List<UnitChoice>> choices = unitChoices(order, actions.dispatchTargets(order, actor));
+            model.addAttribute("unitChoices", choices);
+            model.addAttribute("assistChoices", choices.values().stream().flatMap(List::stream).distinct().toList());
+            model.addAttribute("suggestedAssists", suggestedAssists(order));
+            model.addAttribute("assistParts", order.coHandlers().stream().collect(java.util.stream.Collectors.toMap(
+                    org.yiwang.workorder.CoHandler::orgUnitId, org.yiwang.workorder.CoHandler::part, (a, b) -> a)));
+        }
+        if (detail.allowedActions().stream().anyMatch(a -> a == Action.RETURN || a == Action.ASSIST_RETURN || a == Action.CONTEST)) {
+            model.addAttribute("dutyItems", dutyItems(order));
         }
         List<Whistle> onOrder = whistles.list(new WhistleQueries.Filter(null, null, null, null, null, id), 0, 20, actor).content();
         model.addAttribute("whistles", onOrder);
@@ -261,7 +278,60 @@ class OrderPageController {
         return "workorder/console/order";
     }
 
-    private ActOnOrder request(Action action, ActionInput input, List<MultipartFile> files, Actor actor) {
+    /**
+     * The co-handlers a dispatch or ruling form names: each row sends {@code assistUnit} (the unit), {@code assistPart}
+     * and {@code assistDays}; only the units also ticked in {@code assistOn} are taken. Read from the request because
+     * the rows are parallel lists whose texts may hold commas.
+     */
+    private static List<org.yiwang.workorder.AssistTerms> assists(jakarta.servlet.http.HttpServletRequest http) {
+        String[] units = http.getParameterValues("assistUnit");
+        String[] parts = http.getParameterValues("assistPart");
+        String[] days = http.getParameterValues("assistDays");
+        java.util.Set<String> on = java.util.Set.of(java.util.Objects.requireNonNullElse(http.getParameterValues("assistOn"), new String[0]));
+        List<org.yiwang.workorder.AssistTerms> terms = new ArrayList<>();
+        for (int i = 0; units != null && i < units.length; i++) {
+            if (!on.contains(units[i])) {
+                continue;
+            }
+            String d = days != null && i < days.length ? days[i].strip() : "";
+            Integer workingDays = null;
+            if (!d.isEmpty()) {
+                try {
+                    workingDays = Integer.valueOf(d);
+                } catch (NumberFormatException e) {
+                    throw LocalizedException.badRequest("workorder.error.assistDays", org.yiwang.workorder.AssistTerms.MAX_DAYS);
+                }
+            }
+            try {
+                terms.add(new org.yiwang.workorder.AssistTerms(Long.parseLong(units[i]), parts != null && i < parts.length ? parts[i] : "",
+                        workingDays));
+            } catch (NumberFormatException e) {
+                throw LocalizedException.badRequest("error.typeMismatch", "assistUnit", units[i]);
+            }
+        }
+        return terms;
+    }
+
+    /** Routing's assisting units for the order, ticked in the dispatch form by default. */
+    private List<Long> suggestedAssists(WorkOrder order) {
+        if (!order.assistOrgUnitIds().isEmpty()) {
+            return order.assistOrgUnitIds();
+        }
+        return router.route(new RouteRequest(order.categoryCode(), order.gridCode(), order.communityCode(), order.streetCode(),
+                order.districtCode())).assistOrgUnitIds();
+    }
+
+    /** The duty-list items for the order's category: what a 退单 cites. */
+    private List<DutyItem> dutyItems(WorkOrder order) {
+        if (order.categoryCode() == null) {
+            return List.of();
+        }
+        return dutyList.activeEntries().stream().filter(e -> order.categoryCode().startsWith(e.categoryCode()))
+                .map(e -> new DutyItem(e.ruleId() + (e.note() == null ? "" : " " + e.note()))).toList();
+    }
+
+    private ActOnOrder request(Action action, ActionInput input, List<MultipartFile> files, Actor actor,
+                               List<org.yiwang.workorder.AssistTerms> assists) {
         Urgency urgency = null;
         if (input.urgency() != null && !input.urgency().isBlank()) {
             urgency = Urgency.parse(input.urgency()).orElseThrow(() -> LocalizedException.badRequest("error.typeMismatch", "urgency", input.urgency()));
@@ -281,7 +351,8 @@ class OrderPageController {
         if (action == Action.MERGE) {
             master = masterId(input.masterNumber(), actor);
         }
-        Long unit = action == Action.DISPATCH && "override".equals(input.mode()) ? input.orgUnitId() : null;
+        Long unit = action == Action.DISPATCH && "override".equals(input.mode())
+                || action == Action.RULE || action == Action.ACCEPT_RETURN || action == Action.REJECT_RETURN ? input.orgUnitId() : null;
         if (action == Action.DISPATCH && "override".equals(input.mode()) && unit == null) {
             throw LocalizedException.badRequest("console.error.unitRequired");
         }
@@ -295,8 +366,10 @@ class OrderPageController {
                 }
             }
         }
+        boolean withAssists = action == Action.DISPATCH || action == Action.RULE;
         return new ActOnOrder(input.note(), photoIds, QueueController.blankToNull(input.categoryCode()), urgency, unit,
-                List.of(), until, satisfaction, master, input.version());
+                withAssists ? assists.stream().map(org.yiwang.workorder.AssistTerms::orgUnitId).toList() : List.of(), until, satisfaction,
+                master, input.version(), QueueController.blankToNull(input.dutyItem()), withAssists ? assists : List.of());
     }
 
     /** The id of the order a duplicate is merged into, found by its number within the reader's scope. */

@@ -1,5 +1,6 @@
 package org.yiwang.workorder.web.mobile;
 
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.YiwangProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,7 @@ class MobileAdvice {
 
     @ModelAttribute("mobile")
     MobileShell mobile() {
-        return MobileShell.of(Actors.current().orElse(null), tileUrl);
+        return MobileShell.current(tileUrl);
     }
 
     /** Which tab of the bottom bar the page belongs to. */

@@ -1,0 +1,3 @@
+/** Intake administration screens: webhook deliveries and their senders. */
+@org.jspecify.annotations.NullMarked
+package org.yiwang.intake.web.admin;

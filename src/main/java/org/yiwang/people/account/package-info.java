@@ -1,0 +1,3 @@
+/** Accounts and org units: the rules, commands and their storage. */
+@org.jspecify.annotations.NullMarked
+package org.yiwang.people.account;
