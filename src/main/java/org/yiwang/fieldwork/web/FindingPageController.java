@@ -10,6 +10,7 @@ import org.yiwang.fieldwork.FindingAction;
 import org.yiwang.fieldwork.Findings;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.Role;
 import org.yiwang.platform.YiwangProperties;
@@ -32,8 +33,8 @@ class FindingPageController {
     }
 
     @ModelAttribute("mobile")
-    PatrolShell mobile() {
-        return PatrolShell.of(Actors.current().orElse(null), tileUrl);
+    MobileShell mobile() {
+        return MobileShell.current(tileUrl);
     }
 
     @ModelAttribute("tab")

@@ -15,6 +15,7 @@ import org.yiwang.fieldwork.FieldTask;
 import org.yiwang.fieldwork.FieldTasks;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.Actors;
+import org.yiwang.platform.MobileShell;
 import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.PersonalData;
@@ -52,8 +53,8 @@ class TaskPageController {
     }
 
     @ModelAttribute("mobile")
-    PatrolShell mobile() {
-        return PatrolShell.of(Actors.current().orElse(null), tileUrl);
+    MobileShell mobile() {
+        return MobileShell.current(tileUrl);
     }
 
     @ModelAttribute("tab")
