@@ -39,8 +39,12 @@ import java.util.Optional;
 @Order(DemoHistory.ORDER)
 class DemoHistory implements ApplicationRunner {
 
-    /** After the demo registers (registry), which come after the demo people. */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 400;
+    /**
+     * After the demo registers (registry), which come after the demo people; before the other modules' demo data
+     * (enforcement, cogov, hotline, services), some of which raise work orders — the history is only made on a
+     * database without any.
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 340;
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
