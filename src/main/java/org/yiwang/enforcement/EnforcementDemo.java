@@ -48,9 +48,11 @@ class EnforcementDemo implements ApplicationRunner {
     private final Organization organization;
     private final Grids grids;
     private final Clock clock;
+    private final boolean inventsOrders;
 
     EnforcementDemo(YiwangProperties yiwang, JdbcClient jdbc, Cases cases, Campaigns campaigns, People people, Organization organization,
-                    Grids grids, Clock clock) {
+                    Grids grids, Clock clock, org.springframework.core.env.Environment environment) {
+        this.inventsOrders = inventsOrders(yiwang, environment);
         this.yiwang = yiwang;
         this.jdbc = jdbc;
         this.cases = cases;
@@ -59,6 +61,15 @@ class EnforcementDemo implements ApplicationRunner {
         this.organization = organization;
         this.grids = grids;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the demo may raise work orders (a red flood-season site does): on the embedded database, and on an
+     * external one only where {@code yiwang.demo.history} is set on — otherwise invented orders would mix with real or
+     * measured ones there.
+     */
+    static boolean inventsOrders(YiwangProperties yiwang, org.springframework.core.env.Environment environment) {
+        return !yiwang.db().isExternal() || environment.getProperty("yiwang.demo.history", Boolean.class, false);
     }
 
     @Override
@@ -113,6 +124,10 @@ class EnforcementDemo implements ApplicationRunner {
                 "武汉—南京南（G586）", today.minusDays(1), null, null, "demo-return-2"), w);
         campaigns.register("EPIDEMIC_RETURN", new Register(grid, "孙浩然", "13813800003", address + "1 幢 101", "安徽省合肥市蜀山区",
                 "合肥南—南京南", today.minusDays(3), null, null, "demo-return-3"), w);
+        if (!inventsOrders) {
+            log.info("Demo enforcement: 2 cases, 3 campaign records (no flood-season sites: they would raise orders on this database)");
+            return;
+        }
         campaigns.register("FLOOD_SEASON", new Register(grid, "钞库街 38 号老宅", null, "钞库街 38 号", null, null, null, null,
                 "危房（C 级）", "demo-flood-1"), w);
         campaigns.register("FLOOD_SEASON", new Register(grid, "瞻园路地下车库", null, "瞻园路 50 号", null, null, null, null,
