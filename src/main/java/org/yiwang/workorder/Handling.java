@@ -1,6 +1,7 @@
 package org.yiwang.workorder;
 
 import org.jspecify.annotations.Nullable;
+import org.yiwang.platform.LocalizedException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,18 @@ public sealed interface Handling {
             case WithUnit w -> null;
             case Voided v -> null;
             case Merged m -> null;
+        };
+    }
+
+    /** Whether the result was confirmed on site (核查通过): once approved, and on every closed order. */
+    default boolean verified() {
+        return switch (this) {
+            case Handled h -> h.verified;
+            case Closed c -> true;
+            case Unassigned u -> false;
+            case WithUnit w -> false;
+            case Voided v -> false;
+            case Merged m -> false;
         };
     }
 
@@ -152,6 +165,35 @@ public sealed interface Handling {
 
         public Optional<CoHandler> coHandler(long unit) {
             return coHandlers.stream().filter(c -> c.orgUnitId() == unit).findFirst();
+        }
+
+        CoHandler coHandlerOf(long unit) {
+            return coHandler(unit).orElseThrow(() -> LocalizedException.conflict("workorder.error.notCoHandler"));
+        }
+
+        /** The co-handler of {@code unit} while it works on its part: neither reported nor asking to be released. */
+        CoHandler working(long unit) {
+            CoHandler c = coHandlerOf(unit);
+            if (c.reported()) {
+                throw LocalizedException.conflict("workorder.error.assistReported");
+            }
+            if (c.returnRequest() != null) {
+                throw LocalizedException.conflict("workorder.error.assistReturnPending");
+            }
+            return c;
+        }
+
+        /** The co-handler whose 退单 waits for an answer: that of {@code unit}, or the only one when null. */
+        CoHandler pendingReturn(@Nullable Long unit) {
+            List<CoHandler> pending = coHandlers.stream()
+                    .filter(c -> c.returnRequest() != null && (unit == null || c.orgUnitId() == unit)).toList();
+            if (pending.isEmpty()) {
+                throw LocalizedException.conflict("workorder.error.noReturnPending");
+            }
+            if (pending.size() > 1) {
+                throw LocalizedException.badRequest("workorder.error.returnUnitRequired");
+            }
+            return pending.getFirst();
         }
 
         /** Whether the lead is a unit with no named person: a unit's 退单 and dispute rules apply. */

@@ -156,7 +156,7 @@ public class WorkOrder {
                                    DeadlinePolicy deadlines) {
         guard(Action.RETURN);
         requireNote(reason);
-        Handling.WithUnit with = withUnit();
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
         Long previous = with.unit().orgUnitId();
         if (with.unit().unitLed()) {
             requireDutyItem(dutyItem);
@@ -188,7 +188,7 @@ public class WorkOrder {
         }
         WorkOrderStatus from = status;
         boolean onTime = !now.isAfter(deadline.due());
-        handling = new Handling.Handled(withUnit().unit(), new Handling.Feedback(now, onTime), false);
+        handling = new Handling.Handled(handlingAs(Handling.WithUnit.class).unit(), new Handling.Feedback(now, onTime), false);
         extensionRequestedUntil = null;
         move(Action.HANDLE, now, deadlines);
         record(Action.HANDLE, from, actor, now, note, photos, details("onTime", onTime));
@@ -199,7 +199,7 @@ public class WorkOrder {
         guard(Action.REQUEST_VERIFICATION);
         WorkOrderStatus from = status;
         status = WorkOrderStatus.VERIFYING; // the 核查 stage started when the unit reported back
-        Handling.Handled handled = handled();
+        Handling.Handled handled = handlingAs(Handling.Handled.class);
         handling = new Handling.Handled(handled.unit(), handled.report(), false);
         record(Action.REQUEST_VERIFICATION, from, actor, now, note, List.of(), Map.of());
     }
@@ -207,7 +207,7 @@ public class WorkOrder {
     /** 核查通过 — the result is confirmed on site; the command centre may now close. */
     public void approve(Actor actor, Instant now, String note, List<String> photos) {
         guard(Action.APPROVE);
-        Handling.Handled handled = handled();
+        Handling.Handled handled = handlingAs(Handling.Handled.class);
         if (handled.verified()) {
             throw LocalizedException.conflict("workorder.error.alreadyApproved");
         }
@@ -221,7 +221,7 @@ public class WorkOrder {
         requireNote(reason);
         WorkOrderStatus from = status;
         reworkCount++;
-        handling = new Handling.WithUnit(handled().unit(), null);
+        handling = new Handling.WithUnit(handlingAs(Handling.Handled.class).unit(), null);
         move(Action.REWORK, now, deadlines);
         record(Action.REWORK, from, actor, now, reason, photos, details("orgUnit", assigneeOrgUnitId()));
     }
@@ -229,7 +229,7 @@ public class WorkOrder {
     /** 结案 — only a verified case can be closed. */
     public void close(Actor actor, Instant now, String note) {
         guard(Action.CLOSE);
-        Handling.Handled handled = handled();
+        Handling.Handled handled = handlingAs(Handling.Handled.class);
         if (!handled.verified()) {
             throw LocalizedException.conflict("workorder.error.notVerified");
         }
@@ -252,7 +252,7 @@ public class WorkOrder {
         guard(Action.EVALUATE);
         Objects.requireNonNull(rating, "rating");
         WorkOrderStatus from = status;
-        handling = closed().rated(rating);
+        handling = handlingAs(Handling.Closed.class).rated(rating);
         status = WorkOrderStatus.EVALUATED;
         updatedAt = now;
         record(Action.EVALUATE, from, actor, now, comment, List.of(), details("satisfaction", rating.name()));
@@ -386,14 +386,8 @@ public class WorkOrder {
     public void reportAssist(long unit, Actor actor, Instant now, String note, List<String> photos) {
         guard(Action.ASSIST_REPORT);
         requireNote(note);
-        Handling.WithUnit with = withUnit();
-        CoHandler c = coHandlerOf(with.unit(), unit);
-        if (c.reported()) {
-            throw LocalizedException.conflict("workorder.error.assistReported");
-        }
-        if (c.returnRequest() != null) {
-            throw LocalizedException.conflict("workorder.error.assistReturnPending");
-        }
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().working(unit);
         if (with.dispute() != null && with.dispute().orgUnitId() == unit) {
             throw LocalizedException.conflict("workorder.error.disputePending");
         }
@@ -411,14 +405,8 @@ public class WorkOrder {
         guard(Action.ASSIST_RETURN);
         requireNote(reason);
         requireDutyItem(dutyItem);
-        Handling.WithUnit with = withUnit();
-        CoHandler c = coHandlerOf(with.unit(), unit);
-        if (c.reported()) {
-            throw LocalizedException.conflict("workorder.error.assistReported");
-        }
-        if (c.returnRequest() != null) {
-            throw LocalizedException.conflict("workorder.error.assistReturnPending");
-        }
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().working(unit);
         refuseWhileDisputed();
         refuseBound(unit);
         if (returnedUnits.contains(unit)) {
@@ -433,8 +421,8 @@ public class WorkOrder {
     /** 同意退单 — the co-handler is released; its return counts against the dispatch (准确派遣). */
     public void acceptAssistReturn(@Nullable Long unit, Actor actor, Instant now, String note) {
         guard(Action.ACCEPT_RETURN);
-        Handling.WithUnit with = withUnit();
-        CoHandler c = pendingReturn(with.unit(), unit);
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().pendingReturn(unit);
         handling = with.with(with.unit().withCoHandlers(with.unit().coHandlers().stream()
                 .filter(x -> x.orgUnitId() != c.orgUnitId()).toList()));
         returnedUnits.add(c.orgUnitId());
@@ -448,8 +436,8 @@ public class WorkOrder {
         guard(Action.REJECT_RETURN);
         requireNote(reason);
         refuseWhileDisputed();
-        Handling.WithUnit with = withUnit();
-        CoHandler c = pendingReturn(with.unit(), unit);
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().pendingReturn(unit);
         CoHandler.ReturnRequest request = c.returnRequest();
         Dispute dispute = new Dispute(c.orgUnitId(), false, Dispute.Origin.RETURN_REJECTED, request.reason(), request.dutyItem(), now,
                 deadlines.after(now, limits.arbitration()));
@@ -467,10 +455,10 @@ public class WorkOrder {
         guard(Action.CONTEST);
         requireNote(reason);
         requireDutyItem(dutyItem);
-        Handling.WithUnit with = withUnit();
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
         Handling.Assignee a = with.unit();
         boolean lead = a.unitLed() && a.orgUnitId() == unit;
-        Instant start = lead ? leadSince(a) : coHandlerOf(a, unit).assignedAt();
+        Instant start = lead ? leadSince(a) : a.coHandlerOf(unit).assignedAt();
         refuseWhileDisputed();
         refuseBound(unit);
         if (!returnedUnits.contains(unit)) {
@@ -491,7 +479,7 @@ public class WorkOrder {
     public void rule(Assignment lead, List<AssistTerms> terms, Actor actor, Instant now, String ruling, DeadlinePolicy deadlines) {
         guard(Action.RULE);
         requireNote(ruling);
-        Handling.WithUnit with = withUnit();
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
         Dispute settled = with.dispute();
         if (settled == null) {
             throw LocalizedException.conflict("workorder.error.noDispute");
@@ -529,24 +517,15 @@ public class WorkOrder {
 
     /** Who is responsible, what they reported, the verification and the ending: the facts of the order's state. */
     public Handling handling() { return handling; }
-    public List<CoHandler> coHandlers() {
-        Handling.Assignee a = handling.assignee();
-        return a == null ? List.of() : a.coHandlers();
-    }
-    public Optional<CoHandler> coHandler(long unit) {
-        Handling.Assignee a = handling.assignee();
-        return a == null ? Optional.empty() : a.coHandler(unit);
-    }
+    public List<CoHandler> coHandlers() { return handling.assignee() == null ? List.of() : handling.assignee().coHandlers(); }
+    public Optional<CoHandler> coHandler(long unit) { return coHandlers().stream().filter(c -> c.orgUnitId() == unit).findFirst(); }
     public boolean isCoHandler(@Nullable Long unit) { return unit != null && coHandler(unit).isPresent(); }
     /** The open 派单争议 waiting for the command centre's ruling; null when none. */
     public @Nullable Dispute dispute() { return handling instanceof Handling.WithUnit w ? w.dispute() : null; }
     public List<Long> returnedUnits() { return List.copyOf(returnedUnits); }
     public List<Long> boundUnits() { return List.copyOf(boundUnits); }
     /** When the order was last dispatched to its lead unit (the lead's 退单 window starts here); null without one. */
-    public @Nullable Instant dispatchedAt() {
-        Handling.Assignee a = handling.assignee();
-        return a == null ? null : a.dispatchedAt();
-    }
+    public @Nullable Instant dispatchedAt() { return handling.assignee() == null ? null : handling.assignee().dispatchedAt(); }
     public boolean returnedBefore(@Nullable Long unit) { return unit != null && returnedUnits.contains(unit); }
     public boolean bound(@Nullable Long unit) { return unit != null && boundUnits.contains(unit); }
     public boolean returnPending() { return coHandlers().stream().anyMatch(c -> c.returnRequest() != null); }
@@ -574,46 +553,17 @@ public class WorkOrder {
         return list;
     }
 
-    private static CoHandler coHandlerOf(Handling.Assignee assignee, long unit) {
-        return assignee.coHandler(unit).orElseThrow(() -> LocalizedException.conflict("workorder.error.notCoHandler"));
-    }
-
-    private static CoHandler pendingReturn(Handling.Assignee assignee, @Nullable Long unit) {
-        List<CoHandler> pending = assignee.coHandlers().stream()
-                .filter(c -> c.returnRequest() != null && (unit == null || c.orgUnitId() == unit)).toList();
-        if (pending.isEmpty()) {
-            throw LocalizedException.conflict("workorder.error.noReturnPending");
-        }
-        if (pending.size() > 1) {
-            throw LocalizedException.badRequest("workorder.error.returnUnitRequired");
-        }
-        return pending.getFirst();
-    }
-
     /** Since when the lead unit holds the order: its dispatch, or (on rows from before that was kept) its stage start. */
     private @Nullable Instant leadSince(Handling.Assignee assignee) {
         return assignee.dispatchedAt() != null ? assignee.dispatchedAt() : stageStartedAt;
     }
 
-    private Handling.WithUnit withUnit() {
-        if (handling instanceof Handling.WithUnit with) {
-            return with;
+    /** The handling as the state the guard let in has it (a status and its handling always fit: see {@link #record}). */
+    private <H extends Handling> H handlingAs(Class<H> type) {
+        if (type.isInstance(handling)) {
+            return type.cast(handling);
         }
-        throw new IllegalStateException(number + " is not with a unit: " + handling);
-    }
-
-    private Handling.Handled handled() {
-        if (handling instanceof Handling.Handled handled) {
-            return handled;
-        }
-        throw new IllegalStateException(number + " is not handled: " + handling);
-    }
-
-    private Handling.Closed closed() {
-        if (handling instanceof Handling.Closed closed) {
-            return closed;
-        }
-        throw new IllegalStateException(number + " is not closed: " + handling);
+        throw new IllegalStateException(number + " " + status + " has " + handling + ", not " + type.getSimpleName());
     }
 
     private void refuseWhileDisputed() {
@@ -700,16 +650,7 @@ public class WorkOrder {
     public int reworkCount() { return reworkCount; }
     public int returnCount() { return returnCount; }
     /** Whether the result was confirmed on site (核查通过); a closed order always was. */
-    public boolean verified() {
-        return switch (handling) {
-            case Handling.Handled h -> h.verified();
-            case Handling.Closed c -> true;
-            case Handling.Unassigned u -> false;
-            case Handling.WithUnit w -> false;
-            case Handling.Voided v -> false;
-            case Handling.Merged m -> false;
-        };
-    }
+    public boolean verified() { return handling.verified(); }
     public @Nullable Satisfaction satisfaction() { return handling instanceof Handling.Closed c ? c.satisfaction() : null; }
     public @Nullable Long masterOrderId() { return handling instanceof Handling.Merged m ? m.masterOrderId() : null; }
     public @Nullable String idempotencyKey() { return idempotencyKey; }
