@@ -542,15 +542,7 @@ public class WorkOrder {
     }
 
     private List<CoHandler> coHandlersFor(List<Long> units, List<AssistTerms> terms, Instant now, DeadlinePolicy deadlines) {
-        List<CoHandler> list = new ArrayList<>();
-        for (Long unit : units) {
-            AssistTerms t = terms.stream().filter(a -> a.orgUnitId() == unit).findFirst().orElse(null);
-            Instant due = t != null && t.workingDays() != null
-                    ? deadlines.after(now, org.yiwang.catalog.TimeLimit.workingDays(t.workingDays()))
-                    : deadline != null ? deadline.due() : now;
-            list.add(new CoHandler(unit, t == null ? "" : t.part(), now, due, null, null));
-        }
-        return list;
+        return CoHandler.named(units, terms, now, deadline != null ? deadline.due() : now, deadlines);
     }
 
     /** Since when the lead unit holds the order: its dispatch, or (on rows from before that was kept) its stage start. */
