@@ -2,7 +2,11 @@ package org.yiwang.workorder;
 
 import org.jspecify.annotations.Nullable;
 
+import org.yiwang.catalog.TimeLimit;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,6 +33,20 @@ public record CoHandler(long orgUnitId, String part, Instant assignedAt, Instant
         }
         Objects.requireNonNull(assignedAt, "assignedAt");
         Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    /**
+     * The co-handlers {@code units} named {@code now}: each with its part and working days from {@code terms}, or a blank
+     * part due with the lead's handling ({@code leadDue}) when the terms do not name it.
+     */
+    static List<CoHandler> named(List<Long> units, List<AssistTerms> terms, Instant now, Instant leadDue, DeadlinePolicy deadlines) {
+        List<CoHandler> list = new ArrayList<>();
+        for (Long unit : units) {
+            AssistTerms t = terms.stream().filter(a -> a.orgUnitId() == unit).findFirst().orElse(null);
+            Instant due = t != null && t.workingDays() != null ? deadlines.after(now, TimeLimit.workingDays(t.workingDays())) : leadDue;
+            list.add(new CoHandler(unit, t == null ? "" : t.part(), now, due, null, null));
+        }
+        return list;
     }
 
     /** A unit's 退单: why the order is not its duty, and the duty-list item it cites. */

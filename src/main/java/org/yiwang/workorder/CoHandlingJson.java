@@ -31,48 +31,45 @@ final class CoHandlingJson {
     private CoHandlingJson() {
     }
 
+    /** What the column holds, read: the assignee's co-handlers and dispatch time, the open dispute, returned and bound units. */
+    record CoHandling(List<CoHandler> coHandlers, @Nullable Dispute dispute, List<Long> returned, List<Long> bound,
+                      @Nullable Instant dispatchedAt) {
+        static final CoHandling NONE = new CoHandling(List.of(), null, List.of(), List.of(), null);
+    }
+
     static String write(WorkOrder o) {
-        if (o.coHandlers.isEmpty() && o.dispute == null && o.returnedUnits.isEmpty() && o.boundUnits.isEmpty() && o.dispatchedAt == null) {
+        List<CoHandler> handlers = o.coHandlers();
+        Dispute d = o.dispute();
+        if (handlers.isEmpty() && d == null && o.returnedUnits.isEmpty() && o.boundUnits.isEmpty() && o.dispatchedAt() == null) {
             return EMPTY;
         }
-        List<StoredCoHandler> coHandlers = o.coHandlers.stream().map(c -> new StoredCoHandler(c.orgUnitId(), c.part(),
+        List<StoredCoHandler> coHandlers = handlers.stream().map(c -> new StoredCoHandler(c.orgUnitId(), c.part(),
                 c.assignedAt().toEpochMilli(), c.dueAt().toEpochMilli(), millis(c.reportedAt()),
                 c.returnRequest() == null ? null : c.returnRequest().reason(),
                 c.returnRequest() == null ? null : c.returnRequest().dutyItem(),
                 c.returnRequest() == null ? null : c.returnRequest().at().toEpochMilli())).toList();
-        Dispute d = o.dispute;
         StoredDispute dispute = d == null ? null : new StoredDispute(d.orgUnitId(), d.lead(), d.origin().name(), d.reason(),
                 d.dutyItem(), d.openedAt().toEpochMilli(), d.dueAt().toEpochMilli());
-        return JSON.writeValueAsString(new Stored(coHandlers, dispute, o.returnedUnits, o.boundUnits, millis(o.dispatchedAt)));
+        return JSON.writeValueAsString(new Stored(coHandlers, dispute, o.returnedUnits, o.boundUnits, millis(o.dispatchedAt())));
     }
 
-    /**
-     * Fills the order from the column. Orders stored before co-handling was recorded carry assisting units only: each
-     * becomes a co-handler with a blank part due with the lead's handling while the order is with its units.
-     */
-    static void read(@Nullable String json, WorkOrder o) {
-        if (json != null && !json.isBlank() && !json.equals(EMPTY)) {
-            Stored s = JSON.readValue(json, Stored.class);
-            o.coHandlers = new ArrayList<>();
-            for (StoredCoHandler c : s.coHandlers() == null ? List.<StoredCoHandler>of() : s.coHandlers()) {
-                o.coHandlers.add(new CoHandler(c.unit(), c.part(), Instant.ofEpochMilli(c.assignedAt()), Instant.ofEpochMilli(c.dueAt()),
-                        instant(c.reportedAt()), c.returnAt() == null ? null
-                        : new CoHandler.ReturnRequest(c.returnReason(), c.returnDutyItem(), Instant.ofEpochMilli(c.returnAt()))));
-            }
-            StoredDispute d = s.dispute();
-            o.dispute = d == null ? null : new Dispute(d.unit(), d.lead(), Dispute.Origin.valueOf(d.origin()), d.reason(), d.dutyItem(),
-                    Instant.ofEpochMilli(d.openedAt()), Instant.ofEpochMilli(d.dueAt()));
-            o.returnedUnits = new ArrayList<>(s.returned() == null ? List.of() : s.returned());
-            o.boundUnits = new ArrayList<>(s.bound() == null ? List.of() : s.bound());
-            o.dispatchedAt = instant(s.dispatchedAt());
+    /** The column read; {@link CoHandling#NONE} for an order without any of it. */
+    static CoHandling read(@Nullable String json) {
+        if (json == null || json.isBlank() || json.equals(EMPTY)) {
+            return CoHandling.NONE;
         }
-        if (o.coHandlers.isEmpty() && !o.assistOrgUnitIds.isEmpty() && o.status != null && o.status.isWithHandler()) {
-            Instant since = o.stageStartedAt != null ? o.stageStartedAt : o.createdAt;
-            Instant due = o.deadline != null ? o.deadline.due() : since;
-            for (Long unit : o.assistOrgUnitIds) {
-                o.coHandlers.add(new CoHandler(unit, "", since, due, null, null));
-            }
+        Stored s = JSON.readValue(json, Stored.class);
+        List<CoHandler> coHandlers = new ArrayList<>();
+        for (StoredCoHandler c : s.coHandlers() == null ? List.<StoredCoHandler>of() : s.coHandlers()) {
+            coHandlers.add(new CoHandler(c.unit(), c.part(), Instant.ofEpochMilli(c.assignedAt()), Instant.ofEpochMilli(c.dueAt()),
+                    instant(c.reportedAt()), c.returnAt() == null ? null
+                    : new CoHandler.ReturnRequest(c.returnReason(), c.returnDutyItem(), Instant.ofEpochMilli(c.returnAt()))));
         }
+        StoredDispute d = s.dispute();
+        Dispute dispute = d == null ? null : new Dispute(d.unit(), d.lead(), Dispute.Origin.valueOf(d.origin()), d.reason(), d.dutyItem(),
+                Instant.ofEpochMilli(d.openedAt()), Instant.ofEpochMilli(d.dueAt()));
+        return new CoHandling(coHandlers, dispute, s.returned() == null ? List.of() : s.returned(),
+                s.bound() == null ? List.of() : s.bound(), instant(s.dispatchedAt()));
     }
 
     private static @Nullable Long millis(@Nullable Instant instant) {

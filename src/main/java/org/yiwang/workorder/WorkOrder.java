@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * 工单 — one reported problem through its whole life (四单工作法: 上传 → 分拣派发 → 处置 → 验收归档).
@@ -38,10 +40,8 @@ public class WorkOrder {
     @Nullable String reporterName;
     @Nullable String reporterPhone;
     WorkOrderStatus status;
-    @Nullable Long assigneeOrgUnitId;
-    @Nullable Long assigneeUserId;
-    List<Long> assistOrgUnitIds = new ArrayList<>();
-    @Nullable String routingLevel;
+    /** The facts of the state: who is responsible, their report, the verification, the ending. */
+    Handling handling = new Handling.Unassigned();
     @Nullable Stage stage;
     @Nullable Instant stageStartedAt;
     /** Where the light's clock starts: the stage start, moved later by time spent suspended. */
@@ -54,28 +54,15 @@ public class WorkOrder {
     int supervisionCount;
     int reworkCount;
     int returnCount;
-    boolean verified;
-    @Nullable Satisfaction satisfaction;
-    @Nullable Long masterOrderId;
     @Nullable String idempotencyKey;
     Instant createdAt;
     Instant updatedAt;
-    @Nullable Instant handledAt;
-    @Nullable Instant closedAt;
-    boolean handledOnTime;
-    boolean closedOnTime;
     /** 办理时限 set by another system (12345): no stage is due later than this; null when none. */
     @Nullable Instant externalDueAt;
-    /** 协办单位: each co-handling unit's part, deadline and report; their ids are {@link #assistOrgUnitIds} too. */
-    List<CoHandler> coHandlers = new ArrayList<>();
-    /** The open 派单争议 waiting for the command centre's ruling; null when none. */
-    @Nullable Dispute dispute;
     /** Units whose 退单 of this order was accepted once: sending it back again is a dispute. */
     List<Long> returnedUnits = new ArrayList<>();
     /** Units a ruling (裁定) named: they may not send the order back again. */
     List<Long> boundUnits = new ArrayList<>();
-    /** When the order was last dispatched to its lead unit (the lead's 退单 window starts here). */
-    @Nullable Instant dispatchedAt;
 
     /** Transitions made since the order was read, written with it by {@link OrderJournal}. */
     private final List<Transition> pending = new ArrayList<>();
@@ -140,14 +127,9 @@ public class WorkOrder {
         guard(Action.DISPATCH);
         Objects.requireNonNull(assignment, "assignment");
         WorkOrderStatus from = status;
-        this.assigneeOrgUnitId = assignment.orgUnitId();
-        this.assigneeUserId = assignment.userId();
-        this.assistOrgUnitIds = new ArrayList<>(assignment.assistOrgUnitIds());
-        this.routingLevel = assignment.level();
-        this.verified = false;
         move(Action.DISPATCH, now, deadlines);
-        dispatchedAt = now;
-        coHandlers = coHandlersFor(assignment.assistOrgUnitIds(), terms, now, deadlines);
+        handling = new Handling.WithUnit(new Handling.Assignee(assignment.orgUnitId(), assignment.userId(), assignment.level(),
+                coHandlersFor(assignment.assistOrgUnitIds(), terms, now, deadlines), now), null);
         Map<String, Object> facts = details("orgUnit", assignment.orgUnitId(), "orgUnitName", assignment.orgUnitName(),
                 "level", assignment.level(), "assists", assignment.assistOrgUnitIds(), "reasons", assignment.reasons());
         if (assignment.userId() != null) {
@@ -174,24 +156,21 @@ public class WorkOrder {
                                    DeadlinePolicy deadlines) {
         guard(Action.RETURN);
         requireNote(reason);
-        Long previous = assigneeOrgUnitId;
-        boolean unitReturn = assigneeUserId == null && previous != null;
-        if (unitReturn) {
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        Long previous = with.unit().orgUnitId();
+        if (with.unit().unitLed()) {
             requireDutyItem(dutyItem);
             refuseWhileDisputed();
             refuseBound(previous);
             if (returnedUnits.contains(previous)) {
                 throw LocalizedException.conflict("workorder.error.returnedBefore");
             }
-            refuseLate(dispatchedAt != null ? dispatchedAt : stageStartedAt, now, limits, deadlines);
+            refuseLate(leadSince(with.unit()), now, limits, deadlines);
             returnedUnits.add(previous);
         }
         WorkOrderStatus from = status;
         returnCount++;
-        assigneeOrgUnitId = null;
-        assigneeUserId = null;
-        coHandlers = new ArrayList<>();
-        syncAssists();
+        handling = new Handling.Unassigned();
         extensionRequestedUntil = null;
         move(Action.RETURN, now, deadlines);
         record(Action.RETURN, from, actor, now, reason, List.of(), details("orgUnit", previous, "dutyItem", blankToNull(dutyItem)));
@@ -209,8 +188,7 @@ public class WorkOrder {
         }
         WorkOrderStatus from = status;
         boolean onTime = !now.isAfter(deadline.due());
-        handledOnTime = onTime;
-        handledAt = now;
+        handling = new Handling.Handled(handlingAs(Handling.WithUnit.class).unit(), new Handling.Feedback(now, onTime), false);
         extensionRequestedUntil = null;
         move(Action.HANDLE, now, deadlines);
         record(Action.HANDLE, from, actor, now, note, photos, details("onTime", onTime));
@@ -221,17 +199,19 @@ public class WorkOrder {
         guard(Action.REQUEST_VERIFICATION);
         WorkOrderStatus from = status;
         status = WorkOrderStatus.VERIFYING; // the 核查 stage started when the unit reported back
-        verified = false;
+        Handling.Handled handled = handlingAs(Handling.Handled.class);
+        handling = new Handling.Handled(handled.unit(), handled.report(), false);
         record(Action.REQUEST_VERIFICATION, from, actor, now, note, List.of(), Map.of());
     }
 
     /** 核查通过 — the result is confirmed on site; the command centre may now close. */
     public void approve(Actor actor, Instant now, String note, List<String> photos) {
         guard(Action.APPROVE);
-        if (verified) {
+        Handling.Handled handled = handlingAs(Handling.Handled.class);
+        if (handled.verified()) {
             throw LocalizedException.conflict("workorder.error.alreadyApproved");
         }
-        verified = true;
+        handling = new Handling.Handled(handled.unit(), handled.report(), true);
         record(Action.APPROVE, status, actor, now, note, photos, Map.of());
     }
 
@@ -241,21 +221,21 @@ public class WorkOrder {
         requireNote(reason);
         WorkOrderStatus from = status;
         reworkCount++;
-        verified = false;
-        handledAt = null;
+        handling = new Handling.WithUnit(handlingAs(Handling.Handled.class).unit(), null);
         move(Action.REWORK, now, deadlines);
-        record(Action.REWORK, from, actor, now, reason, photos, details("orgUnit", assigneeOrgUnitId));
+        record(Action.REWORK, from, actor, now, reason, photos, details("orgUnit", assigneeOrgUnitId()));
     }
 
     /** 结案 — only a verified case can be closed. */
     public void close(Actor actor, Instant now, String note) {
         guard(Action.CLOSE);
-        if (!verified) {
+        Handling.Handled handled = handlingAs(Handling.Handled.class);
+        if (!handled.verified()) {
             throw LocalizedException.conflict("workorder.error.notVerified");
         }
         WorkOrderStatus from = status;
-        closeNow(now);
-        record(Action.CLOSE, from, actor, now, note, List.of(), details("closedOnTime", closedOnTime));
+        closeNow(handled.unit(), handled.report(), now);
+        record(Action.CLOSE, from, actor, now, note, List.of(), details("closedOnTime", closedOnTime()));
     }
 
     /** 即发即处 — a grid worker fixed a small matter on the spot; the record stays complete. */
@@ -263,12 +243,7 @@ public class WorkOrder {
         guard(Action.CLOSE_ON_SPOT);
         requireNote(note);
         WorkOrderStatus from = status;
-        verified = true;
-        handledAt = now;
-        handledOnTime = true;
-        assigneeUserId = actor.userId();
-        routingLevel = "GRID";
-        closeNow(now);
+        closeNow(new Handling.Assignee(null, actor.userId(), "GRID", List.of(), null), new Handling.Feedback(now, true), now);
         record(Action.CLOSE_ON_SPOT, from, actor, now, note, photos, Map.of());
     }
 
@@ -277,7 +252,7 @@ public class WorkOrder {
         guard(Action.EVALUATE);
         Objects.requireNonNull(rating, "rating");
         WorkOrderStatus from = status;
-        satisfaction = rating;
+        handling = handlingAs(Handling.Closed.class).rated(rating);
         status = WorkOrderStatus.EVALUATED;
         updatedAt = now;
         record(Action.EVALUATE, from, actor, now, comment, List.of(), details("satisfaction", rating.name()));
@@ -288,14 +263,7 @@ public class WorkOrder {
         guard(Action.REOPEN);
         requireNote(reason);
         WorkOrderStatus from = status;
-        closedAt = null;
-        verified = false;
-        satisfaction = null;
-        assigneeOrgUnitId = null;
-        assigneeUserId = null;
-        coHandlers = new ArrayList<>();
-        syncAssists();
-        dispute = null;
+        handling = new Handling.Unassigned();
         move(Action.REOPEN, now, deadlines);
         record(Action.REOPEN, from, actor, now, reason, List.of(), Map.of());
     }
@@ -304,11 +272,7 @@ public class WorkOrder {
     public void voidReport(Actor actor, Instant now, String reason) {
         guard(Action.VOID);
         requireNote(reason);
-        WorkOrderStatus from = status;
-        status = WorkOrderStatus.VOIDED;
-        clearStage();
-        updatedAt = now;
-        record(Action.VOID, from, actor, now, reason, List.of(), Map.of());
+        end(new Handling.Voided(), Action.VOID, actor, now, reason, Map.of());
     }
 
     /** 合并 — a duplicate follows its master order from now on. */
@@ -317,12 +281,16 @@ public class WorkOrder {
         if (id != null && id == master) {
             throw LocalizedException.badRequest("workorder.error.mergeIntoItself");
         }
+        end(new Handling.Merged(master), Action.MERGE, actor, now, note, details("master", master));
+    }
+
+    private void end(Handling.Ended ending, Action action, Actor actor, Instant now, String note, Map<String, Object> facts) {
         WorkOrderStatus from = status;
-        masterOrderId = master;
+        handling = ending;
         status = WorkOrderStatus.VOIDED;
         clearStage();
         updatedAt = now;
-        record(Action.MERGE, from, actor, now, note, List.of(), details("master", master));
+        record(action, from, actor, now, note, List.of(), facts);
     }
 
     /** How far ahead an extension may reach: a stage is a matter of days or weeks, never years. */
@@ -418,18 +386,12 @@ public class WorkOrder {
     public void reportAssist(long unit, Actor actor, Instant now, String note, List<String> photos) {
         guard(Action.ASSIST_REPORT);
         requireNote(note);
-        int i = coHandlerIndex(unit);
-        CoHandler c = coHandlers.get(i);
-        if (c.reported()) {
-            throw LocalizedException.conflict("workorder.error.assistReported");
-        }
-        if (c.returnRequest() != null) {
-            throw LocalizedException.conflict("workorder.error.assistReturnPending");
-        }
-        if (dispute != null && dispute.orgUnitId() == unit) {
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().working(unit);
+        if (with.dispute() != null && with.dispute().orgUnitId() == unit) {
             throw LocalizedException.conflict("workorder.error.disputePending");
         }
-        coHandlers.set(i, c.reportedAt(now));
+        handling = with.with(with.unit().withCoHandler(unit, x -> x.reportedAt(now)));
         record(Action.ASSIST_REPORT, status, actor, now, note, photos, details("orgUnit", unit, "onTime", !now.isAfter(c.dueAt()),
                 "due", c.dueAt().toString()));
     }
@@ -443,30 +405,26 @@ public class WorkOrder {
         guard(Action.ASSIST_RETURN);
         requireNote(reason);
         requireDutyItem(dutyItem);
-        int i = coHandlerIndex(unit);
-        CoHandler c = coHandlers.get(i);
-        if (c.reported()) {
-            throw LocalizedException.conflict("workorder.error.assistReported");
-        }
-        if (c.returnRequest() != null) {
-            throw LocalizedException.conflict("workorder.error.assistReturnPending");
-        }
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().working(unit);
         refuseWhileDisputed();
         refuseBound(unit);
         if (returnedUnits.contains(unit)) {
             throw LocalizedException.conflict("workorder.error.returnedBefore");
         }
         refuseLate(c.assignedAt(), now, limits, deadlines);
-        coHandlers.set(i, c.withReturnRequest(new CoHandler.ReturnRequest(reason.strip(), dutyItem.strip(), now)));
+        CoHandler.ReturnRequest request = new CoHandler.ReturnRequest(reason.strip(), dutyItem.strip(), now);
+        handling = with.with(with.unit().withCoHandler(unit, x -> x.withReturnRequest(request)));
         record(Action.ASSIST_RETURN, status, actor, now, reason, List.of(), details("orgUnit", unit, "dutyItem", dutyItem.strip()));
     }
 
     /** 同意退单 — the co-handler is released; its return counts against the dispatch (准确派遣). */
     public void acceptAssistReturn(@Nullable Long unit, Actor actor, Instant now, String note) {
         guard(Action.ACCEPT_RETURN);
-        int i = pendingReturnIndex(unit);
-        CoHandler c = coHandlers.remove(i);
-        syncAssists();
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().pendingReturn(unit);
+        handling = with.with(with.unit().withCoHandlers(with.unit().coHandlers().stream()
+                .filter(x -> x.orgUnitId() != c.orgUnitId()).toList()));
         returnedUnits.add(c.orgUnitId());
         record(Action.ACCEPT_RETURN, status, actor, now, note, List.of(), details("orgUnit", c.orgUnitId(),
                 "dutyItem", c.returnRequest().dutyItem()));
@@ -478,12 +436,12 @@ public class WorkOrder {
         guard(Action.REJECT_RETURN);
         requireNote(reason);
         refuseWhileDisputed();
-        int i = pendingReturnIndex(unit);
-        CoHandler c = coHandlers.get(i);
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        CoHandler c = with.unit().pendingReturn(unit);
         CoHandler.ReturnRequest request = c.returnRequest();
-        coHandlers.set(i, c.withReturnRequest(null));
-        dispute = new Dispute(c.orgUnitId(), false, Dispute.Origin.RETURN_REJECTED, request.reason(), request.dutyItem(), now,
+        Dispute dispute = new Dispute(c.orgUnitId(), false, Dispute.Origin.RETURN_REJECTED, request.reason(), request.dutyItem(), now,
                 deadlines.after(now, limits.arbitration()));
+        handling = new Handling.WithUnit(with.unit().withCoHandler(c.orgUnitId(), x -> x.withReturnRequest(null)), dispute);
         record(Action.REJECT_RETURN, status, actor, now, reason, List.of(), details("orgUnit", c.orgUnitId(),
                 "arbitrationDue", dispute.dueAt().toString()));
     }
@@ -497,16 +455,19 @@ public class WorkOrder {
         guard(Action.CONTEST);
         requireNote(reason);
         requireDutyItem(dutyItem);
-        boolean lead = assigneeOrgUnitId != null && assigneeOrgUnitId == unit && assigneeUserId == null;
-        Instant start = lead ? (dispatchedAt != null ? dispatchedAt : stageStartedAt) : coHandlers.get(coHandlerIndex(unit)).assignedAt();
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        Handling.Assignee a = with.unit();
+        boolean lead = a.unitLed() && a.orgUnitId() == unit;
+        Instant start = lead ? leadSince(a) : a.coHandlerOf(unit).assignedAt();
         refuseWhileDisputed();
         refuseBound(unit);
         if (!returnedUnits.contains(unit)) {
             throw LocalizedException.conflict("workorder.error.notReturnedBefore");
         }
         refuseLate(start, now, limits, deadlines);
-        dispute = new Dispute(unit, lead, Dispute.Origin.SECOND_RETURN, reason.strip(), dutyItem.strip(), now,
+        Dispute dispute = new Dispute(unit, lead, Dispute.Origin.SECOND_RETURN, reason.strip(), dutyItem.strip(), now,
                 deadlines.after(now, limits.arbitration()));
+        handling = with.disputed(dispute);
         record(Action.CONTEST, status, actor, now, reason, List.of(), details("orgUnit", unit, "lead", lead,
                 "dutyItem", dutyItem.strip(), "arbitrationDue", dispute.dueAt().toString()));
     }
@@ -518,33 +479,29 @@ public class WorkOrder {
     public void rule(Assignment lead, List<AssistTerms> terms, Actor actor, Instant now, String ruling, DeadlinePolicy deadlines) {
         guard(Action.RULE);
         requireNote(ruling);
-        if (dispute == null) {
+        Handling.WithUnit with = handlingAs(Handling.WithUnit.class);
+        Dispute settled = with.dispute();
+        if (settled == null) {
             throw LocalizedException.conflict("workorder.error.noDispute");
         }
+        Handling.Assignee before = with.unit();
         WorkOrderStatus from = status;
-        Dispute settled = dispute;
-        boolean newLead = assigneeOrgUnitId == null || assigneeOrgUnitId != lead.orgUnitId()
-                || !java.util.Objects.equals(assigneeUserId, lead.userId());
-        assigneeOrgUnitId = lead.orgUnitId();
-        assigneeUserId = lead.userId();
-        routingLevel = lead.level();
-        dispute = null;
+        boolean newLead = before.orgUnitId() == null || before.orgUnitId() != lead.orgUnitId()
+                || !Objects.equals(before.userId(), lead.userId());
         move(Action.RULE, now, deadlines);
         if (newLead) {
             startStage(now, deadlines);
-            dispatchedAt = now;
             extensionRequestedUntil = null;
         }
         List<CoHandler> kept = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         for (Long unit : lead.assistOrgUnitIds()) {
-            coHandlers.stream().filter(c -> c.orgUnitId() == unit).findFirst()
-                    .ifPresentOrElse(c -> kept.add(c.withReturnRequest(null)), () -> added.add(unit));
+            before.coHandler(unit).ifPresentOrElse(c -> kept.add(c.withReturnRequest(null)), () -> added.add(unit));
         }
         kept.addAll(coHandlersFor(added, terms, now, deadlines));
-        coHandlers = kept;
-        syncAssists();
-        for (long unit : java.util.stream.Stream.concat(java.util.stream.Stream.of(lead.orgUnitId()), lead.assistOrgUnitIds().stream()).toList()) {
+        handling = new Handling.WithUnit(new Handling.Assignee(lead.orgUnitId(), lead.userId(), lead.level(), kept,
+                newLead ? now : before.dispatchedAt()), null);
+        for (long unit : Stream.concat(Stream.of(lead.orgUnitId()), lead.assistOrgUnitIds().stream()).toList()) {
             if (!boundUnits.contains(unit)) {
                 boundUnits.add(unit);
             }
@@ -555,72 +512,54 @@ public class WorkOrder {
 
     /** The co-handling units that have not reported their part yet, in the order they were named. */
     public List<Long> missingCoHandlers() {
-        return coHandlers.stream().filter(c -> !c.reported()).map(CoHandler::orgUnitId).toList();
+        return coHandlers().stream().filter(c -> !c.reported()).map(CoHandler::orgUnitId).toList();
     }
 
-    public List<CoHandler> coHandlers() { return List.copyOf(coHandlers); }
-    public java.util.Optional<CoHandler> coHandler(long unit) {
-        return coHandlers.stream().filter(c -> c.orgUnitId() == unit).findFirst();
-    }
+    /** Who is responsible, what they reported, the verification and the ending: the facts of the order's state. */
+    public Handling handling() { return handling; }
+    public List<CoHandler> coHandlers() { return handling.assignee() == null ? List.of() : handling.assignee().coHandlers(); }
+    public Optional<CoHandler> coHandler(long unit) { return coHandlers().stream().filter(c -> c.orgUnitId() == unit).findFirst(); }
     public boolean isCoHandler(@Nullable Long unit) { return unit != null && coHandler(unit).isPresent(); }
-    public @Nullable Dispute dispute() { return dispute; }
+    /** The open 派单争议 waiting for the command centre's ruling; null when none. */
+    public @Nullable Dispute dispute() { return handling instanceof Handling.WithUnit w ? w.dispute() : null; }
     public List<Long> returnedUnits() { return List.copyOf(returnedUnits); }
     public List<Long> boundUnits() { return List.copyOf(boundUnits); }
-    public @Nullable Instant dispatchedAt() { return dispatchedAt; }
+    /** When the order was last dispatched to its lead unit (the lead's 退单 window starts here); null without one. */
+    public @Nullable Instant dispatchedAt() { return handling.assignee() == null ? null : handling.assignee().dispatchedAt(); }
     public boolean returnedBefore(@Nullable Long unit) { return unit != null && returnedUnits.contains(unit); }
     public boolean bound(@Nullable Long unit) { return unit != null && boundUnits.contains(unit); }
-    public boolean returnPending() { return coHandlers.stream().anyMatch(c -> c.returnRequest() != null); }
+    public boolean returnPending() { return coHandlers().stream().anyMatch(c -> c.returnRequest() != null); }
 
     /** Which co-handling queue the order waits in: {@code DISPUTE} (仲裁), {@code RETURN} (协办退单待审) or none. */
     public @Nullable String coHandlingAttention() {
         if (!status.isOpen()) {
             return null;
         }
-        if (dispute != null) {
+        if (dispute() != null) {
             return "DISPUTE";
         }
         return returnPending() ? "RETURN" : null;
     }
 
     private List<CoHandler> coHandlersFor(List<Long> units, List<AssistTerms> terms, Instant now, DeadlinePolicy deadlines) {
-        List<CoHandler> list = new ArrayList<>();
-        for (Long unit : units) {
-            AssistTerms t = terms.stream().filter(a -> a.orgUnitId() == unit).findFirst().orElse(null);
-            Instant due = t != null && t.workingDays() != null
-                    ? deadlines.after(now, org.yiwang.catalog.TimeLimit.workingDays(t.workingDays()))
-                    : deadline != null ? deadline.due() : now;
-            list.add(new CoHandler(unit, t == null ? "" : t.part(), now, due, null, null));
-        }
-        return list;
+        return CoHandler.named(units, terms, now, deadline != null ? deadline.due() : now, deadlines);
     }
 
-    private int coHandlerIndex(long unit) {
-        for (int i = 0; i < coHandlers.size(); i++) {
-            if (coHandlers.get(i).orgUnitId() == unit) {
-                return i;
-            }
-        }
-        throw LocalizedException.conflict("workorder.error.notCoHandler");
+    /** Since when the lead unit holds the order: its dispatch, or (on rows from before that was kept) its stage start. */
+    private @Nullable Instant leadSince(Handling.Assignee assignee) {
+        return assignee.dispatchedAt() != null ? assignee.dispatchedAt() : stageStartedAt;
     }
 
-    private int pendingReturnIndex(@Nullable Long unit) {
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < coHandlers.size(); i++) {
-            if (coHandlers.get(i).returnRequest() != null && (unit == null || coHandlers.get(i).orgUnitId() == unit)) {
-                pending.add(i);
-            }
+    /** The handling as the state the guard let in has it (a status and its handling always fit: see {@link #record}). */
+    private <H extends Handling> H handlingAs(Class<H> type) {
+        if (type.isInstance(handling)) {
+            return type.cast(handling);
         }
-        if (pending.isEmpty()) {
-            throw LocalizedException.conflict("workorder.error.noReturnPending");
-        }
-        if (pending.size() > 1) {
-            throw LocalizedException.badRequest("workorder.error.returnUnitRequired");
-        }
-        return pending.getFirst();
+        throw new IllegalStateException(number + " " + status + " has " + handling + ", not " + type.getSimpleName());
     }
 
     private void refuseWhileDisputed() {
-        if (dispute != null) {
+        if (dispute() != null) {
             throw LocalizedException.conflict("workorder.error.disputePending");
         }
     }
@@ -635,10 +574,6 @@ public class WorkOrder {
         if (start != null && now.isAfter(deadlines.after(start, limits.returnWindow()))) {
             throw LocalizedException.conflict("workorder.error.returnWindowPassed", limits.returnWindow().amount());
         }
-    }
-
-    private void syncAssists() {
-        assistOrgUnitIds = new ArrayList<>(coHandlers.stream().map(CoHandler::orgUnitId).toList());
     }
 
     private static void requireDutyItem(@Nullable String dutyItem) {
@@ -686,10 +621,11 @@ public class WorkOrder {
     public @Nullable String reporterName() { return reporterName; }
     public @Nullable String reporterPhone() { return reporterPhone; }
     public WorkOrderStatus status() { return status; }
-    public @Nullable Long assigneeOrgUnitId() { return assigneeOrgUnitId; }
-    public @Nullable Long assigneeUserId() { return assigneeUserId; }
-    public List<Long> assistOrgUnitIds() { return List.copyOf(assistOrgUnitIds); }
-    public @Nullable String routingLevel() { return routingLevel; }
+    public @Nullable Long assigneeOrgUnitId() { return handling.assignee() == null ? null : handling.assignee().orgUnitId(); }
+    public @Nullable Long assigneeUserId() { return handling.assignee() == null ? null : handling.assignee().userId(); }
+    /** The co-handling units (协办), in the order they were named; empty without any. */
+    public List<Long> assistOrgUnitIds() { return handling.assignee() == null ? List.of() : handling.assignee().assistOrgUnitIds(); }
+    public @Nullable String routingLevel() { return handling.assignee() == null ? null : handling.assignee().level(); }
     public @Nullable Stage stage() { return stage; }
     public @Nullable Instant stageStartedAt() { return stageStartedAt; }
     /** The running stage's deadline; null when no stage runs. */
@@ -705,16 +641,17 @@ public class WorkOrder {
     public int supervisionCount() { return supervisionCount; }
     public int reworkCount() { return reworkCount; }
     public int returnCount() { return returnCount; }
-    public boolean verified() { return verified; }
-    public @Nullable Satisfaction satisfaction() { return satisfaction; }
-    public @Nullable Long masterOrderId() { return masterOrderId; }
+    /** Whether the result was confirmed on site (核查通过); a closed order always was. */
+    public boolean verified() { return handling.verified(); }
+    public @Nullable Satisfaction satisfaction() { return handling instanceof Handling.Closed c ? c.satisfaction() : null; }
+    public @Nullable Long masterOrderId() { return handling instanceof Handling.Merged m ? m.masterOrderId() : null; }
     public @Nullable String idempotencyKey() { return idempotencyKey; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
-    public @Nullable Instant handledAt() { return handledAt; }
-    public @Nullable Instant closedAt() { return closedAt; }
-    public boolean handledOnTime() { return handledOnTime; }
-    public boolean closedOnTime() { return closedOnTime; }
+    public @Nullable Instant handledAt() { return handling.feedback() == null ? null : handling.feedback().at(); }
+    public @Nullable Instant closedAt() { return handling instanceof Handling.Closed c ? c.at() : null; }
+    public boolean handledOnTime() { return handling.feedback() != null && handling.feedback().onTime(); }
+    public boolean closedOnTime() { return handling instanceof Handling.Closed c && c.onTime(); }
 
     /** Transitions recorded since the order was loaded; the repository writes and clears them. */
     List<Transition> pendingTransitions() {
@@ -778,16 +715,19 @@ public class WorkOrder {
         extensionRequestedUntil = null;
     }
 
-    private void closeNow(Instant now) {
+    private void closeNow(Handling.Assignee unit, Handling.Feedback report, Instant now) {
         // 按期结案: handled within the handling limit and verified within the verification limit
-        closedOnTime = handledOnTime && (deadline == null || !now.isAfter(deadline.due()));
+        boolean onTime = report.onTime() && (deadline == null || !now.isAfter(deadline.due()));
+        handling = new Handling.Closed(unit, report, now, onTime, null);
         status = WorkOrderStatus.CLOSED;
-        closedAt = now;
         updatedAt = now;
         clearStage();
     }
 
     private void record(Action action, WorkOrderStatus from, Actor actor, Instant now, String note, List<String> photos, Map<String, Object> facts) {
+        if (!handling.fits(status)) {
+            throw new IllegalStateException(action + " left " + number + " " + status + " with " + handling);
+        }
         pending.add(new Transition(action, from, status, actor.userId(), actor.displayName(), now, note, photos, facts));
     }
 

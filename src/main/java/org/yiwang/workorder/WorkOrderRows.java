@@ -3,6 +3,8 @@ package org.yiwang.workorder;
 import org.yiwang.catalog.Stage;
 import org.yiwang.catalog.Urgency;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,10 +52,6 @@ final class WorkOrderRows {
         o.reporterName = rs.getString("reporter_name");
         o.reporterPhone = rs.getString("reporter_phone");
         o.status = name(rs, "status", WorkOrderStatus::valueOf);
-        o.assigneeOrgUnitId = rs.getObject("assignee_org_unit_id", Long.class);
-        o.assigneeUserId = rs.getObject("assignee_user_id", Long.class);
-        o.assistOrgUnitIds = longs(rs, "assist_org_unit_ids");
-        o.routingLevel = rs.getString("routing_level");
         o.stage = name(rs, "stage", Stage::valueOf);
         o.stageStartedAt = instant(rs, "stage_started_at");
         o.stageClockStartedAt = instant(rs, "stage_clock_started_at");
@@ -65,19 +63,59 @@ final class WorkOrderRows {
         o.supervisionCount = rs.getInt("supervision_count");
         o.reworkCount = rs.getInt("rework_count");
         o.returnCount = rs.getInt("return_count");
-        o.verified = rs.getBoolean("verified");
-        o.satisfaction = name(rs, "satisfaction", Satisfaction::valueOf);
-        o.masterOrderId = rs.getObject("master_order_id", Long.class);
         o.idempotencyKey = rs.getString("idempotency_key");
         o.createdAt = instant(rs, "created_at");
         o.updatedAt = instant(rs, "updated_at");
-        o.handledAt = instant(rs, "handled_at");
-        o.closedAt = instant(rs, "closed_at");
-        o.handledOnTime = rs.getBoolean("handled_on_time");
-        o.closedOnTime = rs.getBoolean("closed_on_time");
         o.externalDueAt = instant(rs, "external_due_at");
-        CoHandlingJson.read(rs.getString("co_handling"), o);
+        CoHandlingJson.CoHandling co = CoHandlingJson.read(rs.getString("co_handling"));
+        o.returnedUnits = new ArrayList<>(co.returned());
+        o.boundUnits = new ArrayList<>(co.bound());
+        o.handling = handling(rs, o, co);
         return o;
+    }
+
+    /** The facts of the row's state, and only those: a column that does not belong to the state is not read. */
+    private static Handling handling(ResultSet rs, WorkOrder o, CoHandlingJson.CoHandling co) throws SQLException {
+        Instant handledAt = instant(rs, "handled_at");
+        return switch (o.status) {
+            case REPORTED, REGISTERED -> new Handling.Unassigned();
+            case DISPATCHED, ACCEPTED -> new Handling.WithUnit(assignee(rs, o, co, null), co.dispute());
+            case HANDLED, VERIFYING -> {
+                Instant at = handledAt != null ? handledAt : o.updatedAt;
+                yield new Handling.Handled(assignee(rs, o, co, at), new Handling.Feedback(at, rs.getBoolean("handled_on_time")),
+                        rs.getBoolean("verified"));
+            }
+            case CLOSED, EVALUATED -> {
+                Handling.Assignee unit = assignee(rs, o, co, handledAt != null ? handledAt : o.updatedAt);
+                Instant closedAt = instant(rs, "closed_at");
+                yield new Handling.Closed(unit.orgUnitId() == null && unit.userId() == null && unit.coHandlers().isEmpty() ? null : unit,
+                        handledAt == null ? null : new Handling.Feedback(handledAt, rs.getBoolean("handled_on_time")),
+                        closedAt != null ? closedAt : o.updatedAt, rs.getBoolean("closed_on_time"),
+                        name(rs, "satisfaction", Satisfaction::valueOf));
+            }
+            case VOIDED -> {
+                Long master = rs.getObject("master_order_id", Long.class);
+                yield master == null ? new Handling.Voided() : new Handling.Merged(master);
+            }
+        };
+    }
+
+    /**
+     * The responsible unit and person. Orders stored before co-handling was recorded carry assisting units only: each
+     * becomes a co-handler with a blank part, due with the lead's handling while the order is with its units, and
+     * reported when the order was handled ({@code reportedAt}) once it was.
+     */
+    private static Handling.Assignee assignee(ResultSet rs, WorkOrder o, CoHandlingJson.CoHandling co, @Nullable Instant reportedAt)
+            throws SQLException {
+        List<CoHandler> coHandlers = co.coHandlers();
+        List<Long> assists = longs(rs, "assist_org_unit_ids");
+        if (coHandlers.isEmpty() && !assists.isEmpty()) {
+            Instant since = o.stageStartedAt != null ? o.stageStartedAt : o.createdAt;
+            Instant due = reportedAt != null ? reportedAt : o.deadline != null ? o.deadline.due() : since;
+            coHandlers = assists.stream().map(unit -> new CoHandler(unit, "", since, due, reportedAt, null)).toList();
+        }
+        return new Handling.Assignee(rs.getObject("assignee_org_unit_id", Long.class), rs.getObject("assignee_user_id", Long.class),
+                rs.getString("routing_level"), coHandlers, co.dispatchedAt());
     }
 
     /** The values of every column but {@code id} and {@code version}, by column name. */
@@ -99,10 +137,10 @@ final class WorkOrderRows {
         v.put("reporter_name", o.reporterName);
         v.put("reporter_phone", o.reporterPhone);
         v.put("status", o.status == null ? null : o.status.name());
-        v.put("assignee_org_unit_id", o.assigneeOrgUnitId);
-        v.put("assignee_user_id", o.assigneeUserId);
-        v.put("assist_org_unit_ids", o.assistOrgUnitIds.toArray(Long[]::new));
-        v.put("routing_level", o.routingLevel);
+        v.put("assignee_org_unit_id", o.assigneeOrgUnitId());
+        v.put("assignee_user_id", o.assigneeUserId());
+        v.put("assist_org_unit_ids", o.assistOrgUnitIds().toArray(Long[]::new));
+        v.put("routing_level", o.routingLevel());
         v.put("stage", o.stage == null ? null : o.stage.name());
         v.put("stage_started_at", timestamp(o.stageStartedAt));
         v.put("stage_clock_started_at", timestamp(o.stageClockStartedAt));
@@ -115,16 +153,16 @@ final class WorkOrderRows {
         v.put("supervision_count", o.supervisionCount);
         v.put("rework_count", o.reworkCount);
         v.put("return_count", o.returnCount);
-        v.put("verified", o.verified);
-        v.put("satisfaction", o.satisfaction == null ? null : o.satisfaction.name());
-        v.put("master_order_id", o.masterOrderId);
+        v.put("verified", o.verified());
+        v.put("satisfaction", o.satisfaction() == null ? null : o.satisfaction().name());
+        v.put("master_order_id", o.masterOrderId());
         v.put("idempotency_key", o.idempotencyKey);
         v.put("created_at", timestamp(o.createdAt));
         v.put("updated_at", timestamp(o.updatedAt));
-        v.put("handled_at", timestamp(o.handledAt));
-        v.put("closed_at", timestamp(o.closedAt));
-        v.put("handled_on_time", o.handledOnTime);
-        v.put("closed_on_time", o.closedOnTime);
+        v.put("handled_at", timestamp(o.handledAt()));
+        v.put("closed_at", timestamp(o.closedAt()));
+        v.put("handled_on_time", o.handledOnTime());
+        v.put("closed_on_time", o.closedOnTime());
         v.put("external_due_at", timestamp(o.externalDueAt));
         v.put("co_handling", CoHandlingJson.write(o));
         v.put("co_handling_attention", o.coHandlingAttention());

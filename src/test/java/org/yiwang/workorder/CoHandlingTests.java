@@ -199,9 +199,7 @@ class CoHandlingTests {
         order.requestAssistReturn(8L, CO_HANDLER, DISPATCHED_AT.plusSeconds(60), "不属于本单位", DUTY, LIMITS, DEADLINES);
         order.rejectAssistReturn(8L, DISPATCHER, DISPATCHED_AT.plusSeconds(90), "清单明确由该单位配合", LIMITS, DEADLINES);
         String json = CoHandlingJson.write(order);
-        WorkOrder read = new WorkOrder();
-        read.status = WorkOrderStatus.ACCEPTED;
-        CoHandlingJson.read(json, read);
+        CoHandlingJson.CoHandling read = CoHandlingJson.read(json);
         assertThat(read.coHandlers()).isEqualTo(order.coHandlers());
         assertThat(read.dispute()).isEqualTo(order.dispute());
         assertThat(read.dispatchedAt()).isEqualTo(DISPATCHED_AT);
