@@ -38,6 +38,7 @@ class BaseMapsAndBigScreenTests extends BrowserTests {
 
     @Autowired ApplicationContext context;
     @Autowired WhistleActions whistles;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Object js(String script, Object... args) {
         return browser.script(script, args);
@@ -200,6 +201,37 @@ class BaseMapsAndBigScreenTests extends BrowserTests {
                     + ".every(e => { var r = e.getBoundingClientRect(); return r.bottom <= window.innerHeight + 1 && r.right <= window.innerWidth + 1 && r.height > 20; })"))
                     .isEqualTo(true);
         }
+        browser.viewport(Browser.Size.DESKTOP);
+    }
+
+    @Test
+    void theBigScreenDrawsTheDuplicateEnforcementAndCampaignLayersOfTheCommandMapWithTheirLegend() {
+        FieldOrders orders = FieldOrders.of(context);
+        var grid = orders.gridWorkersGrid();
+        String category = orders.handlerCategory();
+        WorkOrder older = orders.reportIn(grid, "大屏图层：中山南路人行道井盖缺失，晚上很危险", category, "resident", List.of());
+        WorkOrder newer = orders.reportIn(grid, "大屏图层：中山南路人行道井盖缺失，晚上很危险了", category, "resident", List.of());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM sorter_duplicate WHERE status = 'OPEN' AND order_id = :n AND candidate_id = :o")
+                .param("n", newer.id()).param("o", older.id()).query(Long.class).single() == 1);
+        browser.signIn("leader").open("/command/screen");
+        assertThat(browser.text(org.openqa.selenium.By.cssSelector(".screen-legend"))).contains("疑似重复", "联合执法案件", "专项行动登记");
+        waitLong(d -> Boolean.TRUE.equals(js("return !!window.yiwangScreen && window.yiwangScreen.gridCount() > 10"
+                + " && window.yiwangScreen.duplicateCount() > 0 && window.yiwangScreen.caseCount() > 0"
+                + " && window.yiwangScreen.campaignCount() > 0")), "the duplicate, case and campaign layers drawn");
+        // drawn as on the 一张图, from the same helper, but nothing to click on a wall screen
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#screen-map path.yw-duplicate-line")).size())
+                .isEqualTo(((Number) js("return window.yiwangScreen.duplicateCount()")).intValue());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#screen-map .yw-case")).size())
+                .isEqualTo(((Number) js("return window.yiwangScreen.caseCount()")).intValue());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(
+                "#screen-map .yw-campaign.c-RED, #screen-map .yw-campaign.c-YELLOW, #screen-map .yw-campaign.c-GREEN")).size())
+                .isEqualTo(((Number) js("return window.yiwangScreen.campaignCount()")).intValue());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#screen-map .yw-case.leaflet-interactive"))).isEmpty();
+        assertThat(browser.cspViolations()).isEmpty();
+        Path shot = screenshotAt(1920, 1080, "command-screen-layers-1920x1080");
+        assertThat(shot).exists();
+        assertThat(js("return document.documentElement.scrollHeight <= window.innerHeight")).isEqualTo(true);
         browser.viewport(Browser.Size.DESKTOP);
     }
 
