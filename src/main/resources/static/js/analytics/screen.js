@@ -232,6 +232,13 @@
     s.events.slice().reverse().forEach(function (e) { addEvent(e, state.snapshots > 0); });
     text('screen-updated', time(s.at));
     if (Date.now() - overlaysAt > 30000) { loadOverlays(); }
+    if (Date.now() - servicesAt > 60000) { loadServices(); }
+  }
+  // --- 一网通办 figures (service-figures.js, from the services API; the panel stays hidden when the reader may not see them)
+  var servicesAt = 0;
+  function loadServices() {
+    servicesAt = Date.now();
+    if (window.YiwangServiceFigures) { window.YiwangServiceFigures.load($('screen-services')); }
   }
   var live = $('screen-live');
   if (window.EventSource) {
@@ -264,6 +271,7 @@
     caseCount: function () { return cases ? cases.getLayers().length : 0; },
     campaignCount: function () { return campaigns ? campaigns.getLayers().length : 0; },
     reloadOverlays: loadOverlays,
+    servicesShown: function () { return $('screen-services').dataset.loaded === 'true' && !$('screen-services').hidden; },
     bases: bases,
     map: map
   };
