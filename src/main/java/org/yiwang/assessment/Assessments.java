@@ -15,6 +15,7 @@ import org.yiwang.people.People;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.ChinaTime;
 import org.yiwang.platform.LocalizedException;
+import org.yiwang.services.ServiceFigures;
 import org.yiwang.whistle.WhistleQueries;
 import org.yiwang.whistle.WhistleStats;
 
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
  * 考核评价: the indicator tables by level and month within the reader's territory, scored with the scheme in
  * force, graded and ranked with the change against the previous month; and the orders behind every figure.
  * Order figures come from the monthly sums (one statement per table); the whistle report-in rate
- * from the whistle module; patrol and visit figures from the field-work module.
+ * from the whistle module; patrol and visit figures from the field-work module; 政务服务好评率 from the services module.
  */
 @Service
 public class Assessments {
@@ -57,10 +58,11 @@ public class Assessments {
     private final Schemes schemes;
     private final WhistleQueries whistles;
     private final WorkerFigures workers;
+    private final ServiceFigures services;
     private final Clock clock;
 
     Assessments(JdbcClient jdbc, Divisions divisions, Grids grids, GridLocator locator, Organization organization, People people,
-                Schemes schemes, WhistleQueries whistles, WorkerFigures workers, Clock clock) {
+                Schemes schemes, WhistleQueries whistles, WorkerFigures workers, ServiceFigures services, Clock clock) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.grids = grids;
@@ -70,6 +72,7 @@ public class Assessments {
         this.schemes = schemes;
         this.whistles = whistles;
         this.workers = workers;
+        this.services = services;
         this.clock = clock;
     }
 
@@ -277,7 +280,29 @@ public class Assessments {
             figures.put(Indicator.PATROL, Indicator.Figure.of(v[2], v[3]));
             hours.put(unit, BigDecimal.valueOf(v[4] / 60.0).setScale(1, RoundingMode.HALF_UP).doubleValue());
         });
+        if (level == Level.STREET || level == Level.COMMUNITY) {
+            serviceRatings(level, services.ratingsByCommunity(territory.prefixes(), first, last))
+                    .forEach((unit, figure) -> out.computeIfAbsent(unit, k -> new EnumMap<>(Indicator.class)).put(Indicator.SERVICE_RATING, figure));
+        }
         return new External(out, hours, names);
+    }
+
+    /** 政务服务好评率 per street or community from the communities' ratings: good ÷ rated, only where something was rated. */
+    static Map<String, Indicator.Figure> serviceRatings(Level level, List<ServiceFigures.CommunityRatings> communities) {
+        Map<String, long[]> byUnit = new LinkedHashMap<>();
+        for (ServiceFigures.CommunityRatings c : communities) {
+            String unit = level == Level.STREET ? c.communityCode().substring(0, 9) : c.communityCode();
+            long[] v = byUnit.computeIfAbsent(unit, k -> new long[2]);
+            v[0] += c.good();
+            v[1] += c.rated();
+        }
+        Map<String, Indicator.Figure> out = new LinkedHashMap<>();
+        byUnit.forEach((unit, v) -> {
+            if (v[1] > 0) {
+                out.put(unit, Indicator.Figure.of(v[0], v[1]));
+            }
+        });
+        return out;
     }
 
     /** Every unit of the level within the territory, so that one without orders still has its row. */

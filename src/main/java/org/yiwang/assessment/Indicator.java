@@ -20,6 +20,8 @@ import java.util.function.ToLongFunction;
  * <li>满意率 = satisfied ÷ evaluated</li>
  * <li>12345 响应率 = responded(h) ÷ active(h); 解决率 = closed(h) ÷ active(h); 满意率 = satisfied(h) ÷ evaluated(h)</li>
  * <li>吹哨报到率, 入户走访覆盖率, 巡查达标率 come from the whistle and field-work modules (see {@link Assessments})</li>
+ * <li>政务服务好评率 = applications rated 4 or 5 ÷ applications rated, by the 好差评 given in the month, for streets and
+ * communities, from the services module</li>
  * </ul>
  */
 public enum Indicator {
@@ -38,7 +40,13 @@ public enum Indicator {
     /** 入户走访覆盖率: households covered ÷ due in the current round, from the field-work module. */
     VISIT_COVERAGE(true, false, null, null, null, null),
     /** 巡查达标率: days with ≥ 3 h of patrol in the grid ÷ days, from the field-work module. */
-    PATROL(true, false, null, null, null, null);
+    PATROL(true, false, null, null, null, null),
+    /**
+     * 政务服务好评率 (好差评): 一网通办 applications of the unit's communities rated 4 or 5 (好评: 满意, 非常满意) ÷ those
+     * rated 1 to 5, counting the ratings given in the month (Beijing time); an unrated application counts in neither,
+     * and a unit with no rating in the month has no figure. Streets and communities only, from the services module.
+     */
+    SERVICE_RATING(true, false, null, null, null, null);
 
     /** Whether a higher rate is better; for the others the score counts 1 − rate. */
     public final boolean higherIsBetter;

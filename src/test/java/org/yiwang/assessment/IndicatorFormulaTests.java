@@ -205,4 +205,21 @@ class IndicatorFormulaTests {
         assertThat(ranked.get(2).grade()).isNull();
         assertThat(ranked.get(3).grade()).isNull();
     }
+
+    @Test
+    void aStreetsServicePraiseAddsUpItsCommunitiesRatingsAndAUnitWithNothingRatedHasNoFigure() {
+        var ratings = java.util.List.of(
+                new org.yiwang.services.ServiceFigures.CommunityRatings("320104002001", 3, 2),   // rated 5, 4, 2
+                new org.yiwang.services.ServiceFigures.CommunityRatings("320104002002", 1, 1),   // rated 5
+                new org.yiwang.services.ServiceFigures.CommunityRatings("320104003001", 0, 0));  // nothing rated
+        var communities = Assessments.serviceRatings(Level.COMMUNITY, ratings);
+        assertThat(communities.get("320104002001").rate()).isEqualTo(0.6667);
+        assertThat(communities.get("320104002002").rate()).isEqualTo(1.0);
+        assertThat(communities).doesNotContainKey("320104003001");
+        var streets = Assessments.serviceRatings(Level.STREET, ratings);
+        assertThat(streets.get("320104002")).isEqualTo(Indicator.Figure.of(3, 4));
+        assertThat(streets.get("320104002").percent()).isEqualTo("75.0%");
+        assertThat(streets).doesNotContainKey("320104003");
+        assertThat(Assessments.serviceRatings(Level.STREET, java.util.List.of())).isEmpty();
+    }
 }
