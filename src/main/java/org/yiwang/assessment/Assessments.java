@@ -59,10 +59,11 @@ public class Assessments {
     private final WhistleQueries whistles;
     private final WorkerFigures workers;
     private final ServiceFigures services;
+    private final ClosedMonths closedMonths;
     private final Clock clock;
 
     Assessments(JdbcClient jdbc, Divisions divisions, Grids grids, GridLocator locator, Organization organization, People people,
-                Schemes schemes, WhistleQueries whistles, WorkerFigures workers, ServiceFigures services, Clock clock) {
+                Schemes schemes, WhistleQueries whistles, WorkerFigures workers, ServiceFigures services, ClosedMonths closedMonths, Clock clock) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.grids = grids;
@@ -73,6 +74,7 @@ public class Assessments {
         this.whistles = whistles;
         this.workers = workers;
         this.services = services;
+        this.closedMonths = closedMonths;
         this.clock = clock;
     }
 
@@ -103,9 +105,13 @@ public class Assessments {
         if (level == Level.STREET || level == Level.COMMUNITY) {
             divisions.all().forEach(d -> divisionsByCode.put(d.code(), d));
         }
-        List<AssessmentTable.Row> now = rows(level, month, scheme, territory, reader, divisionsByCode);
+        // a closed month's rows are kept (ClosedMonths): a past table, and the previous month of this month's 进退位次
+        List<AssessmentTable.Row> now = closedMonths.rows(level, month, scheme, territory,
+                () -> rows(level, month, scheme, territory, reader, divisionsByCode));
         Map<String, Integer> before = new HashMap<>();
-        for (AssessmentTable.Row row : rows(level, month.minusMonths(1), scheme, territory, reader, divisionsByCode)) {
+        YearMonth lastMonth = month.minusMonths(1);
+        for (AssessmentTable.Row row : closedMonths.rows(level, lastMonth, scheme, territory,
+                () -> rows(level, lastMonth, scheme, territory, reader, divisionsByCode))) {
             if (row.rank() != null) {
                 before.put(row.code(), row.rank());
             }

@@ -74,6 +74,7 @@ class AssessmentSpringTests {
     @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired Applications applications;
+    @Autowired ClosedMonths closedMonths;
     @Autowired org.yiwang.people.Organization organization;
 
     IndexedGrid grid;
@@ -214,6 +215,50 @@ class AssessmentSpringTests {
                 assertThat(r.figure(Indicator.SERVICE_RATING).percent()).isEqualTo("—");
             });
         }
+    }
+
+    @Test
+    void aClosedMonthsTableIsKeptUntilTheJournalChangesItsSumsOrTheSchemeChanges() {
+        YearMonth closed = month.minusMonths(1);
+        String district = grid.district().code();
+        // kept: read again, the rows are those computed the first time (the same objects), not computed anew
+        AssessmentTable first = assessments.table(Level.STREET, closed, actor("leader"));
+        assertThat(assessments.table(Level.STREET, closed, actor("leader")).rows().getFirst().figures())
+                .isSameAs(first.rows().getFirst().figures());
+        // this month is never kept
+        assertThat(assessments.table(Level.STREET, month, actor("leader")).rows().getFirst().figures())
+                .isNotSameAs(assessments.table(Level.STREET, month, actor("leader")).rows().getFirst().figures());
+
+        // the journal follower counts each change to a month's sums: a new order moves this month's count
+        long before = revision(month, district);
+        report(Source.RESIDENT, "resident");
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision(month, district) > before);
+        // … and a change to the closed month (an order reported then and closed now) makes its table computed anew
+        closedMonths.changed(List.of(java.util.Map.entry(district, closed.atDay(1))));
+        AssessmentTable recomputed = assessments.table(Level.STREET, closed, actor("leader"));
+        assertThat(recomputed.rows().getFirst().figures()).isNotSameAs(first.rows().getFirst().figures());
+        assertThat(recomputed.rows()).extracting(AssessmentTable.Row::code).isEqualTo(first.rows().stream().map(AssessmentTable.Row::code).toList());
+
+        // a new scheme version scores it anew
+        Scheme scheme = schemes.current();
+        java.util.Map<String, Integer> weights = new java.util.TreeMap<>();
+        scheme.weights().forEach((i, w) -> weights.put(i.name(), w));
+        weights.merge(Indicator.SERVICE_RATING.name(), 1, Integer::sum);
+        Scheme changed = schemes.change(weights, "缓存测试", actor("admin"));
+        try {
+            AssessmentTable rescored = assessments.table(Level.STREET, closed, actor("leader"));
+            assertThat(rescored.schemeVersion()).isEqualTo(changed.version());
+            assertThat(rescored.rows().getFirst().figures()).isNotSameAs(recomputed.rows().getFirst().figures());
+        } finally {
+            java.util.Map<String, Integer> back = new java.util.TreeMap<>();
+            scheme.weights().forEach((i, w) -> back.put(i.name(), w));
+            schemes.change(back, "缓存测试复原", actor("admin"));
+        }
+    }
+
+    long revision(YearMonth m, String district) {
+        return jdbc.sql("SELECT coalesce(sum(revision), 0) FROM assessment_month_revision WHERE month = :m AND district_code = :d")
+                .param("m", java.sql.Date.valueOf(m.atDay(1))).param("d", district).query(Long.class).single();
     }
 
     Indicator.Figure figure(Level level, String code, Indicator indicator) {
