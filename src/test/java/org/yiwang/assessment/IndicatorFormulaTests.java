@@ -222,4 +222,20 @@ class IndicatorFormulaTests {
         assertThat(streets).doesNotContainKey("320104003");
         assertThat(Assessments.serviceRatings(Level.STREET, java.util.List.of())).isEmpty();
     }
+
+    @Test
+    void aRateIsRoundedHalfUpToFourDecimalsExactlyAsBigDecimalDoes() {
+        for (long d = 1; d <= 400; d++) {
+            for (long n = 0; n <= d + 3; n++) {
+                double exact = java.math.BigDecimal.valueOf(n).divide(java.math.BigDecimal.valueOf(d), 4, java.math.RoundingMode.HALF_UP).doubleValue();
+                assertThat(Indicator.Figure.of(n, d).rate()).as(n + "/" + d).isEqualTo(exact);
+            }
+        }
+        // halves round up; large counts too; a negative numerator takes the general path
+        assertThat(Indicator.Figure.of(1, 32).rate()).isEqualTo(0.0313);
+        assertThat(Indicator.Figure.of(1, 20_000).rate()).isEqualTo(0.0001);
+        assertThat(Indicator.Figure.of(9_999_999, 10_000_000).rate()).isEqualTo(1.0);
+        assertThat(Indicator.Figure.of(-1, 3).rate()).isEqualTo(-0.3333);
+        assertThat(Indicator.Figure.of(5, 0).rate()).isNull();
+    }
 }
