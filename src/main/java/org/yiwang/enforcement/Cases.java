@@ -433,6 +433,11 @@ public class Cases {
                 .orElseThrow(() -> LocalizedException.notFound("enforcement.error.notFound", id));
     }
 
+    /** Whether the reader may read the case (staff of its street, its lead or a summoned department, its opener). */
+    public boolean mayRead(long id, Actor reader) {
+        return (reader.isSystem() || reader.isStaff()) && load(id).filter(c -> mayRead(c, reader)).isPresent();
+    }
+
     private boolean mayRead(EnforcementCase c, Actor reader) {
         if (reader.isSystem() || c.createdBy() == reader.userId()) {
             return true;

@@ -87,6 +87,18 @@ public class Findings {
                 .orElseThrow(() -> org.yiwang.platform.LocalizedException.notFound("fieldwork.error.findingNotFound", findingId));
     }
 
+    /** The findings that hold this photo (for a module deciding who else may see it, see workorder's PhotoReaders). */
+    public List<Long> holding(String photoId) {
+        return jdbc.sql("select id from fieldwork_finding where photo_ids @> array[cast(:p as text)] order by id limit 20")
+                .param("p", photoId).query(Long.class).list();
+    }
+
+    /** A finding's photo ids, for a module that has checked its reader may see what was made of the finding (a case). */
+    public List<String> photoIdsOf(long findingId) {
+        return jdbc.sql("select * from fieldwork_finding where id = :id").param("id", findingId).query(Findings::finding).optional()
+                .map(Finding::photoIds).orElse(List.of());
+    }
+
     /** The worker's latest findings, newest first. */
     public List<Finding> recent(Actor actor, int limit) {
         return jdbc.sql("select * from fieldwork_finding where user_id = :user order by at desc, id desc limit :limit")

@@ -23,10 +23,14 @@ public enum Action {
     REQUEST_SUPPLEMENT(EnumSet.of(SUBMITTED, ACCEPTED), SUPPLEMENT, Who.CLERK),
     /** the applicant supplies the missing materials: the clock runs again and the window looks at it anew */
     SUPPLY(EnumSet.of(SUPPLEMENT), SUBMITTED, Who.APPLICANT),
-    /** 审批通过, by the level the item and 街社同权 allow */
-    APPROVE(EnumSet.of(ACCEPTED), APPROVED, Who.APPROVER),
+    /** 转报: the window's 初审 opinion, and the application goes to the item's competent department (部门审批 items only) */
+    FORWARD(EnumSet.of(ACCEPTED), FORWARDED, Who.CLERK),
+    /** 退回初审: the department sends a forwarded application back to the window, with a reason */
+    SEND_BACK(EnumSet.of(FORWARDED), ACCEPTED, Who.APPROVER),
+    /** 审批通过, by the level the item and 街社同权 allow, or by the competent department once forwarded */
+    APPROVE(EnumSet.of(ACCEPTED, FORWARDED), APPROVED, Who.APPROVER),
     /** 不予批准, with a reason */
-    DENY(EnumSet.of(ACCEPTED), DENIED, Who.APPROVER),
+    DENY(EnumSet.of(ACCEPTED, FORWARDED), DENIED, Who.APPROVER),
     /** 办结, with the result (certificate number or document) */
     COMPLETE(EnumSet.of(APPROVED), DONE, Who.CLERK),
     /** 送达: handed over at the window or posted */

@@ -11,6 +11,8 @@ public enum ApplicationStatus {
     SUPPLEMENT,
     /** 已受理，审查中 */
     ACCEPTED,
+    /** 已转报，部门审批中: the competent district department approves (部门审批) */
+    FORWARDED,
     /** 已审批，待办结 */
     APPROVED,
     /** 已办结 */
@@ -25,7 +27,7 @@ public enum ApplicationStatus {
     IN_PROGRESS;
 
     /** Still being handled: the clock runs (or stands, at 补正). */
-    public static final Set<ApplicationStatus> OPEN = EnumSet.of(SUBMITTED, SUPPLEMENT, ACCEPTED, APPROVED);
+    public static final Set<ApplicationStatus> OPEN = EnumSet.of(SUBMITTED, SUPPLEMENT, ACCEPTED, FORWARDED, APPROVED);
     /** Handled to the end, with or without a result. */
     public static final Set<ApplicationStatus> ENDED = EnumSet.of(DONE, DELIVERED, REJECTED, DENIED);
 

@@ -309,14 +309,10 @@ public class Applications {
             throw LocalizedException.conflict("services.error.bundleActsThroughItems");
         }
         ServiceItem item = catalog.require(row.itemCode());
+        @Nullable String decidedBy = null;
         switch (action.who()) {
             case CLERK -> requireClerkFor(row, actor);
-            case APPROVER -> {
-                Level level = requireClerkFor(row, actor);
-                ApprovalLevel.refusal(item, level, catalog.communitySameRights(row.communityCode())).ifPresent(key -> {
-                    throw LocalizedException.forbidden(key, item.name());
-                });
-            }
+            case APPROVER -> decidedBy = requireApprover(row, item, action, actor);
             case APPLICANT -> {
                 boolean applicant = isApplicant(row, actor);
                 boolean proxy = action == Action.SUPPLY && row.proxyUserId() != null && row.proxyUserId() == actor.userId();
@@ -362,7 +358,23 @@ public class Applications {
                 attach(List.of(id), List.of(item), input.uploads(), actor.userId(), now, null);
                 serviceClock = serviceClock.resume(now, calendar);
             }
-            case APPROVE -> set.put("approved_level", requireClerkFor(row, actor).name());
+            case FORWARD -> {
+                if (!item.departmentReview()) {
+                    throw LocalizedException.conflict("services.error.noDepartmentReview", item.name());
+                }
+                if (note.length() < 2) {
+                    throw LocalizedException.badRequest("services.error.field", "note");
+                }
+                set.put("forwarded_at", Timestamp.from(now));
+                set.put("review_department", item.department());
+            }
+            case SEND_BACK -> {
+                if (note.length() < 2) {
+                    throw LocalizedException.badRequest("services.error.field", "note");
+                }
+                set.put("reason", note);
+            }
+            case APPROVE -> set.put("approved_level", decidedBy);
             case COMPLETE -> {
                 String result = input.resultNumber() == null ? "" : text(input.resultNumber(), 100, "resultNumber", false);
                 if (result.isEmpty()) {
@@ -387,6 +399,9 @@ public class Applications {
             }
             case DELIVER -> {
             }
+        }
+        if (DEPARTMENT.equals(decidedBy)) {
+            set.put("reviewed_by_unit", actor.orgUnitId());
         }
         if (to.ended() && !row.status().ended()) {
             set.put("ended_at", Timestamp.from(now));
@@ -478,6 +493,52 @@ public class Applications {
                 .orElseThrow(() -> LocalizedException.forbidden("services.error.notClerk"));
     }
 
+    /** What {@code approved_level} says when the competent department approved (部门审批). */
+    public static final String DEPARTMENT = "DEPARTMENT";
+
+    /**
+     * Who may approve, deny or send back: once forwarded, staff of the competent department the window forwarded it to
+     * (部门审批); before, for an item the department approves, nobody (the window forwards first, 409); otherwise the
+     * level the item and 街社同权 allow. Returns the level that decides.
+     */
+    private String requireApprover(Row row, ServiceItem item, Action action, Actor actor) {
+        if (row.status() == ApplicationStatus.FORWARDED) {
+            if (row.reviewDepartment() == null || !reviews(actor, row.reviewDepartment())) {
+                throw LocalizedException.forbidden("services.error.notReviewingDepartment", String.valueOf(row.reviewDepartment()));
+            }
+            return DEPARTMENT;
+        }
+        if (action == Action.SEND_BACK) {
+            action.next(row.status());
+        }
+        if (item.departmentReview() && row.status() == ApplicationStatus.ACCEPTED) {
+            requireClerkFor(row, actor);
+            throw LocalizedException.conflict("services.error.forwardFirst", item.department());
+        }
+        Level level = requireClerkFor(row, actor);
+        ApprovalLevel.refusal(item, level, catalog.communitySameRights(row.communityCode())).ifPresent(key -> {
+            throw LocalizedException.forbidden(key, item.name());
+        });
+        return level.name();
+    }
+
+    /** Whether the actor is staff of the district department named so in the catalog, within whose territory the community lies. */
+    public boolean reviews(Actor actor, String department) {
+        return actor.orgUnitId() != null && actor.hasAny(Role.HANDLER, Role.LEADER)
+                && organization.find(actor.orgUnitId()).filter(u -> u.isDepartment())
+                .map(u -> ServiceItem.departmentMatches(department, u.name())).orElse(false);
+    }
+
+    /** The catalog's department names the actor's department answers to (部门审批), empty for anyone else. */
+    public List<String> reviewedDepartments(Actor actor) {
+        if (actor.orgUnitId() == null || !actor.hasAny(Role.HANDLER, Role.LEADER)) {
+            return List.of();
+        }
+        return organization.find(actor.orgUnitId()).filter(u -> u.isDepartment())
+                .map(u -> catalog.departments().stream().filter(d -> ServiceItem.departmentMatches(d, u.name())).toList())
+                .orElse(List.of());
+    }
+
     public boolean isClerk(Actor actor) {
         try {
             clerkLevel(actor);
@@ -505,6 +566,9 @@ public class Applications {
 
     private boolean sees(Row row, Actor actor) {
         if (isApplicant(row, actor) || (row.proxyUserId() != null && row.proxyUserId() == actor.userId())) {
+            return true;
+        }
+        if (row.reviewDepartment() != null && actor.scope().covers(row.communityCode()) && reviews(actor, row.reviewDepartment())) {
             return true;
         }
         return actor.hasAny(Role.COMMUNITY_STAFF, Role.DISPATCHER, Role.LEADER, Role.ADMIN) && actor.scope().covers(row.communityCode());
@@ -559,7 +623,7 @@ public class Applications {
                          Delivery delivery, String mailAddress, String applicantPhone, String consent, String note, String missing,
                          String resultNumber, String reason, @Nullable String acceptedLevel, @Nullable String approvedLevel,
                          String ratingReason, int version, List<Material> required, List<MaterialFile> materials, List<ApplicationStep> history,
-                         List<ApplicationRow> items, List<Action> actions) {
+                         List<ApplicationRow> items, List<Action> actions, @Nullable String reviewDepartment, boolean reviewer) {
     }
 
     public ApplicationDetail detail(long id, Actor actor) {
@@ -589,18 +653,28 @@ public class Applications {
                 }
             }
         }
-        String communityName = divisions.find(row.communityCode()).map(d -> d.name()).orElse(row.communityCode());
+        String communityName = communityName(row.communityCode());
         return new ApplicationDetail(summary(row, actor), row.bundleCode(), bundle == null ? null : bundle.name(), communityName, row.delivery(),
                 self ? row.mailAddress() : PersonalData.maskText(row.mailAddress()),
                 self ? row.applicantPhone() : PersonalData.maskPhone(row.applicantPhone()), row.consent(), row.note(), row.missing(),
                 row.resultNumber(), row.reason(), row.acceptedLevel(), row.approvedLevel(), row.ratingReason(), row.version(), required,
-                materials, history, children, actions);
+                materials, history, children, actions, row.reviewDepartment(),
+                row.reviewDepartment() != null && !isClerk(actor) && reviews(actor, row.reviewDepartment()));
+    }
+
+    /** A community's name, or its code when the division is unknown. */
+    public String communityName(String code) {
+        return divisions.find(code).map(d -> d.name()).orElse(code);
     }
 
     private boolean mayTry(Action a, Row row, Actor actor) {
         return switch (a.who()) {
-            case CLERK -> isClerk(actor) && actor.scope().covers(row.communityCode());
-            case APPROVER -> isClerk(actor) && actor.scope().covers(row.communityCode())
+            case CLERK -> isClerk(actor) && actor.scope().covers(row.communityCode())
+                    && (a != Action.FORWARD || catalog.require(row.itemCode()).departmentReview());
+            case APPROVER -> row.status() == ApplicationStatus.FORWARDED
+                    ? row.reviewDepartment() != null && reviews(actor, row.reviewDepartment())
+                    : a != Action.SEND_BACK && !catalog.require(row.itemCode()).departmentReview() && isClerk(actor)
+                    && actor.scope().covers(row.communityCode())
                     && ApprovalLevel.refusal(catalog.require(row.itemCode()), clerkLevel(actor),
                     catalog.communitySameRights(row.communityCode())).isEmpty();
             case APPLICANT -> a == Action.RATE ? isApplicant(row, actor) && row.rating() == null
@@ -642,6 +716,24 @@ public class Applications {
                 .param("limit", Math.max(1, Math.min(limit, 500))).query((rs, n) -> summary(mapRow(rs), actor)).list();
     }
 
+    /**
+     * The department's review list (部门审批): applications forwarded to the actor's department within its territory,
+     * waiting ({@code decided} false, oldest due first) or decided by this department (latest first).
+     */
+    public List<ApplicationRow> reviewQueue(boolean decided, Actor actor) {
+        List<String> departments = reviewedDepartments(actor);
+        if (departments.isEmpty()) {
+            throw LocalizedException.forbidden("services.error.notReviewingDepartment", actor.orgUnitName() == null ? "" : actor.orgUnitName());
+        }
+        String where = decided
+                ? " and a.reviewed_by_unit = :unit and a.status <> 'FORWARDED' order by a.forwarded_at desc"
+                : " and a.status = 'FORWARDED' order by a.due_at nulls last, a.id";
+        return jdbc.sql(SELECT + " where a.forwarded_at is not null and a.review_department = any(:departments)"
+                        + " and a.community_code like any(:scope)" + where + " limit 200")
+                .param("departments", departments.toArray(String[]::new)).param("scope", actor.scope().likePatterns())
+                .param("unit", actor.orgUnitId()).query((rs, n) -> summary(mapRow(rs), actor)).list();
+    }
+
     // ------------------------------------------------------------------ rows
 
     static final String SELECT = "select a.* from services_application a";
@@ -651,7 +743,8 @@ public class Applications {
                @Nullable Long applicantUserId, String applicantName, String applicantPhone, @Nullable Long proxyUserId, String consent,
                String note, Instant submittedAt, @Nullable Instant dueAt, @Nullable Instant suspendedAt, long pausedSeconds,
                String missing, @Nullable String acceptedLevel, @Nullable String approvedLevel, String resultNumber, String reason,
-               @Nullable Boolean onTime, @Nullable Integer rating, String ratingReason, int version) {
+               @Nullable Boolean onTime, @Nullable Integer rating, String ratingReason, int version, @Nullable String reviewDepartment,
+               @Nullable Instant forwardedAt) {
 
         ServiceClock clock() {
             Instant due = dueAt == null ? submittedAt : dueAt;
@@ -681,7 +774,7 @@ public class Applications {
                 rs.getTimestamp("submitted_at").toInstant(), instant(rs, "due_at"), instant(rs, "suspended_at"),
                 rs.getLong("paused_seconds"), rs.getString("missing"), rs.getString("accepted_level"), rs.getString("approved_level"),
                 rs.getString("result_number"), rs.getString("reason"), (Boolean) rs.getObject("on_time"), (Integer) rs.getObject("rating"),
-                rs.getString("rating_reason"), rs.getInt("version"));
+                rs.getString("rating_reason"), rs.getInt("version"), rs.getString("review_department"), instant(rs, "forwarded_at"));
     }
 
     private ApplicationRow summary(Row row, Actor actor) {

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ServiceCatalog implements ApplicationRunner {
 
-    static final String ITEMS = "services/items-v1.csv";
+    static final String ITEMS = "services/items-v2.csv";
     static final String BUNDLES = "services/bundles-v1.csv";
     private static final Pattern VERSION = Pattern.compile("-v(\\d+)\\.csv$");
     private static final Logger log = LoggerFactory.getLogger(ServiceCatalog.class);
@@ -89,14 +89,14 @@ public class ServiceCatalog implements ApplicationRunner {
             for (ServiceItem item : items) {
                 jdbc.sql("""
                         insert into services_item (code, name, item_class, department, home_level, same_rights, kind, legal_days,
-                               promised_days, fee, channels, materials, guide, enabled, catalog_version)
+                               promised_days, fee, channels, materials, guide, enabled, catalog_version, department_review)
                         values (:code, :name, :cls, :dept, :level, :same, :kind, :legal, :promised, :fee, :channels, :materials,
-                                :guide, true, :version)
+                                :guide, true, :version, :review)
                         on conflict (code) do update set name = excluded.name, item_class = excluded.item_class,
                                department = excluded.department, home_level = excluded.home_level, same_rights = excluded.same_rights,
                                kind = excluded.kind, legal_days = excluded.legal_days, promised_days = excluded.promised_days,
                                fee = excluded.fee, channels = excluded.channels, materials = excluded.materials, guide = excluded.guide,
-                               catalog_version = excluded.catalog_version
+                               catalog_version = excluded.catalog_version, department_review = excluded.department_review
                          where services_item.edited_by is null
                         """).params(params(item)).param("version", version).update();
             }
@@ -188,6 +188,11 @@ public class ServiceCatalog implements ApplicationRunner {
         return counts;
     }
 
+    /** The competent departments the catalog names, each once. */
+    public List<String> departments() {
+        return index.items().stream().map(e -> e.item().department()).distinct().sorted().toList();
+    }
+
     public List<Bundle> bundles() {
         return index.bundles();
     }
@@ -198,7 +203,7 @@ public class ServiceCatalog implements ApplicationRunner {
     }
 
     /** What an admin may change of an item in the catalog editor. */
-    public record ItemEdit(String name, String department, Level homeLevel, boolean sameRights, ItemKind kind, int legalDays,
+    public record ItemEdit(String name, String department, Level homeLevel, boolean sameRights, boolean departmentReview, ItemKind kind, int legalDays,
                            int promisedDays, String fee, Set<Channel> channels, String materials, String guide, boolean enabled) {
     }
 
@@ -223,7 +228,7 @@ public class ServiceCatalog implements ApplicationRunner {
         ServiceItem item;
         try {
             item = new ServiceItem(code, edit.name().strip(), old.itemClass(), edit.department().strip(), edit.homeLevel(),
-                    edit.sameRights(), edit.kind(), edit.legalDays(), edit.promisedDays(), edit.fee().strip(), edit.channels(), materials,
+                    edit.sameRights(), edit.departmentReview(), edit.kind(), edit.legalDays(), edit.promisedDays(), edit.fee().strip(), edit.channels(), materials,
                     edit.guide().strip(), edit.enabled(), old.catalogVersion());
         } catch (IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
@@ -232,7 +237,8 @@ public class ServiceCatalog implements ApplicationRunner {
             throw LocalizedException.badRequest("services.error.field", field);
         }
         jdbc.sql("""
-                update services_item set name = :name, department = :dept, home_level = :level, same_rights = :same, kind = :kind,
+                update services_item set name = :name, department = :dept, home_level = :level, same_rights = :same,
+                       department_review = :review, kind = :kind,
                        legal_days = :legal, promised_days = :promised, fee = :fee, channels = :channels, materials = :materials,
                        guide = :guide, enabled = :enabled, edited_by = :by, edited_at = :at
                  where code = :code
@@ -274,8 +280,8 @@ public class ServiceCatalog implements ApplicationRunner {
         List<Csv.Row> rows = Csv.read(text, true);
         for (Csv.Row row : rows.subList(1, rows.size())) {
             List<String> f = row.fields();
-            if (row.malformed() || f.size() != 13) {
-                throw new IllegalStateException(ITEMS + " line " + row.line() + ": 13 fields expected");
+            if (row.malformed() || f.size() != 14) {
+                throw new IllegalStateException(ITEMS + " line " + row.line() + ": 14 fields expected");
             }
             Set<Channel> channels = EnumSet.noneOf(Channel.class);
             for (String c : f.get(10).split("\\|")) {
@@ -283,7 +289,7 @@ public class ServiceCatalog implements ApplicationRunner {
             }
             try {
                 items.add(new ServiceItem(f.get(0), f.get(1), f.get(2), f.get(3), Level.valueOf(f.get(4)), Boolean.parseBoolean(f.get(5)),
-                        ItemKind.valueOf(f.get(6)), Integer.parseInt(f.get(7)), Integer.parseInt(f.get(8)), f.get(9), channels,
+                        Boolean.parseBoolean(f.get(13)), ItemKind.valueOf(f.get(6)), Integer.parseInt(f.get(7)), Integer.parseInt(f.get(8)), f.get(9), channels,
                         Material.parseAll(f.get(11)), f.get(12), true, version));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(ITEMS + " line " + row.line() + ": " + e.getMessage(), e);
@@ -341,6 +347,7 @@ public class ServiceCatalog implements ApplicationRunner {
         p.put("dept", item.department());
         p.put("level", item.homeLevel().name());
         p.put("same", item.sameRights());
+        p.put("review", item.departmentReview());
         p.put("kind", item.kind().name());
         p.put("legal", item.legalDays());
         p.put("promised", item.promisedDays());
@@ -357,7 +364,7 @@ public class ServiceCatalog implements ApplicationRunner {
             channels.add(Channel.valueOf(c));
         }
         return new ServiceItem(rs.getString("code"), rs.getString("name"), rs.getString("item_class"), rs.getString("department"),
-                Level.valueOf(rs.getString("home_level")), rs.getBoolean("same_rights"), ItemKind.valueOf(rs.getString("kind")),
+                Level.valueOf(rs.getString("home_level")), rs.getBoolean("same_rights"), rs.getBoolean("department_review"), ItemKind.valueOf(rs.getString("kind")),
                 rs.getInt("legal_days"), rs.getInt("promised_days"), rs.getString("fee"), channels,
                 Material.parseAll(rs.getString("materials")), rs.getString("guide"), rs.getBoolean("enabled"), rs.getInt("catalog_version"));
     }

@@ -6,10 +6,11 @@ import java.util.Set;
 /**
  * A service item of the catalog (政务服务事项): its code and name, class and competent department, the level that
  * handles it by default, whether 街社同权 lets a community accept and approve it, 即办件 or 承诺件 with the legal and
- * the promised limit in working days, fee, materials, channels and the public guide (办事指南).
+ * the promised limit in working days, fee, materials, channels and the public guide (办事指南). {@code departmentReview}:
+ * the competent district department approves (部门审批) — the window accepts, does the 初审 and forwards (转报) it.
  */
 public record ServiceItem(String code, String name, String itemClass, String department, Level homeLevel,
-                          boolean sameRights, ItemKind kind, int legalDays, int promisedDays, String fee,
+                          boolean sameRights, boolean departmentReview, ItemKind kind, int legalDays, int promisedDays, String fee,
                           Set<Channel> channels, List<Material> materials, String guide, boolean enabled, int catalogVersion) {
 
     /** The eight classes of the shipped catalog, in the order the pages list them. */
@@ -37,6 +38,15 @@ public record ServiceItem(String code, String name, String itemClass, String dep
         channels = Set.copyOf(channels);
         materials = List.copyOf(materials);
         fee = fee.isBlank() ? "0" : fee;
+    }
+
+    /**
+     * Whether an org unit of that name is the district department the catalog names so. The catalog names departments
+     * as the district calls them ({@code 区民政局}); the organisation names them in full ({@code 秦淮区民政局}).
+     */
+    public static boolean departmentMatches(String department, String unitName) {
+        String plain = department.startsWith("区") ? department.substring(1) : department;
+        return unitName.equals(department) || (plain.length() >= 2 && unitName.endsWith(plain));
     }
 
     public boolean offers(Channel channel) {

@@ -34,7 +34,8 @@ import java.util.Optional;
  * people would make them, so that the community window (the {@code community} user's desk) has work on a fresh database:
  * the resident's 个人参保证明 done and rated, their 就业创业证 waiting for a 补正, a walk-in's 养老保险资格认证 accepted, another
  * walk-in's 家庭经济状况核对 waiting to be accepted, the resident's 灵活就业一件事, and the grid worker's 帮办代办 of the
- * 老年人优待服务包 for an elderly resident of the registry.
+ * 老年人优待服务包 for an elderly resident of the registry, and the resident's 职工退休申请 forwarded to 区人社局 (部门审批, the
+ * {@code handler-hrss} user decides it).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 450)
@@ -123,6 +124,11 @@ class ServicesDemo implements ApplicationRunner {
         made++;
         // 一件事: 灵活就业 in one application
         online(null, "FLEX-JOB", community, "5", resident);
+        made++;
+        // 部门审批: the resident's 职工退休申请, accepted and first-reviewed by the community, forwarded to 区人社局
+        long retirement = online("SB-024", null, community, "7", resident).summary().id();
+        applications.act(retirement, Action.ACCEPT, Applications.Act.note(null), clerk);
+        applications.act(retirement, Action.FORWARD, Applications.Act.note("材料齐全，档案记载出生日期与身份证一致，建议批准"), clerk);
         made++;
         // 帮办代办: the 老年人优待服务包 for an elderly resident of the grid worker's grid, with consent
         List<RegisterQueries.PersonView> elderly = register.searchPeople(

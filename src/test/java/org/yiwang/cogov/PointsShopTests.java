@@ -125,6 +125,28 @@ class PointsShopTests {
     }
 
     @Test
+    void anItemTakenOffSaleIsNeitherOfferedNorRedeemableUntilItIsBackOnSale() throws Exception {
+        earn(10, "resident");
+        long item = item("雨伞", 3, 2);
+        String offer = mvc.perform(get("/api/cogov/volunteers/me/shop").with(as("resident"))).andReturn().getResponse().getContentAsString();
+        assertThat(offer).contains("雨伞");
+        postJson("resident", "/api/cogov/shop/items/" + item + "/sale", "{\"onSale\":false}").andExpect(status().isNotFound());
+        postJson("community", "/api/cogov/shop/items/" + item + "/sale", "{}").andExpect(status().isBadRequest());
+        postJson("community", "/api/cogov/shop/items/" + item + "/sale", "{\"onSale\":false}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false));
+        offer = mvc.perform(get("/api/cogov/volunteers/me/shop").with(as("resident"))).andReturn().getResponse().getContentAsString();
+        assertThat(offer).doesNotContain("雨伞");
+        postJson("resident", "/api/cogov/shop/items/" + item + "/redemptions", "{\"requestKey\":\"" + UUID.randomUUID() + "\"}")
+                .andExpect(status().isNotFound());
+        assertThat(stock(item)).isEqualTo(2);
+        postJson("community", "/api/cogov/shop/items/" + item + "/sale", "{\"onSale\":true}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(true));
+        postJson("resident", "/api/cogov/shop/items/" + item + "/redemptions", "{\"requestKey\":\"" + UUID.randomUUID() + "\"}")
+                .andExpect(status().isCreated());
+        assertThat(stock(item)).isEqualTo(1);
+    }
+
+    @Test
     void racingVolunteersNeverTakeTheStockBelowZero() throws Exception {
         earn(20, "resident", "gridworker");
         long item = item("节能灯泡", 1, 2);

@@ -83,6 +83,31 @@ class FindingCaseTests {
     }
 
     @Test
+    void theFindingsPhotosAreOnTheCasePageForEveryoneWhoMayReadTheCase() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        String upload = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/photos")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "blind-lane.png", "image/png", png.toByteArray()))
+                        .with(api.as("gridworker")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String photo = json.readTree(upload).get("id").asString();
+        long patrol = api.post("gridworker", "/api/fieldwork/patrols", Map.of(), 201).get("id").asLong();
+        Point p = locator.grid(grids.gridsOf(people.findByUsername("gridworker").orElseThrow().id()).getFirst().code()).orElseThrow()
+                .geometry().getInteriorPoint();
+        long id = api.post("gridworker", "/api/fieldwork/patrols/" + patrol + "/findings", Map.of("text", "店外经营占用盲道",
+                "requestId", UUID.randomUUID().toString(), "lat", p.getY(), "lon", p.getX(), "photoIds", java.util.List.of(photo)), 201)
+                .get("id").asLong();
+        long caseId = api.post("gridworker", "/api/enforcement/cases", Map.of("source", "FINDING", "patrolId", patrol, "findingId", id,
+                "scenario", "SHOP", "requestKey", UUID.randomUUID().toString()), 201).get("summary").get("id").asLong();
+
+        assertThat(page("dispatcher", "/enforcement/cases/" + caseId, 200)).contains("id=\"finding-photos\"").contains("/api/photos/" + photo);
+        page("dispatcher", "/api/photos/" + photo, 200);
+        page("dispatcher-honghua", "/api/photos/" + photo, 404);
+        page("resident", "/api/photos/" + photo, 404);
+    }
+
+    @Test
     void aFindingWithoutAPlaceOffersNoCaseAndOnlyItsOwnerSeesIt() throws Exception {
         long id = finding("居民反映楼道声控灯不亮", false);
         assertThat(page("gridworker", "/m/findings/" + id, 200)).doesNotContain("finding-enforce");

@@ -23,8 +23,10 @@ class ActionTableTests {
         EXPECTED.put(REJECT, Map.of(SUBMITTED, REJECTED));
         EXPECTED.put(REQUEST_SUPPLEMENT, Map.of(SUBMITTED, SUPPLEMENT, ACCEPTED, SUPPLEMENT));
         EXPECTED.put(SUPPLY, Map.of(SUPPLEMENT, SUBMITTED));
-        EXPECTED.put(APPROVE, Map.of(ACCEPTED, APPROVED));
-        EXPECTED.put(DENY, Map.of(ACCEPTED, DENIED));
+        EXPECTED.put(FORWARD, Map.of(ACCEPTED, FORWARDED));
+        EXPECTED.put(SEND_BACK, Map.of(FORWARDED, ACCEPTED));
+        EXPECTED.put(APPROVE, Map.of(ACCEPTED, APPROVED, FORWARDED, APPROVED));
+        EXPECTED.put(DENY, Map.of(ACCEPTED, DENIED, FORWARDED, DENIED));
         EXPECTED.put(COMPLETE, Map.of(APPROVED, DONE));
         EXPECTED.put(DELIVER, Map.of(DONE, DELIVERED));
         EXPECTED.put(RATE, Map.of(DONE, DONE, DELIVERED, DELIVERED, REJECTED, REJECTED, DENIED, DENIED));
@@ -58,7 +60,7 @@ class ActionTableTests {
 
     @Test
     void endedStatesAreExactlyThoseNoHandlingActionLeavesAgain() {
-        Set<Action> handling = Set.of(ACCEPT, REJECT, REQUEST_SUPPLEMENT, SUPPLY, APPROVE, DENY, COMPLETE);
+        Set<Action> handling = Set.of(ACCEPT, REJECT, REQUEST_SUPPLEMENT, SUPPLY, FORWARD, SEND_BACK, APPROVE, DENY, COMPLETE);
         for (ApplicationStatus ended : ApplicationStatus.ENDED) {
             for (Action action : handling) {
                 assertThat(action.allowedIn(ended)).as(action + " in " + ended).isFalse();

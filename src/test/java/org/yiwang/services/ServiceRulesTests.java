@@ -21,7 +21,7 @@ class ServiceRulesTests {
     static final WorkSchedule WEEKDAYS = WorkSchedule.standard(List.of());
 
     static ServiceItem item(boolean sameRights, ItemKind kind, int promised) {
-        return new ServiceItem("MZ-999", "测试事项", "民政", "区民政局", Level.COMMUNITY, sameRights, kind, promised, promised, "0",
+        return new ServiceItem("MZ-999", "测试事项", "民政", "区民政局", Level.COMMUNITY, sameRights, false, kind, promised, promised, "0",
                 EnumSet.of(Channel.ONLINE), List.of(new Material("居民身份证", true, 1, true)), "", true, 1);
     }
 

@@ -151,7 +151,7 @@ class ServicesApiTests {
 
     @Test
     void communityCannotApproveAnItemNotHandedDownButItsStreetCan() throws Exception {
-        long id = apply("SJ-007");
+        long id = apply("SJ-001");
         act("community", id, "accept", Map.of(), 200);
         JsonNode refused = act("community", id, "approve", Map.of(), 403);
         assertThat(refused.get("detail").asString()).contains("street approves");
@@ -368,5 +368,114 @@ class ServicesApiTests {
         call("community", post("/api/services/queue/tickets/" + b.get("id").asLong() + "/transfer"), Map.of("queue", "综合"), 200);
         JsonNode board = call("community", get("/api/services/queue/board"), null, 200);
         assertThat(board.get("noShow").asLong()).isGreaterThanOrEqualTo(1);
+    }
+    // ------------------------------------------------------------------ 部门审批: an item the competent district department
+    // approves is accepted and first-reviewed at the window, forwarded (转报) with the opinion, and decided by that
+    // department's staff only — never by the window, never by another department.
+
+    /** 职工退休申请 (SB-024) is approved by 区人力资源和社会保障局, whose demo staff is handler-hrss. */
+    static final String RETIREMENT = "SB-024";
+
+    @Test
+    void aDepartmentItemIsForwardedByTheWindowAndDecidedByItsDepartmentOnly() throws Exception {
+        long id = apply(RETIREMENT);
+        act("community", id, "accept", Map.of(), 200);
+
+        JsonNode refused = act("community", id, "approve", Map.of(), 409);
+        assertThat(refused.get("detail").asString()).contains("区人力资源和社会保障局");
+        act("community", id, "forward", Map.of(), 400);
+        JsonNode forwarded = act("community", id, "forward", Map.of("note", "材料齐全，建议批准"), 200);
+        assertThat(forwarded.get("summary").get("status").asString()).isEqualTo("FORWARDED");
+        assertThat(forwarded.get("reviewDepartment").asString()).isEqualTo("区人力资源和社会保障局");
+
+        act("community", id, "approve", Map.of(), 403);
+        act("handler-civil", id, "approve", Map.of(), 404);
+        JsonNode seen = call("handler-hrss", get("/api/services/applications/" + id), null, 200);
+        assertThat(actionNames(seen)).containsExactlyInAnyOrder("SEND_BACK", "APPROVE", "DENY");
+        assertThat(seen.get("applicantPhone").asString()).contains("*");
+
+        JsonNode approved = act("handler-hrss", id, "approve", Map.of(), 200);
+        assertThat(approved.get("summary").get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("approvedLevel").asString()).isEqualTo("DEPARTMENT");
+        JsonNode done = act("community", id, "complete", Map.of("resultNumber", "退休审批2026第88号"), 200);
+        assertThat(done.get("summary").get("status").asString()).isEqualTo("DONE");
+
+        List<String> steps = new ArrayList<>();
+        done.get("history").forEach(h -> steps.add(h.get("action").asString()));
+        assertThat(steps).containsSubsequence("ACCEPT", "FORWARD", "APPROVE", "COMPLETE");
+        String number = done.get("summary").get("number").asString();
+        assertThat(jdbc.sql("select count(*) from ledger_pending where stream = 'services' and subject_id = :n and kind = 'FORWARD'")
+                .param("n", number).query(Long.class).single()
+                + jdbc.sql("select count(*) from ledger_entry where stream = 'services' and subject_id = :n and kind = 'FORWARD'")
+                .param("n", number).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDepartmentSendsAnApplicationBackAndDecidesItWhenForwardedAgain() throws Exception {
+        long id = apply(RETIREMENT);
+        act("community", id, "accept", Map.of(), 200);
+        act("community", id, "forward", Map.of("note", "初审通过"), 200);
+        assertThat(rowIds(call("handler-hrss", get("/api/services/applications/review"), null, 200))).contains(id);
+        assertThat(rowIds(call("handler-hrss", get("/api/services/applications/review?decided=true"), null, 200))).doesNotContain(id);
+
+        act("handler-hrss", id, "send-back", Map.of(), 400);
+        JsonNode back = act("handler-hrss", id, "send-back", Map.of("note", "缺少档案中的招工表"), 200);
+        assertThat(back.get("summary").get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(rowIds(call("handler-hrss", get("/api/services/applications/review"), null, 200))).doesNotContain(id);
+        assertThat(rowIds(call("handler-hrss", get("/api/services/applications/review?decided=true"), null, 200))).contains(id);
+        act("handler-hrss", id, "approve", Map.of(), 403);
+
+        act("community", id, "forward", Map.of("note", "已补招工表"), 200);
+        act("handler-hrss", id, "deny", Map.of(), 400);
+        JsonNode denied = act("handler-hrss", id, "deny", Map.of("note", "连续工龄不足十五年"), 200);
+        assertThat(denied.get("summary").get("status").asString()).isEqualTo("DENIED");
+        assertThat(denied.get("reason").asString()).isEqualTo("连续工龄不足十五年");
+        assertThat(denied.get("summary").get("onTime").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anItemTheWindowApprovesCannotBeForwardedAndNoDepartmentSeesIt() throws Exception {
+        long id = apply("SB-023");
+        act("community", id, "accept", Map.of(), 200);
+        JsonNode accepted = call("community", get("/api/services/applications/" + id), null, 200);
+        assertThat(actionNames(accepted)).contains("APPROVE").doesNotContain("FORWARD", "SEND_BACK");
+        act("community", id, "forward", Map.of("note", "试图转报"), 409);
+        act("handler-hrss", id, "approve", Map.of(), 404);
+        act("handler-hrss", id, "send-back", Map.of("note", "不是转报件"), 404);
+    }
+
+    @Test
+    void aDepartmentWithoutReviewedItemsHasNoReviewList() throws Exception {
+        call("handler-water", get("/api/services/applications/review"), null, 403);
+        call("resident", get("/api/services/applications/review"), null, 403);
+        assertThat(rowIds(call("handler-civil", get("/api/services/applications/review"), null, 200))).isNotNull();
+    }
+
+    @Test
+    void theReviewPageListsTheForwardedApplicationForItsDepartmentOnly() throws Exception {
+        long id = apply(RETIREMENT);
+        act("community", id, "accept", Map.of(), 200);
+        JsonNode forwarded = act("community", id, "forward", Map.of("note", "初审通过"), 200);
+        String number = forwarded.get("summary").get("number").asString();
+        assertThat(reviewPage("handler-hrss")).contains(number).contains("部门审批");
+        assertThat(reviewPage("handler-civil")).doesNotContain(number);
+        assertThat(reviewPage("handler-water")).contains("本部门没有需要部门审批的事项");
+    }
+
+    private String reviewPage(String username) throws Exception {
+        return mvc.perform(get("/services/review").with(user(users.loadUserByUsername(username))).header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> actionNames(JsonNode detail) {
+        List<String> names = new ArrayList<>();
+        detail.get("actions").forEach(a -> names.add(a.asString()));
+        return names;
+    }
+
+    private static List<Long> rowIds(JsonNode rows) {
+        List<Long> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.get("id").asLong()));
+        return ids;
     }
 }

@@ -96,6 +96,13 @@ public class PointsShop {
         return item(itemId).orElseThrow();
     }
 
+    /** 下架 / 重新上架: takes an item of the actor's community off sale (volunteers no longer see or redeem it) or back on. */
+    public ShopItem setOnSale(long itemId, boolean onSale, Actor actor) {
+        ShopItem item = managed(itemId, actor);
+        jdbc.sql("UPDATE cogov_shop_item SET active = :on WHERE id = :id").param("on", onSale).param("id", item.id()).update();
+        return item(itemId).orElseThrow();
+    }
+
     /** The items of the staff member's communities. */
     public List<ShopItem> items(Actor reader) {
         if (!Volunteers.readsRegister(reader)) {

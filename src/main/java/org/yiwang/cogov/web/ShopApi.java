@@ -29,6 +29,9 @@ class ShopApi {
     record ShopStockInput(@Nullable Integer stock) {
     }
 
+    record ShopSaleInput(@Nullable Boolean onSale) {
+    }
+
     record ShopRedeemInput(@Nullable String requestKey) {
     }
 
@@ -49,6 +52,15 @@ class ShopApi {
     @PostMapping("/api/cogov/shop/items/{id}/stock")
     PointsShop.ShopItem restockShopItem(@PathVariable long id, @RequestBody ShopStockInput input) {
         return shop.restock(id, input.stock(), Actors.require());
+    }
+
+    @Operation(summary = "Take an item off sale (下架, onSale false) or put it back on sale")
+    @PostMapping("/api/cogov/shop/items/{id}/sale")
+    PointsShop.ShopItem setShopItemOnSale(@PathVariable long id, @RequestBody ShopSaleInput input) {
+        if (input.onSale() == null) {
+            throw org.yiwang.platform.LocalizedException.badRequest("cogov.error.invalid", "onSale", "null");
+        }
+        return shop.setOnSale(id, input.onSale(), Actors.require());
     }
 
     @Operation(summary = "What I can redeem: the items of my community")

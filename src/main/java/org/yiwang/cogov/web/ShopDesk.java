@@ -50,6 +50,13 @@ class ShopDesk {
         return forms.step(redirect, "/cogov/shop", "cogov.shop.restocked", () -> shop.restock(id, number(stock, "stock"), actor));
     }
 
+    @PostMapping("/cogov/shop/items/{id}/sale")
+    String sale(@PathVariable long id, @RequestParam(defaultValue = "false") boolean onSale, RedirectAttributes redirect) {
+        Actor actor = CouncilDesk.staff();
+        return forms.step(redirect, "/cogov/shop", onSale ? "cogov.shop.backOnSale" : "cogov.shop.offSale",
+                () -> shop.setOnSale(id, onSale, actor));
+    }
+
     @PostMapping("/cogov/shop/redemptions/{id}/handover")
     String handOver(@PathVariable long id, RedirectAttributes redirect) {
         Actor actor = CouncilDesk.staff();

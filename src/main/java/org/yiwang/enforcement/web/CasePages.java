@@ -64,9 +64,11 @@ class CasePages {
     private final PhotoStore photos;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.yiwang.fieldwork.Findings findings;
 
     CasePages(Cases cases, Catalogue catalogue, WorkOrderQueries orders, Organization organization, Grids grids, GridLocator locator,
-              PhotoStore photos, MessageSource messages, Clock clock) {
+              PhotoStore photos, MessageSource messages, Clock clock, org.yiwang.fieldwork.Findings findings) {
+        this.findings = findings;
         this.cases = cases;
         this.catalogue = catalogue;
         this.orders = orders;
@@ -186,6 +188,7 @@ class CasePages {
         EnforcementCase c = file.enforcementCase();
         model.addAttribute("file", file);
         model.addAttribute("c", c);
+        model.addAttribute("findingPhotos", c.findingId() == null ? List.of() : findings.photoIdsOf(c.findingId()));
         model.addAttribute("can", file.allowed().stream().map(Enum::name).toList());
         model.addAttribute("summons", file.summons().stream().map(s -> new SummonsRow(s.departmentName(), ChinaTime.MINUTES.format(s.summonedAt()),
                 ChinaTime.MINUTES.format(s.dueAt()), s.arrivedAt() == null ? "" : ChinaTime.MINUTES.format(s.arrivedAt()),

@@ -67,7 +67,8 @@ class CatalogPages {
     @PostMapping("/services/catalog/{code}")
     String save(@PathVariable String code, @RequestParam(required = false) @Nullable String name,
                 @RequestParam(required = false) @Nullable String department, @RequestParam(required = false) @Nullable String homeLevel,
-                @RequestParam(required = false) @Nullable String sameRights, @RequestParam(required = false) @Nullable String kind,
+                @RequestParam(required = false) @Nullable String sameRights, @RequestParam(required = false) @Nullable String departmentReview,
+                @RequestParam(required = false) @Nullable String kind,
                 @RequestParam(required = false) @Nullable Integer legalDays, @RequestParam(required = false) @Nullable Integer promisedDays,
                 @RequestParam(required = false) @Nullable String fee, @RequestParam(required = false) @Nullable List<String> channels,
                 @RequestParam(required = false) @Nullable String materials, @RequestParam(required = false) @Nullable String guide,
@@ -87,7 +88,7 @@ class CatalogPages {
             throw org.yiwang.platform.LocalizedException.badRequest("services.error.field", "channels");
         }
         catalog.update(code, new ServiceCatalog.ItemEdit(ServicesApi.or(name, ""), ServicesApi.or(department, ""),
-                ServicesApi.parse(Level.class, ServicesApi.or(homeLevel, ""), "homeLevel"), sameRights != null,
+                ServicesApi.parse(Level.class, ServicesApi.or(homeLevel, ""), "homeLevel"), sameRights != null, departmentReview != null,
                 ServicesApi.parse(ItemKind.class, ServicesApi.or(kind, ""), "kind"), legalDays, promisedDays, ServicesApi.or(fee, ""),
                 chosen, ServicesApi.or(materials, ""), ServicesApi.or(guide, ""), enabled != null), actor);
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.catalog.saved", new Object[]{code}, LocaleContextHolder.getLocale()));

@@ -35,7 +35,7 @@ import java.util.UUID;
 @Controller
 class DeskPages {
 
-    static final List<String> TABS = List.of("SUBMITTED", "SUPPLEMENT", "ACCEPTED", "APPROVED", "DONE", "ENDED");
+    static final List<String> TABS = List.of("SUBMITTED", "SUPPLEMENT", "ACCEPTED", "FORWARDED", "APPROVED", "DONE", "ENDED");
 
     private final Applications applications;
     private final Tickets tickets;
@@ -77,6 +77,21 @@ class DeskPages {
         return "services/desk";
     }
 
+    /** 部门审批: the department's list of applications the windows forwarded to it, and those it decided. */
+    @GetMapping("/services/review")
+    String review(@RequestParam(defaultValue = "false") boolean decided, Model model) {
+        Actor actor = Actors.require();
+        model.addAttribute("decided", decided);
+        List<String> departments = applications.reviewedDepartments(actor);
+        model.addAttribute("departments", departments);
+        List<Applications.ApplicationRow> rows = departments.isEmpty() ? List.of() : applications.reviewQueue(decided, actor);
+        java.util.Map<String, String> communities = new java.util.HashMap<>();
+        rows.forEach(r -> communities.computeIfAbsent(r.communityCode(), applications::communityName));
+        model.addAttribute("applications", rows);
+        model.addAttribute("communities", communities);
+        return "services/review";
+    }
+
     @GetMapping("/services/desk/applications/{id}")
     String application(@PathVariable long id, Model model) {
         model.addAttribute("a", applications.detail(id, Actors.require()));
@@ -91,6 +106,9 @@ class DeskPages {
         applications.act(id, verb, new Applications.Act(note, missing, resultNumber, null, List.of(), version), Actors.require());
         redirect.addFlashAttribute("flashSuccess", messages.getMessage("services.action.done." + verb.name(), null,
                 LocaleContextHolder.getLocale()));
+        if (verb.who() == Action.Who.APPROVER && !applications.isClerk(Actors.require())) {
+            return "redirect:/services/review";
+        }
         return "redirect:/services/desk/applications/" + id;
     }
 

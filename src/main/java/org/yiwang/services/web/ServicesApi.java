@@ -79,6 +79,7 @@ class ServicesApi {
     }
 
     record ServiceItemInput(@Nullable String name, @Nullable String department, @Nullable String homeLevel, @Nullable Boolean sameRights,
+                     @Nullable Boolean departmentReview,
                      @Nullable String kind, @Nullable Integer legalDays, @Nullable Integer promisedDays, @Nullable String fee,
                      @Nullable List<String> channels, @Nullable String materials, @Nullable String guide, @Nullable Boolean enabled) {
     }
@@ -135,6 +136,7 @@ class ServicesApi {
         return catalog.update(code, new ServiceCatalog.ItemEdit(or(in.name(), old.name()), or(in.department(), old.department()),
                 in.homeLevel() == null ? old.homeLevel() : parse(Level.class, in.homeLevel(), "homeLevel"),
                 in.sameRights() == null ? old.sameRights() : in.sameRights(),
+                in.departmentReview() == null ? old.departmentReview() : in.departmentReview(),
                 in.kind() == null ? old.kind() : parse(ItemKind.class, in.kind(), "kind"),
                 in.legalDays() == null ? old.legalDays() : in.legalDays(), in.promisedDays() == null ? old.promisedDays() : in.promisedDays(),
                 or(in.fee(), old.fee()), channels, in.materials() == null ? org.yiwang.services.Material.formatAll(old.materials()) : in.materials(),
@@ -189,13 +191,19 @@ class ServicesApi {
         return applications.desk(states, 200, Actors.require());
     }
 
+    @Operation(summary = "部门审批: applications the windows forwarded to my department — waiting, or (decided=true) decided by it")
+    @GetMapping("/applications/review")
+    List<Applications.ApplicationRow> review(@RequestParam(defaultValue = "false") boolean decided) {
+        return applications.reviewQueue(decided, Actors.require());
+    }
+
     @Operation(summary = "One application: materials, history, a bundle's items, the actions I may take")
     @GetMapping("/applications/{id}")
     Applications.ApplicationDetail detail(@PathVariable long id) {
         return applications.detail(id, Actors.require());
     }
 
-    @Operation(summary = "Act: accept, reject, request-supplement (补正), supply, approve, deny, complete, deliver, rate (好差评 1–5)")
+    @Operation(summary = "Act: accept, reject, request-supplement (补正), supply, forward (转报 to the department), send-back, approve, deny, complete, deliver, rate (好差评 1–5)")
     @PostMapping("/applications/{id}/actions/{action}")
     Applications.ApplicationDetail act(@PathVariable long id, @PathVariable String action, @RequestBody(required = false) @Nullable ServiceActInput in) {
         ServiceActInput input = in == null ? new ServiceActInput(null, null, null, null, null, null) : in;

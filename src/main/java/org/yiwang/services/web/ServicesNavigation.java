@@ -18,6 +18,11 @@ class ServicesNavigation {
     }
 
     @Bean
+    NavigationEntry servicesReviewNavigation() {
+        return new NavigationEntry("/services/review", "services.nav.review", "✔", List.of(Role.HANDLER), 41, "work");
+    }
+
+    @Bean
     NavigationEntry servicesCatalogNavigation() {
         return new NavigationEntry("/services/catalog", "services.nav.catalog", "☷", List.of(Role.ADMIN), 75, "admin");
     }

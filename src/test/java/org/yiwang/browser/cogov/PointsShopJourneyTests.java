@@ -51,8 +51,15 @@ class PointsShopJourneyTests extends BrowserTests {
         assertThat(browser.exists(By.id("handover-" + row))).isFalse();
         browser.screenshots("shop-handed-over");
 
+        // the last umbrella is kept for the office: 下架 — volunteers no longer see it
+        browser.click(By.id("sale-" + item));
+        assertThat(browser.flashSuccess()).contains("已下架");
+        assertThat(browser.text(By.cssSelector("#shop-items tr[data-item='" + item + "']"))).contains("已下架").contains("重新上架");
+        browser.screenshots("shop-off-sale");
+
         browser.viewport(Browser.Size.PHONE);
         browser.signIn("resident").open("/m/volunteer");
         assertThat(browser.text(By.cssSelector("#my-redemptions li[data-redemption='" + row + "']"))).contains("已领取");
+        assertThat(browser.exists(By.cssSelector("#m-shop li[data-item='" + item + "']"))).isFalse();
     }
 }

@@ -117,6 +117,57 @@ class ServicesJourneyTests extends BrowserTests {
     }
 
     @Test
+    void theWindowForwardsADepartmentItemAndTheDepartmentApprovesIt() {
+        browser.signIn("resident").open("/m/services");
+        browser.type(By.id("q"), "退休");
+        browser.click(By.id("search-submit"));
+        browser.waitForText("职工退休申请");
+        browser.click(By.cssSelector("li[data-item='SB-024'] a.item-link"));
+        browser.waitForText("转报区人力资源和社会保障局审批");
+        browser.attach(By.id("material-0"), Browser.samplePhoto("id-card"));
+        browser.attach(By.id("material-1"), Browser.samplePhoto("file"));
+        browser.attach(By.id("material-2"), Browser.samplePhoto("form"));
+        browser.select(By.id("communityCode"), community());
+        browser.click(By.id("apply-submit"));
+        browser.waitForText("已提交申请");
+        String number = browser.text(By.id("application-number"));
+
+        browser.signIn("community").open("/services/desk/applications/" + idOf(number));
+        browser.click(By.id("do-ACCEPT"));
+        browser.waitForText("已受理。");
+        assertThat(browser.exists(By.id("do-APPROVE"))).isFalse();
+        browser.type(By.id("forward-opinion"), "材料齐全，档案出生日期与身份证一致，建议批准");
+        browser.screenshots("services-desk-forward");
+        browser.click(By.id("do-FORWARD"));
+        browser.waitForText("已转报部门审批。");
+        assertThat(browser.text(By.id("application-status"))).isEqualTo("部门审批中");
+        assertThat(browser.text(By.id("forwarded-to"))).isEqualTo("区人力资源和社会保障局");
+
+        browser.signIn("handler-hrss").open("/");
+        browser.click(By.cssSelector("a[href='/services/review']"));
+        browser.waitForText(number);
+        browser.screenshots("services-department-review");
+        browser.click(By.linkText(number));
+        browser.waitForText("办理过程");
+        assertThat(browser.text(By.id("history"))).contains("转报部门", "材料齐全");
+        browser.click(By.id("do-APPROVE"));
+        browser.waitForText("已审批通过。");
+        assertThat(browser.pageText()).doesNotContain(number);
+        browser.open("/services/review?decided=true");
+        browser.waitForText(number);
+        browser.screenshots("services-department-decided");
+
+        browser.signIn("community").open("/services/desk/applications/" + idOf(number));
+        browser.type(By.id("result-number"), "宁人社退字2026第1207号");
+        browser.click(By.id("do-COMPLETE"));
+        browser.waitForText("已办结。");
+        assertThat(jdbc.sql("select approved_level from services_application where number = :n").param("n", number)
+                .query(String.class).single()).isEqualTo("DEPARTMENT");
+        assertThat(browser.pageText()).doesNotContain("??");
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    @Test
     void theWindowFindsTheDemoApplicationsWaitingOnAFreshDemoDatabase() {
         String waiting = jdbc.sql("select number from services_application where request_id = 'demo-services-4'").query(String.class).single();
         String missing = jdbc.sql("select number from services_application where request_id = 'demo-services-2'").query(String.class).single();
