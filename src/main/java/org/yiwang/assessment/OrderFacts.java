@@ -37,10 +37,12 @@ class OrderFacts implements JournalFollower {
 
     private final JdbcClient jdbc;
     private final WorkOrderQueries orders;
+    private final ClosedMonths closedMonths;
 
-    OrderFacts(JdbcClient jdbc, WorkOrderQueries orders) {
+    OrderFacts(JdbcClient jdbc, WorkOrderQueries orders, ClosedMonths closedMonths) {
         this.jdbc = jdbc;
         this.orders = orders;
+        this.closedMonths = closedMonths;
     }
 
     @Override
@@ -85,6 +87,9 @@ class OrderFacts implements JournalFollower {
             save(fact);
         }
         deltas.forEach(this::addToMonth);
+        // the months whose sums moved: a kept closed-month table of their districts is computed anew
+        closedMonths.changed(deltas.entrySet().stream().filter(e -> Arrays.stream(e.getValue()).anyMatch(v -> v != 0))
+                .map(e -> Map.entry(e.getKey().districtCode(), e.getKey().month())).distinct().toList());
     }
 
     /** {@code sign} × the fact's contribution: 1 reported, then the flags. */

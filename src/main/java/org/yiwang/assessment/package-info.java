@@ -4,6 +4,6 @@
  * schemes with grades and rankings; and the monthly report (月度通报) as a workbook and a PDF.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment",
-        allowedDependencies = {"platform", "catalog", "workorder", "people", "geo", "whistle", "fieldwork"})
+        allowedDependencies = {"platform", "catalog", "workorder", "people", "geo", "whistle", "fieldwork", "services"})
 @org.jspecify.annotations.NullMarked
 package org.yiwang.assessment;

@@ -77,6 +77,28 @@ public class ServiceFigures {
                 reviews, Math.round(wait * 10) / 10.0, byItem, byLevel, byChannel);
     }
 
+    /** The 好差评 ratings one community received in a period: applications rated, and those rated 4 or 5 (好评). */
+    public record CommunityRatings(String communityCode, long rated, long good) {
+    }
+
+    /**
+     * The 好差评 ratings given from {@code from} to {@code to} (Beijing days, both included) per community, within the
+     * communities whose codes start with one of {@code prefixes} — one statement whatever their number (for assessment,
+     * which checks its reader's territory itself). Every rated application counts once: an item's, or a 一件事 as a whole.
+     */
+    public List<CommunityRatings> ratingsByCommunity(List<String> prefixes, LocalDate from, LocalDate to) {
+        if (prefixes.isEmpty() || from.isAfter(to)) {
+            return List.of();
+        }
+        return jdbc.sql("select community_code, count(*), count(*) filter (where rating >= 4) from services_application"
+                        + " where rating is not null and rated_at >= :a and rated_at < :b and community_code like any(:patterns)"
+                        + " group by community_code order by community_code")
+                .param("a", Timestamp.from(from.atStartOfDay(ChinaTime.ZONE).toInstant()))
+                .param("b", Timestamp.from(to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()))
+                .param("patterns", prefixes.stream().map(p -> p + "%").toArray(String[]::new))
+                .query((rs, n) -> new CommunityRatings(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
     private static double rate(long part, long whole) {
         return whole == 0 ? 0 : Math.round(10_000.0 * part / whole) / 10_000.0;
     }

@@ -11,6 +11,8 @@
   var feedEmpty = document.getElementById('live-empty');
   var liveState = document.getElementById('live-state');
   var labels = el.dataset;
+  var shared = window.YiwangMapLayers;   // map-layers.js: the drawing the big screen shares
+  var getJson = shared.getJson;
 
   var map = L.map(el, {maxZoom: 19, zoomSnap: 0.25});
   var clusters = null;
@@ -196,11 +198,6 @@
   var workers = L.layerGroup();
   var tracks = L.layerGroup();
   var workerCount = 0;
-  function getJson(url) {
-    return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .catch(function () { return []; });
-  }
   function loadWorkers() {
     if (!el.dataset.positions || !map.hasLayer(workers)) { return Promise.resolve(); }
     return getJson(el.dataset.positions).then(function (list) {
@@ -266,8 +263,7 @@
     });
   }
   // --- hot spots (热点: many reports of one category in one grid) and whistles (吹哨) on open orders --------------
-  function link(href, label) { var a = document.createElement('a'); a.href = href; a.textContent = label; return a; }
-  function line(box, text) { var d = document.createElement('div'); d.textContent = text; box.appendChild(d); return d; }
+  var link = shared.link, line = shared.line;
   var hotspots = L.layerGroup();
   function loadHotspots() {
     if (!el.dataset.hotspots || !map.hasLayer(hotspots)) { return Promise.resolve(); }
@@ -307,91 +303,23 @@
     });
   }
   // --- likely duplicates (疑似重复, from the sorter): a dashed line between the two orders and a badge between them;
-  // the popup leads to both orders, and to the newer one's duplicate panel where the dispatcher merges or keeps them apart
+  // the popup leads to both orders, and to the newer one's duplicate panel where the dispatcher merges or keeps them apart.
+  // Joint-enforcement cases (联合执法) by stage and arrival light; campaign records (专项行动) per campaign and grid.
+  // Drawn by map-layers.js, which the big screen shares.
   var duplicates = L.layerGroup();
-  // data-stage-filed → dataset.stageFiled: the label of an enum name
-  function key(prefix, name) { return prefix + name.charAt(0) + name.slice(1).toLowerCase(); }
   function loadDuplicates() {
     if (!el.dataset.duplicates || !map.hasLayer(duplicates)) { return Promise.resolve(); }
-    return getJson(el.dataset.duplicates).then(function (pairs) {
-      duplicates.clearLayers();
-      (pairs || []).forEach(function (p) {
-        if (!p.order || !p.candidate || !isFinite(p.order.lat) || !isFinite(p.candidate.lat)) { return; }
-        var a = L.latLng(p.order.lat, p.order.lon), b = L.latLng(p.candidate.lat, p.candidate.lon);
-        var box = document.createElement('div');
-        box.className = 'map-popup duplicate-popup';
-        line(box, labels.duplicateLabel + ' · ' + Math.round(p.score * 100) + '% · ' + Math.round(p.distanceMeters) + ' m');
-        [p.order, p.candidate].forEach(function (o) { var d = line(box, ''); d.appendChild(link('/work-orders/' + o.id, o.number)); });
-        var review = line(box, '');
-        review.appendChild(link('/work-orders/' + p.order.id + '#duplicates', labels.duplicateReview));
-        L.polyline([a, b], {className: 'yw-duplicate-line', weight: 3, opacity: 0.9}).bindPopup(box).addTo(duplicates);
-        L.marker(L.latLng((a.lat + b.lat) / 2, (a.lng + b.lng) / 2), {keyboard: false, title: labels.duplicateLabel, zIndexOffset: 900,
-          icon: L.divIcon({className: 'yw-duplicate', html: '<span>' + labels.duplicateShort + '</span>', iconSize: [24, 24], iconAnchor: [12, 12]})})
-          .bindPopup(box).addTo(duplicates);
-      });
-    });
+    return getJson(el.dataset.duplicates).then(function (pairs) { shared.drawDuplicates(duplicates, pairs, {labels: labels}); });
   }
-  // --- joint-enforcement cases (联合执法): a badge by stage, coloured by the worst arrival light of the summoned departments
   var cases = L.layerGroup();
   function loadCases() {
     if (!el.dataset.cases || !map.hasLayer(cases)) { return Promise.resolve(); }
-    return getJson(el.dataset.cases).then(function (list) {
-      cases.clearLayers();
-      (list || []).forEach(function (c) {
-        if (!isFinite(c.lat) || !isFinite(c.lon)) { return; }
-        var stage = labels[key('stage', c.stage)] || c.stage;
-        var box = document.createElement('div');
-        box.className = 'map-popup';
-        box.appendChild(link('/enforcement/cases/' + c.id, c.number + ' · ' + c.title));
-        line(box, stage + ' · ' + labels.caseArrived.replace('{0}', c.arrived).replace('{1}', c.summoned)
-          + (c.light ? ' · ' + (labels[key('light', c.light)] || c.light) : ''));
-        if (c.orderId) { var d = line(box, ''); d.appendChild(link('/work-orders/' + c.orderId, labels.caseOrder)); }
-        L.marker([c.lat, c.lon], {keyboard: false, title: c.number, zIndexOffset: 950,
-          icon: L.divIcon({className: 'yw-case l-' + (c.light || 'NONE'), html: '<span>' + stage.charAt(0) + '</span>', iconSize: [26, 26], iconAnchor: [13, 13]})})
-          .bindPopup(box).addTo(cases);
-      });
-    });
+    return getJson(el.dataset.cases).then(function (list) { shared.drawCases(cases, list, {labels: labels}); });
   }
-  // --- campaigns (专项行动): per campaign and grid a badge coloured by its worst record (red, yellow, green by the campaign's
-  // rules) with the count; the popup lists the grid's records, each a link to the record on the campaign's page
   var campaignLayer = L.layerGroup();
-  var zh = (document.documentElement.lang || 'zh').indexOf('zh') === 0;
   function loadCampaigns() {
     if (!el.dataset.campaigns || !map.hasLayer(campaignLayer)) { return Promise.resolve(); }
-    return getJson(el.dataset.campaigns).then(function (list) {
-      var active = (list || []).filter(function (c) { return c.active; });
-      return Promise.all(active.map(function (c) {
-        var base = el.dataset.campaigns + '/' + encodeURIComponent(c.code);
-        return Promise.all([getJson(base + '/map'), getJson(base + '/records')]).then(function (r) { return {campaign: c, grids: r[0], records: r[1]}; });
-      }));
-    }).then(function (all) {
-      campaignLayer.clearLayers();
-      all.forEach(function (one, index) {
-        var name = zh ? one.campaign.nameZh : one.campaign.nameEn;
-        (one.grids || []).forEach(function (g) {
-          var n = g.red + g.yellow + g.green;
-          if (!n || !isFinite(g.lat)) { return; }
-          var worst = g.red > 0 ? 'RED' : g.yellow > 0 ? 'YELLOW' : 'GREEN';
-          var box = document.createElement('div');
-          box.className = 'map-popup campaign-popup';
-          box.appendChild(link('/enforcement/campaigns/' + encodeURIComponent(one.campaign.code), name));
-          line(box, g.gridName + ' · ' + labels.colourRed + ' ' + g.red + ' · ' + labels.colourYellow + ' ' + g.yellow + ' · ' + labels.colourGreen + ' ' + g.green);
-          (one.records || []).filter(function (r) { return r.gridCode === g.gridCode; }).slice(0, 8).forEach(function (r) {
-            var d = line(box, '');
-            var dot = document.createElement('span');
-            dot.className = 'dot c-' + r.colour;
-            d.appendChild(dot);
-            d.appendChild(link('/enforcement/campaigns/' + encodeURIComponent(one.campaign.code) + '#record-' + r.id,
-              r.subject + ' · ' + (labels[key('colour', r.colour)] || r.colour)));
-          });
-          // campaigns in one grid sit side by side
-          L.marker([g.lat, g.lon], {keyboard: false, title: name, zIndexOffset: 800,
-            icon: L.divIcon({className: 'yw-campaign c-' + worst, html: '<span>' + n + '</span>', iconSize: [24, 24],
-              iconAnchor: [12 - 28 * index, 30]})})
-            .bindPopup(box).addTo(campaignLayer);
-        });
-      });
-    });
+    return shared.loadCampaigns(el.dataset.campaigns, true).then(function (all) { shared.drawCampaigns(campaignLayer, all, {labels: labels}); });
   }
   if (el.dataset.positions) {
     var overlays = {};
@@ -424,7 +352,7 @@
     careBadges: function () { return care.getLayers().length; },
     hotspotCount: function () { return hotspots.getLayers().length; },
     whistleCount: function () { return whistles.getLayers().length; },
-    duplicateCount: function () { return duplicates.getLayers().filter(function (l) { return l instanceof L.Polyline; }).length; },
+    duplicateCount: function () { return shared.duplicatePairs(duplicates); },
     caseCount: function () { return cases.getLayers().length; },
     campaignCount: function () { return campaignLayer.getLayers().length; },
     reloadWorkers: loadWorkers,

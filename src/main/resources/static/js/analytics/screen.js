@@ -131,6 +131,7 @@
   // --- the map ----------------------------------------------------------------------------------------
   var mapEl = $('screen-map');
   var map = null, clusters = null, hot = null, gridLayers = {}, bases = null, gridBounds = null;
+  var duplicates = null, cases = null, campaigns = null;
   if (window.L) {
     map = L.map(mapEl, {zoomControl: false, zoomSnap: 0.25, maxZoom: 19, attributionControl: true});
     bases = window.YiwangBaseMaps ? window.YiwangBaseMaps.attach(map, mapEl, {collapsed: true, position: 'topright', fixed: true,
@@ -139,6 +140,9 @@
     clusters = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 36, chunkedLoading: true});
     map.addLayer(clusters);
     hot = L.layerGroup().addTo(map);
+    duplicates = L.layerGroup().addTo(map);
+    cases = L.layerGroup().addTo(map);
+    campaigns = L.layerGroup().addTo(map);
     fetch(mapEl.dataset.grids, {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (geo) {
       var layer = L.geoJSON(geo, {filter: function (f) { return f.properties.kind !== 'dedicated'; },
         style: function () { return {weight: 0.5, fillOpacity: 1}; },
@@ -149,6 +153,19 @@
       colourGrids();
     });
     loadOrders();
+    loadOverlays();
+  }
+  // --- the 一张图's layers from other modules (map-layers.js): likely duplicates, joint-enforcement cases and campaign
+  // records, without popups (nobody clicks a wall screen); reloaded with the snapshots, at most every 30 s
+  var overlaysAt = 0;
+  function loadOverlays() {
+    var shared = window.YiwangMapLayers;
+    if (!map || !shared) { return; }
+    overlaysAt = Date.now();
+    var opts = {labels: mapEl.dataset, popups: false, px: function (n) { return Math.round(n * rem() / 16); }};
+    shared.getJson(mapEl.dataset.duplicates).then(function (pairs) { shared.drawDuplicates(duplicates, pairs, opts); });
+    shared.getJson(mapEl.dataset.cases).then(function (list) { shared.drawCases(cases, list, opts); });
+    shared.loadCampaigns(mapEl.dataset.campaigns, false).then(function (all) { shared.drawCampaigns(campaigns, all, opts); });
   }
   var perGrid = {};
   function loadClass(n) { return n > 10 ? 4 : n > 5 ? 3 : n > 2 ? 2 : n > 0 ? 1 : 0; }
@@ -214,6 +231,14 @@
     drawHotSpots(s.hotSpots);
     s.events.slice().reverse().forEach(function (e) { addEvent(e, state.snapshots > 0); });
     text('screen-updated', time(s.at));
+    if (Date.now() - overlaysAt > 30000) { loadOverlays(); }
+    if (Date.now() - servicesAt > 60000) { loadServices(); }
+  }
+  // --- 一网通办 figures (service-figures.js, from the services API; the panel stays hidden when the reader may not see them)
+  var servicesAt = 0;
+  function loadServices() {
+    servicesAt = Date.now();
+    if (window.YiwangServiceFigures) { window.YiwangServiceFigures.load($('screen-services')); }
   }
   var live = $('screen-live');
   if (window.EventSource) {
@@ -242,6 +267,11 @@
     gridCount: function () { return Object.keys(gridLayers).length; },
     hasMarker: function (id) { return !!state.markers[id]; },
     events: function () { return state.events; },
+    duplicateCount: function () { return duplicates ? window.YiwangMapLayers.duplicatePairs(duplicates) : 0; },
+    caseCount: function () { return cases ? cases.getLayers().length : 0; },
+    campaignCount: function () { return campaigns ? campaigns.getLayers().length : 0; },
+    reloadOverlays: loadOverlays,
+    servicesShown: function () { return $('screen-services').dataset.loaded === 'true' && !$('screen-services').hidden; },
     bases: bases,
     map: map
   };

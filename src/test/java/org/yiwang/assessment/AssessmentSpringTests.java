@@ -31,6 +31,8 @@ import org.yiwang.workorder.WorkOrderActions;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import org.yiwang.services.Applications;
+import org.yiwang.services.Delivery;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,6 +73,9 @@ class AssessmentSpringTests {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired MockMvc mvc;
+    @Autowired Applications applications;
+    @Autowired ClosedMonths closedMonths;
+    @Autowired org.yiwang.people.Organization organization;
 
     IndexedGrid grid;
     String category;
@@ -162,6 +167,103 @@ class AssessmentSpringTests {
         assertThat(assessments.orders(Level.STREET, grid.street().code(), month, Indicator.FILING, false, actor("dispatcher-honghua")))
                 .isEmpty();
         assertThatThrownBy(() -> assessments.table(Level.STREET, month, actor("handler"))).isInstanceOf(LocalizedException.class);
+    }
+
+    /** An 一网通办 application of the clerk's community, done; rated by the resident when {@code rating} is not null. */
+    void serviceApplication(String community, @org.jspecify.annotations.Nullable Integer rating) {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
+        long id = applications.apply(new Applications.Apply("MZ-008", null, community, Delivery.PICKUP, null, null, UUID.randomUUID().toString(),
+                List.of(new Applications.Upload("居民身份证", png), new Applications.Upload("近期免冠照片", png)), null, null), actor("resident"))
+                .summary().id();
+        applications.act(id, org.yiwang.services.Action.ACCEPT, Applications.Act.note(null), actor("community"));
+        applications.act(id, org.yiwang.services.Action.APPROVE, Applications.Act.note(null), actor("community"));
+        applications.act(id, org.yiwang.services.Action.COMPLETE, new Applications.Act(null, null, "YD-" + id, null, List.of(), null), actor("community"));
+        if (rating != null) {
+            applications.act(id, org.yiwang.services.Action.RATE, new Applications.Act(rating <= 2 ? "等了很久才办好" : "办得快", null, null,
+                    rating, List.of(), null), actor("resident"));
+        }
+    }
+
+    @Test
+    void theServicePraiseRateCountsRatingsOfFourAndFiveAmongTheApplicationsRatedInTheMonthPerCommunityAndStreet() {
+        String community = organization.find(actor("community").orgUnitId()).orElseThrow().divisionCode();
+        String street = community.substring(0, 9);
+        Indicator.Figure communityBefore = figure(Level.COMMUNITY, community, Indicator.SERVICE_RATING);
+        Indicator.Figure streetBefore = figure(Level.STREET, street, Indicator.SERVICE_RATING);
+
+        serviceApplication(community, 5);
+        serviceApplication(community, 4);
+        serviceApplication(community, 2);
+        serviceApplication(community, null);
+
+        // 5 and 4 are praise (好评), 2 is not, the unrated one counts in neither
+        Indicator.Figure inCommunity = figure(Level.COMMUNITY, community, Indicator.SERVICE_RATING);
+        assertThat(inCommunity.numerator()).isEqualTo(communityBefore.numerator() + 2);
+        assertThat(inCommunity.denominator()).isEqualTo(communityBefore.denominator() + 3);
+        assertThat(inCommunity.rate()).isEqualTo(Indicator.Figure.of(inCommunity.numerator(), inCommunity.denominator()).rate());
+        Indicator.Figure inStreet = figure(Level.STREET, street, Indicator.SERVICE_RATING);
+        assertThat(inStreet.numerator()).isEqualTo(streetBefore.numerator() + 2);
+        assertThat(inStreet.denominator()).isEqualTo(streetBefore.denominator() + 3);
+        // only streets and communities have it; a grid or a worker has no service figure
+        assertThat(assessments.table(Level.GRID, month, actor("leader")).rows())
+                .allSatisfy(r -> assertThat(r.figure(Indicator.SERVICE_RATING).denominator()).isZero());
+        // a month with no rating has no figure (not 0 %)
+        YearMonth empty = YearMonth.of(2021, 2);
+        for (Level level : List.of(Level.STREET, Level.COMMUNITY)) {
+            assertThat(assessments.table(level, empty, actor("leader")).rows()).allSatisfy(r -> {
+                assertThat(r.figure(Indicator.SERVICE_RATING).rate()).isNull();
+                assertThat(r.figure(Indicator.SERVICE_RATING).percent()).isEqualTo("—");
+            });
+        }
+    }
+
+    @Test
+    void aClosedMonthsTableIsKeptUntilTheJournalChangesItsSumsOrTheSchemeChanges() {
+        YearMonth closed = month.minusMonths(1);
+        String district = grid.district().code();
+        // kept: read again, the rows are those computed the first time (the same objects), not computed anew
+        AssessmentTable first = assessments.table(Level.STREET, closed, actor("leader"));
+        assertThat(assessments.table(Level.STREET, closed, actor("leader")).rows().getFirst().figures())
+                .isSameAs(first.rows().getFirst().figures());
+        // this month is never kept
+        assertThat(assessments.table(Level.STREET, month, actor("leader")).rows().getFirst().figures())
+                .isNotSameAs(assessments.table(Level.STREET, month, actor("leader")).rows().getFirst().figures());
+
+        // the journal follower counts each change to a month's sums: a new order moves this month's count
+        long before = revision(month, district);
+        report(Source.RESIDENT, "resident");
+        await().atMost(Duration.ofSeconds(30)).until(() -> revision(month, district) > before);
+        // … and a change to the closed month (an order reported then and closed now) makes its table computed anew
+        closedMonths.changed(List.of(java.util.Map.entry(district, closed.atDay(1))));
+        AssessmentTable recomputed = assessments.table(Level.STREET, closed, actor("leader"));
+        assertThat(recomputed.rows().getFirst().figures()).isNotSameAs(first.rows().getFirst().figures());
+        assertThat(recomputed.rows()).extracting(AssessmentTable.Row::code).isEqualTo(first.rows().stream().map(AssessmentTable.Row::code).toList());
+
+        // a new scheme version scores it anew
+        Scheme scheme = schemes.current();
+        java.util.Map<String, Integer> weights = new java.util.TreeMap<>();
+        scheme.weights().forEach((i, w) -> weights.put(i.name(), w));
+        weights.merge(Indicator.SERVICE_RATING.name(), 1, Integer::sum);
+        Scheme changed = schemes.change(weights, "缓存测试", actor("admin"));
+        try {
+            AssessmentTable rescored = assessments.table(Level.STREET, closed, actor("leader"));
+            assertThat(rescored.schemeVersion()).isEqualTo(changed.version());
+            assertThat(rescored.rows().getFirst().figures()).isNotSameAs(recomputed.rows().getFirst().figures());
+        } finally {
+            java.util.Map<String, Integer> back = new java.util.TreeMap<>();
+            scheme.weights().forEach((i, w) -> back.put(i.name(), w));
+            schemes.change(back, "缓存测试复原", actor("admin"));
+        }
+    }
+
+    long revision(YearMonth m, String district) {
+        return jdbc.sql("SELECT coalesce(sum(revision), 0) FROM assessment_month_revision WHERE month = :m AND district_code = :d")
+                .param("m", java.sql.Date.valueOf(m.atDay(1))).param("d", district).query(Long.class).single();
+    }
+
+    Indicator.Figure figure(Level level, String code, Indicator indicator) {
+        return assessments.table(level, month, actor("leader")).rows().stream().filter(r -> r.code().equals(code)).findFirst()
+                .orElseThrow().figure(indicator);
     }
 
     @Test

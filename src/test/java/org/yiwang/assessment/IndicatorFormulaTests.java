@@ -205,4 +205,37 @@ class IndicatorFormulaTests {
         assertThat(ranked.get(2).grade()).isNull();
         assertThat(ranked.get(3).grade()).isNull();
     }
+
+    @Test
+    void aStreetsServicePraiseAddsUpItsCommunitiesRatingsAndAUnitWithNothingRatedHasNoFigure() {
+        var ratings = java.util.List.of(
+                new org.yiwang.services.ServiceFigures.CommunityRatings("320104002001", 3, 2),   // rated 5, 4, 2
+                new org.yiwang.services.ServiceFigures.CommunityRatings("320104002002", 1, 1),   // rated 5
+                new org.yiwang.services.ServiceFigures.CommunityRatings("320104003001", 0, 0));  // nothing rated
+        var communities = Assessments.serviceRatings(Level.COMMUNITY, ratings);
+        assertThat(communities.get("320104002001").rate()).isEqualTo(0.6667);
+        assertThat(communities.get("320104002002").rate()).isEqualTo(1.0);
+        assertThat(communities).doesNotContainKey("320104003001");
+        var streets = Assessments.serviceRatings(Level.STREET, ratings);
+        assertThat(streets.get("320104002")).isEqualTo(Indicator.Figure.of(3, 4));
+        assertThat(streets.get("320104002").percent()).isEqualTo("75.0%");
+        assertThat(streets).doesNotContainKey("320104003");
+        assertThat(Assessments.serviceRatings(Level.STREET, java.util.List.of())).isEmpty();
+    }
+
+    @Test
+    void aRateIsRoundedHalfUpToFourDecimalsExactlyAsBigDecimalDoes() {
+        for (long d = 1; d <= 400; d++) {
+            for (long n = 0; n <= d + 3; n++) {
+                double exact = java.math.BigDecimal.valueOf(n).divide(java.math.BigDecimal.valueOf(d), 4, java.math.RoundingMode.HALF_UP).doubleValue();
+                assertThat(Indicator.Figure.of(n, d).rate()).as(n + "/" + d).isEqualTo(exact);
+            }
+        }
+        // halves round up; large counts too; a negative numerator takes the general path
+        assertThat(Indicator.Figure.of(1, 32).rate()).isEqualTo(0.0313);
+        assertThat(Indicator.Figure.of(1, 20_000).rate()).isEqualTo(0.0001);
+        assertThat(Indicator.Figure.of(9_999_999, 10_000_000).rate()).isEqualTo(1.0);
+        assertThat(Indicator.Figure.of(-1, 3).rate()).isEqualTo(-0.3333);
+        assertThat(Indicator.Figure.of(5, 0).rate()).isNull();
+    }
 }

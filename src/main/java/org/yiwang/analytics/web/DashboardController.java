@@ -46,6 +46,8 @@ class DashboardController {
         model.addAttribute("periods", Period.KEYS);
         model.addAttribute("asOf", TIME.format(dashboard.at()));
         model.addAttribute("from", TIME.format(dashboard.period().from()));
+        // the 一网通办 card links to the services desk, which lets leaders and administrators in (and clerks, not dispatchers)
+        model.addAttribute("servicesDesk", actor.hasAny(Role.LEADER, Role.ADMIN));
         model.addAttribute("chartJson", org.yiwang.platform.InlineJson.escape(json.writeValueAsString(charts(dashboard))));
         return "analytics/dashboard";
     }

@@ -38,6 +38,8 @@ class BaseMapsAndBigScreenTests extends BrowserTests {
 
     @Autowired ApplicationContext context;
     @Autowired WhistleActions whistles;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.yiwang.services.ServiceFigures services;
 
     Object js(String script, Object... args) {
         return browser.script(script, args);
@@ -201,6 +203,82 @@ class BaseMapsAndBigScreenTests extends BrowserTests {
                     .isEqualTo(true);
         }
         browser.viewport(Browser.Size.DESKTOP);
+    }
+
+    @Test
+    void theBigScreenDrawsTheDuplicateEnforcementAndCampaignLayersOfTheCommandMapWithTheirLegend() {
+        FieldOrders orders = FieldOrders.of(context);
+        var grid = orders.gridWorkersGrid();
+        String category = orders.handlerCategory();
+        WorkOrder older = orders.reportIn(grid, "大屏图层：中山南路人行道井盖缺失，晚上很危险", category, "resident", List.of());
+        WorkOrder newer = orders.reportIn(grid, "大屏图层：中山南路人行道井盖缺失，晚上很危险了", category, "resident", List.of());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM sorter_duplicate WHERE status = 'OPEN' AND order_id = :n AND candidate_id = :o")
+                .param("n", newer.id()).param("o", older.id()).query(Long.class).single() == 1);
+        browser.signIn("leader").open("/command/screen");
+        assertThat(browser.text(org.openqa.selenium.By.cssSelector(".screen-legend"))).contains("疑似重复", "联合执法案件", "专项行动登记");
+        waitLong(d -> Boolean.TRUE.equals(js("return !!window.yiwangScreen && window.yiwangScreen.gridCount() > 10"
+                + " && window.yiwangScreen.duplicateCount() > 0 && window.yiwangScreen.caseCount() > 0"
+                + " && window.yiwangScreen.campaignCount() > 0")), "the duplicate, case and campaign layers drawn");
+        // drawn as on the 一张图, from the same helper, but nothing to click on a wall screen
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#screen-map path.yw-duplicate-line")).size())
+                .isEqualTo(((Number) js("return window.yiwangScreen.duplicateCount()")).intValue());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#screen-map .yw-case")).size())
+                .isEqualTo(((Number) js("return window.yiwangScreen.caseCount()")).intValue());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(
+                "#screen-map .yw-campaign.c-RED, #screen-map .yw-campaign.c-YELLOW, #screen-map .yw-campaign.c-GREEN")).size())
+                .isEqualTo(((Number) js("return window.yiwangScreen.campaignCount()")).intValue());
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#screen-map .yw-case.leaflet-interactive"))).isEmpty();
+        assertThat(browser.cspViolations()).isEmpty();
+        Path shot = screenshotAt(1920, 1080, "command-screen-layers-1920x1080");
+        assertThat(shot).exists();
+        assertThat(js("return document.documentElement.scrollHeight <= window.innerHeight")).isEqualTo(true);
+        browser.viewport(Browser.Size.DESKTOP);
+    }
+
+    @Test
+    void theServiceFiguresOfTheMonthShowOnTheBigScreenAndTheDashboardAndStayHiddenWhenTheApiRefuses() {
+        var leader = DemoOrders.of(context).actor("leader");
+        java.time.LocalDate today = java.time.LocalDate.now(org.yiwang.platform.ChinaTime.ZONE);
+        var month = services.figures(today.withDayOfMonth(1), today, leader);
+        var day = services.figures(today, today, leader);
+        assertThat(month.applications()).as("the demo's applications this month").isPositive();
+        long remote = month.byChannel().stream().filter(c -> c.key().equals("ONLINE") || c.key().equals("DOOR"))
+                .mapToLong(org.yiwang.services.ServiceFigures.ServiceCount::count).sum();
+
+        browser.signIn("leader").open("/command/screen");
+        waitLong(d -> Boolean.TRUE.equals(js("return !!window.yiwangScreen && window.yiwangScreen.servicesShown()")), "the 一网通办 panel");
+        var panel = org.openqa.selenium.By.id("screen-services");
+        assertThat(browser.text(panel)).contains("一网通办", "即办率", "不见面办件", "好差评满意率", "社区办结占比", "窗口平均等候");
+        assertThat(figure("screen-services", "todayApplications")).isEqualTo(String.valueOf(day.applications()));
+        assertThat(figure("screen-services", "monthApplications")).isEqualTo(String.valueOf(month.applications()));
+        assertThat(figure("screen-services", "remote")).isEqualTo(String.valueOf(remote));
+        assertThat(figure("screen-services", "satisfactionRate"))
+                .isEqualTo(month.rated() == 0 ? "—" : (Math.round(month.satisfactionRate() * 1000) / 10.0 + "%").replace(".0%", "%"));
+        // the panel fits the wall with the others
+        Path shot = screenshotAt(1920, 1080, "command-screen-services-1920x1080");
+        assertThat(shot).exists();
+        assertThat(js("return Array.from(document.querySelectorAll('.screen-panel'))"
+                + ".every(e => { var r = e.getBoundingClientRect(); return r.bottom <= window.innerHeight + 1 && r.height > 20; })")).isEqualTo(true);
+        browser.viewport(Browser.Size.DESKTOP);
+
+        browser.open("/dashboard");
+        browser.waitUntil(d -> Boolean.TRUE.equals(js("return document.getElementById('service-figures-card').dataset.loaded === 'true'"
+                + " && !document.getElementById('service-figures-card').hidden")), "the dashboard's 一网通办 card");
+        assertThat(figure("service-figures-card", "monthApplications")).isEqualTo(String.valueOf(month.applications()));
+        assertThat(browser.exists(org.openqa.selenium.By.cssSelector("#service-figures-card a[href='/services/desk']"))).isTrue();
+        browser.screenshots("dashboard-service-figures");
+        // where the API answers 403 or 404 (a reader without the right, or no services module) the box stays hidden
+        js("var c = document.getElementById('service-figures-card'); c.dataset.url = '/api/services/no-such-figures'; c.hidden = true;"
+                + " c.dataset.loaded = 'false'; window.__shown = 'pending'; window.YiwangServiceFigures.load(c).then(r => window.__shown = r);");
+        browser.waitUntil(d -> !"pending".equals(js("return window.__shown")), "the refused load");
+        assertThat(js("return window.__shown")).isNull();
+        assertThat(js("return document.getElementById('service-figures-card').hidden")).isEqualTo(true);
+        assertThat(browser.cspViolations()).isEmpty();
+    }
+
+    String figure(String box, String name) {
+        return browser.text(org.openqa.selenium.By.cssSelector("#" + box + " [data-service-figure='" + name + "']"));
     }
 
     /** The page at exactly width × height CSS pixels (a wall screen), saved as target/screenshots/{name}.png. */
