@@ -82,8 +82,13 @@ class ClosedMonths {
                 .param("month", Date.valueOf(month.atDay(1))).param("districts", territory.districts()).query(Long.class).single();
     }
 
-    /** Counts one change to each of these (district, first day of month): one statement, by the journal follower. */
-    void changed(Collection<Map.Entry<String, LocalDate>> districtMonths) {
+    /**
+     * Counts one change to each of these (district, first day of month) that is a closed month: one statement, by the
+     * journal follower. Changes to the running month are not counted (its table is never kept), so an intake — which
+     * only ever changes the running month — costs no statement here.
+     */
+    void changed(Collection<Map.Entry<String, LocalDate>> changes) {
+        List<Map.Entry<String, LocalDate>> districtMonths = changes.stream().filter(e -> closed(YearMonth.from(e.getValue()))).toList();
         if (districtMonths.isEmpty()) {
             return;
         }

@@ -108,14 +108,33 @@ public class IdNumberCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = borrow();
             cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            giveBack(cipher);
             return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
                     .put(FORMAT_AES_GCM_V1).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
+     * A cipher is not thread-safe, and looking one up searches the providers each time (a tenth of a {@code GET /api/me});
+     * a few are kept for reuse. Each use initialises it anew (a fresh nonce for every encryption); one that failed is
+     * not given back.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Cipher> ciphers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private Cipher borrow() throws GeneralSecurityException {
+        Cipher cipher = ciphers.poll();
+        return cipher != null ? cipher : Cipher.getInstance("AES/GCM/NoPadding");
+    }
+
+    private void giveBack(Cipher cipher) {
+        if (ciphers.size() < 16) {
+            ciphers.offer(cipher);
         }
     }
 
@@ -132,10 +151,11 @@ public class IdNumberCipher {
             throw new IllegalStateException("Unknown ID number ciphertext format");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = borrow();
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
+            giveBack(cipher);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("An ID number cannot be decrypted: it was altered, or the key "

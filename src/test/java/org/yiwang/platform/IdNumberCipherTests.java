@@ -46,6 +46,34 @@ class IdNumberCipherTests {
     }
 
     @Test
+    void reusedCiphersStayCorrectAcrossThreadsAndAfterARefusal() throws Exception {
+        IdNumberCipher cipher = new IdNumberCipher(IdNumberCipher.newEncodedKey(), dataDir.resolve("unused.key"));
+        byte[] altered = cipher.encrypt(ID);
+        altered[altered.length - 1] ^= 1;
+        assertThatThrownBy(() -> cipher.decrypt(altered)).isInstanceOf(IllegalStateException.class);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String id = String.format("3201041985%04d%04d", thread, i);
+                        byte[] sealed = cipher.encrypt(id);
+                        if (!id.equals(cipher.decrypt(sealed)) || java.util.Arrays.equals(sealed, cipher.encrypt(id))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        }
+        assertThat(cipher.decrypt(cipher.encrypt(ID))).isEqualTo(ID);
+    }
+
+    @Test
     void ciphertextOfOnePurposeCannotBePassedOffAsAnother() {
         IdNumberCipher cipher = new IdNumberCipher(IdNumberCipher.newEncodedKey(), dataDir.resolve("unused.key"));
         byte[] registry = cipher.encrypt(ID, "registry_person.id_number");
