@@ -61,6 +61,16 @@ class OneDefinitionTests {
     }
 
     @Test
+    void noPageTemplateOrScriptSpellsTheZone() throws IOException {
+        // templates write times with #chinaTime (platform ChinaTimeDialect), scripts read the zone from the page's data-zone
+        Path resources = Path.of("src/main/resources");
+        try (Stream<Path> files = Files.walk(resources)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".js"))
+                    .filter(f -> read(f).contains("Asia/Shanghai")).map(f -> resources.relativize(f).toString()).toList()).isEmpty();
+        }
+    }
+
+    @Test
     void workOrderStateListsAreSpelledOnlyOnWorkOrderStatus() {
         // two or more quoted ended states in a row: an SQL list written out by hand (WorkOrder*.java is being reworked apart)
         Pattern list = Pattern.compile("'(CLOSED|EVALUATED|VOIDED)'\\s*,\\s*'(CLOSED|EVALUATED|VOIDED)'");

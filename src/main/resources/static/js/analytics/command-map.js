@@ -4,6 +4,7 @@
   'use strict';
   var el = document.getElementById('command-map');
   if (!el || !window.L) { return; }
+  var zone = el.closest('[data-zone]').dataset.zone;   // the platform's zone, from the page (ChinaTime)
   var form = document.getElementById('map-filters');
   var totalEl = document.getElementById('map-total');
   var truncatedEl = document.getElementById('map-truncated');
@@ -161,7 +162,7 @@
     li.dataset.order = o.id;
     var time = document.createElement('span');
     time.className = 'when';
-    time.textContent = new Date(o.at).toLocaleTimeString('zh-CN', {hour12: false, timeZone: 'Asia/Shanghai'});
+    time.textContent = new Date(o.at).toLocaleTimeString('zh-CN', {hour12: false, timeZone: zone});
     var link = document.createElement('a');
     link.href = o.href;
     link.textContent = o.number;

@@ -12,12 +12,13 @@
   function text(id, value) { $(id).textContent = value; }
   function pct(r) { return r === null || r === undefined ? '—' : (Math.round(r * 1000) / 10) + '%'; }
   function fmt(n) { return Number(n).toLocaleString(en ? 'en' : 'zh-CN'); }
-  function time(iso) { return new Date(iso).toLocaleTimeString('zh-CN', {hour12: false, timeZone: 'Asia/Shanghai'}); }
+  var zone = document.body.dataset.zone;   // the platform's zone, from the page (ChinaTime)
+  function time(iso) { return new Date(iso).toLocaleTimeString('zh-CN', {hour12: false, timeZone: zone}); }
 
   // --- clock (Beijing time) ---------------------------------------------------------------------------
   function tick() {
     var now = new Date();
-    text('screen-clock', now.toLocaleDateString('zh-CN', {timeZone: 'Asia/Shanghai'}) + ' ' + time(now.toISOString()));
+    text('screen-clock', now.toLocaleDateString('zh-CN', {timeZone: zone}) + ' ' + time(now.toISOString()));
   }
   tick();
   setInterval(tick, 1000);
