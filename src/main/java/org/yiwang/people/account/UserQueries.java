@@ -39,6 +39,9 @@ public class UserQueries {
               LEFT JOIN people_org_unit ou ON ou.id = u.org_unit_id
             """;
 
+    private static final String SELECT_WITH_ROLES = SELECT.replace("FROM people_user u",
+            ", ARRAY(SELECT r.role FROM people_user_role r WHERE r.user_id = u.id) AS roles FROM people_user u");
+
     private final JdbcClient jdbc;
     private final IdNumberCipher cipher;
 
@@ -77,12 +80,20 @@ public class UserQueries {
         return new PageOf<>(items, page, size, total);
     }
 
-    /** The user, if it exists and {@code viewer} may see it. */
+    /** The user, if it exists and {@code viewer} may see it: one statement, the roles read with the row. */
     public Optional<UserView> find(Actor viewer, long id) {
-        return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id)
-                .query((rs, n) -> row(rs)).optional()
-                .filter(r -> ScopePolicy.seesUsersOf(viewer.scope(), r.orgUnit()) || r.id() == viewer.userId())
-                .map(r -> view(viewer, r, rolesOf(List.of(r.id())).getOrDefault(r.id(), Set.of()), true));
+        record WithRoles(Row row, Set<Role> roles) {
+        }
+        return jdbc.sql(SELECT_WITH_ROLES + " WHERE u.id = :id").param("id", id)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String role : (String[]) rs.getArray("roles").getArray()) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    return new WithRoles(row(rs), roles);
+                }).optional()
+                .filter(w -> ScopePolicy.seesUsersOf(viewer.scope(), w.row().orgUnit()) || w.row().id() == viewer.userId())
+                .map(w -> view(viewer, w.row(), w.roles(), true));
     }
 
     /** The user as {@code viewer} sees it, or 404 when it does not exist or lies outside the viewer's scope. */
