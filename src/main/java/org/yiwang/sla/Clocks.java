@@ -181,6 +181,33 @@ class Clocks {
                 .query(ROW).optional();
     }
 
+    /**
+     * Claims the escalation of one dispute past its arbitration limit (仲裁超期): true for the one transaction on one node
+     * that inserts the row; the others wait on it and then find it there.
+     */
+    boolean claimArbitration(long orderId, Instant disputeOpenedAt, Instant now) {
+        return jdbc.sql("INSERT INTO sla_arbitration_escalation (order_id, opened_at, escalated_at) VALUES (:id, :opened, :now)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("id", orderId).param("opened", at(disputeOpenedAt)).param("now", at(now)).update() == 1;
+    }
+
+    /** Which of these disputes (order id → when opened) were escalated already. */
+    java.util.Set<Long> arbitrationEscalated(java.util.Map<Long, Instant> disputes) {
+        if (disputes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Long> done = new java.util.HashSet<>();
+        jdbc.sql("SELECT order_id, opened_at FROM sla_arbitration_escalation WHERE order_id = ANY (:ids)")
+                .param("ids", disputes.keySet().toArray(Long[]::new))
+                .query(rs -> {
+                    Instant opened = rs.getTimestamp(2).toInstant();
+                    if (opened.equals(StageSnapshot.micros(disputes.get(rs.getLong(1))))) {
+                        done.add(rs.getLong(1));
+                    }
+                });
+        return done;
+    }
+
     /** When the stage instance went up the second rung; empty when it has not. */
     Optional<Instant> secondRungAt(long orderId) {
         return jdbc.sql("SELECT second_rung_at FROM sla_clock WHERE order_id = :id").param("id", orderId)

@@ -15,6 +15,7 @@ import org.yiwang.notify.Notifications;
 import org.yiwang.platform.Actor;
 import org.yiwang.workorder.ActOnOrder;
 import org.yiwang.workorder.Action;
+import org.yiwang.workorder.Dispute;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderActions;
 import org.yiwang.workorder.WorkOrderQueries;
@@ -50,6 +51,8 @@ class Escalations {
         BREACHED,
         /** Still red: the second rung of the ladder was taken (district command centre and leader told, escalated again). */
         ESCALATED,
+        /** A dispute past its arbitration limit: the district command centre and leader told, the order supervised. */
+        ARBITRATION_OVERDUE,
         /** Another node (or an earlier round) claimed it first, or the clock changed since it was found. */
         TAKEN,
         /** The order has moved on and the clock had not followed yet: nothing done, the clock catches up. */
@@ -193,6 +196,57 @@ class Escalations {
                     c.number(), c.stage(), c.dueAt(), notified.size());
             return Attempt.DONE;
         }));
+    }
+
+    /**
+     * 仲裁超期: the command centre has not ruled on the order's open dispute by its arbitration limit. Claimed once per
+     * dispute across nodes (a row keyed by the order and the dispute's opening); the order is supervised as the platform
+     * (a 督办 transition: history, ledger, journal) and the district command centre and the district leader are told.
+     */
+    Outcome arbitrationOverdue(WorkOrder candidate, Instant now) {
+        Dispute seen = candidate.dispute();
+        if (seen == null || !now.isAfter(seen.dueAt())) {
+            return Outcome.TAKEN;
+        }
+        try {
+            return ownTransaction.execute(status -> {
+                if (!clocks.claimArbitration(candidate.id(), seen.openedAt(), now)) {
+                    return Outcome.TAKEN;
+                }
+                WorkOrder order = orders.get(candidate.id(), Actor.system());
+                Dispute dispute = order.dispute();
+                if (dispute == null || !dispute.openedAt().equals(seen.openedAt())) {
+                    status.setRollbackOnly();
+                    return Outcome.BEHIND;
+                }
+                WorkOrder supervised = actions.perform(order.id(), Action.SUPERVISE,
+                        new ActOnOrder(arbitrationNote(order, dispute), List.of(), null, null, null, List.of(), null, null, null,
+                                order.version()), Actor.system());
+                Set<Long> to = recipients.secondRung(order.place().districtCode());
+                if (to.isEmpty()) {
+                    log.warn("The dispute on order {} is past its arbitration limit but nobody at the district could be found to tell",
+                            order.number());
+                } else {
+                    notifications.notify(new Notice(to, "sla.notice.arbitrationOverdue",
+                            List.of(order.number(), DUE.format(dispute.dueAt()), String.valueOf(supervised.supervisionCount())),
+                            "/work-orders/" + order.id(), Set.of(Channel.INBOX, Channel.SMS),
+                            "sla-arbitration:" + order.id() + ":" + dispute.openedAt()));
+                }
+                log.info("The dispute on order {} was due for a ruling {}: escalated, {} told at the district", order.number(),
+                        dispute.dueAt(), to.size());
+                return Outcome.ARBITRATION_OVERDUE;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not escalate the overdue dispute on order {} ({}); the next round tries again", candidate.number(), e.toString());
+            return Outcome.FAILED;
+        }
+    }
+
+    /** The note of an overdue ruling's 督办, in both languages. */
+    String arbitrationNote(WorkOrder order, Dispute dispute) {
+        Object[] args = {DUE.format(dispute.dueAt())};
+        return messages.getMessage("sla.supervise.arbitrationNote", args, Locale.SIMPLIFIED_CHINESE) + " / "
+                + messages.getMessage("sla.supervise.arbitrationNote", args, Locale.ENGLISH);
     }
 
     /** The note of the second rung's escalation, in both languages. */

@@ -85,7 +85,12 @@ class Recipients {
 
     /** The second rung (二级督办): the district command centre and the district leader. */
     Set<Long> secondRung(StageClock clock) {
-        Long district = office(clock.districtCode());
+        return secondRung(clock.districtCode());
+    }
+
+    /** The district command centre and the district leader of a district (an overdue ruling, 仲裁超期). */
+    Set<Long> secondRung(String districtCode) {
+        Long district = office(districtCode);
         Set<Long> to = new LinkedHashSet<>(members(district, Role.DISPATCHER));
         to.addAll(members(district, Role.LEADER));
         to.remove(Actor.SYSTEM_USER_ID);

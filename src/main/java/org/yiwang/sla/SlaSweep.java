@@ -1,17 +1,23 @@
 package org.yiwang.sla;
 
 import org.springframework.stereotype.Component;
+import org.yiwang.platform.Actor;
+import org.yiwang.workorder.Dispute;
+import org.yiwang.workorder.WorkOrder;
+import org.yiwang.workorder.WorkOrderQueries;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One round over the clocks: the red ones first (past due, not breached), then those still red long
  * enough for the second rung of the ladder, then the yellow ones (past
- * the warning time, not warned), each acted on in its own transaction. Safe to run on several nodes at
- * once — each stage instance is claimed by one of them only (see {@link Escalations}).
+ * the warning time, not warned), each acted on in its own transaction; last the 派单争议 past their arbitration limit
+ * (仲裁超期). Safe to run on several nodes at once — each stage instance and each dispute is claimed by one of them only
+ * (see {@link Escalations}).
  */
 @Component
 class SlaSweep {
@@ -22,8 +28,10 @@ class SlaSweep {
     private final Clocks clocks;
     private final Escalations escalations;
     private final SlaProperties properties;
+    private final WorkOrderQueries orders;
 
-    SlaSweep(Clocks clocks, Escalations escalations, SlaProperties properties) {
+    SlaSweep(Clocks clocks, Escalations escalations, SlaProperties properties, WorkOrderQueries orders) {
+        this.orders = orders;
         this.clocks = clocks;
         this.escalations = escalations;
         this.properties = properties;
@@ -80,6 +88,24 @@ class SlaSweep {
                 break;
             }
         }
+        overdueRulings(now, outcomes);
         return new Round(outcomes);
+    }
+
+    /** The disputes waiting for a ruling past their arbitration limit and not escalated yet: each escalated once. */
+    private void overdueRulings(Instant now, Map<Escalations.Outcome, Integer> outcomes) {
+        Map<Long, WorkOrder> overdue = new LinkedHashMap<>();
+        Map<Long, Instant> opened = new LinkedHashMap<>();
+        for (WorkOrder order : orders.coHandlingQueue("DISPUTE", 0, properties.batchSize(), Actor.system()).content()) {
+            Dispute dispute = order.dispute();
+            if (dispute != null && now.isAfter(dispute.dueAt())) {
+                overdue.put(order.id(), order);
+                opened.put(order.id(), dispute.openedAt());
+            }
+        }
+        overdue.keySet().removeAll(clocks.arbitrationEscalated(opened));
+        for (WorkOrder order : overdue.values()) {
+            outcomes.merge(escalations.arbitrationOverdue(order, now), 1, Integer::sum);
+        }
     }
 }

@@ -140,7 +140,7 @@ class EscalationLadderTests {
         Escalations escalationsOfNodeTwo = new Escalations(given.clocks, context.getBean(StageClocks.class),
                 context.getBean(Recipients.class), given.queries, given.actions, context.getBean(Notifications.class), context,
                 context.getBean(MessageSource.class), properties, transactionManager, given.clock);
-        SlaSweep nodeTwo = new SlaSweep(given.clocks, escalationsOfNodeTwo, properties);
+        SlaSweep nodeTwo = new SlaSweep(given.clocks, escalationsOfNodeTwo, properties, given.queries);
         List<Long> orders = new ArrayList<>();
         Instant latestDue = Instant.MIN;
         for (int i = 0; i < 6; i++) {

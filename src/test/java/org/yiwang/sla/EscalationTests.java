@@ -1,5 +1,7 @@
 package org.yiwang.sla;
 
+import org.yiwang.workorder.Dispute;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,7 @@ class EscalationTests {
 
     @Autowired ApplicationContext context;
     @Autowired SlaSweep sweep;
+    @Autowired Escalations escalations;
     @Autowired StageClocks stageClocks;
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEvents events;
@@ -292,5 +295,42 @@ class EscalationTests {
                 Actor.SYSTEM_USER_ID, at, o.categoryCode(), o.urgency(), o.source(), o.reporterUserId(), o.assigneeOrgUnitId(),
                 o.assigneeUserId(), o.assistOrgUnitIds(), o.stage(), o.stageStartedAt(), o.stageDueAt(), o.stageWorkingTime(),
                 o.suspended(), o.supervisionCount());
+    }
+
+    @Test
+    void aDisputeNotRuledOnByItsArbitrationLimitGoesToTheDistrictOnce() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        long lead = given.people.findByUsername("handler").orElseThrow().orgUnitId();
+        String duty = "DL-" + given.handlerCategory;
+        given.clock.advance(Duration.ofMinutes(1));
+        given.actions.perform(id, Action.RETURN, new ActOnOrder("不属于本部门", List.of(), null, null, null, List.of(), null, null, null,
+                null, duty, List.of()), given.actor("handler"));
+        given.clock.advance(Duration.ofMinutes(1));
+        given.actions.perform(id, Action.DISPATCH, new ActOnOrder("经核实仍属城管职责", List.of(), null, null, lead, List.of(), null, null,
+                null, null, null, List.of()), given.actor("dispatcher-district"));
+        given.clock.advance(Duration.ofMinutes(1));
+        given.actions.perform(id, Action.CONTEST, new ActOnOrder("依清单应由市场监管处置", List.of(), null, null, null, List.of(), null, null,
+                null, null, duty, List.of()), given.actor("handler"));
+        Dispute dispute = given.order(id).dispute();
+        assertThat(dispute).isNotNull();
+        long supervisedBefore = given.supervisions(id);
+
+        // not yet due: nothing
+        sweep.run(dispute.dueAt().minus(Duration.ofMinutes(5)));
+        assertThat(given.notices("dispatcher-district", "sla.notice.arbitrationOverdue", id)).isZero();
+
+        // past the limit: the district command centre and the district leader are told and the order is supervised, once,
+        // however many rounds (or nodes) find it
+        Instant late = given.justAfter(dispute.dueAt());
+        sweep.run(late);
+        sweep.run(late.plusSeconds(30));
+        assertThat(escalations.arbitrationOverdue(given.order(id), late.plusSeconds(60))).isEqualTo(Escalations.Outcome.TAKEN);
+        assertThat(given.notices("dispatcher-district", "sla.notice.arbitrationOverdue", id)).isEqualTo(1);
+        assertThat(given.notices("leader", "sla.notice.arbitrationOverdue", id)).isEqualTo(1);
+        assertThat(given.notices("handler", "sla.notice.arbitrationOverdue", id)).isZero();
+        assertThat(given.jdbc.sql("SELECT count(*) FROM workorder_transition WHERE order_id = :id AND action = 'SUPERVISE' AND note LIKE '%仲裁超期%'")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(given.supervisions(id)).isGreaterThan(supervisedBefore);
+        assertThat(given.order(id).dispute()).isNotNull();
     }
 }

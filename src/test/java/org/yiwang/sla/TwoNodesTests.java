@@ -52,7 +52,7 @@ class TwoNodesTests {
         escalationsOfNodeTwo = new Escalations(given.clocks, context.getBean(StageClocks.class), context.getBean(Recipients.class),
                 given.queries, given.actions, context.getBean(Notifications.class), context,
                 context.getBean(MessageSource.class), context.getBean(SlaProperties.class), transactionManager, given.clock);
-        nodeTwo = new SlaSweep(given.clocks, escalationsOfNodeTwo, context.getBean(SlaProperties.class));
+        nodeTwo = new SlaSweep(given.clocks, escalationsOfNodeTwo, context.getBean(SlaProperties.class), given.queries);
         threads = Executors.newFixedThreadPool(4);
     }
 
