@@ -5,7 +5,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.geo.GridWorker;
 import org.yiwang.geo.Grids;
+import org.yiwang.notify.Channel;
+import org.yiwang.notify.Notice;
+import org.yiwang.notify.Notifications;
 import org.yiwang.platform.Actor;
 import org.yiwang.platform.LocalizedException;
 import org.yiwang.platform.Role;
@@ -35,7 +39,10 @@ public class FieldTasks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FieldTasks(JdbcClient jdbc, Grids grids, ApplicationEventPublisher events, Clock clock) {
+    private final Notifications notifications;
+
+    FieldTasks(JdbcClient jdbc, Grids grids, ApplicationEventPublisher events, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.grids = grids;
         this.events = events;
@@ -43,12 +50,12 @@ public class FieldTasks {
     }
 
     /**
-     * Assigns the task to the grid's worker(s), in the caller's transaction if there is one; the same source key
-     * answers the task assigned first.
+     * Assigns the task to the grid's worker(s), in the caller's transaction if there is one, and tells them (inbox and
+     * SMS, linked to the task's page); the same source key answers the task assigned first and tells nobody again.
      */
     @Transactional
     public FieldTask assign(AssignFieldTask command) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO fieldwork_task (source_key, kind, grid_code, subject, address, about, link, due_at, assigned_at)
                         VALUES (:key, :kind, :grid, :subject, :address, :about, :link, :due, :now)
                         ON CONFLICT (source_key) DO NOTHING""")
@@ -56,7 +63,17 @@ public class FieldTasks {
                 .param("subject", command.subject()).param("address", command.address()).param("about", command.about())
                 .param("link", command.link()).param("due", Timestamp.from(command.dueAt()))
                 .param("now", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS))).update();
-        return bySource(command.sourceKey()).orElseThrow();
+        FieldTask task = bySource(command.sourceKey()).orElseThrow();
+        if (inserted == 1) {
+            java.util.Set<Long> workers = new java.util.LinkedHashSet<>(grids.workers(task.gridCode()).stream().map(GridWorker::userId).toList());
+            if (!workers.isEmpty()) {
+                notifications.notify(new Notice(workers, "fieldwork.notice.task." + task.kind().name(),
+                        // no subject in the notice: it may name a person, and SMS leaves the platform
+                        List.of(org.yiwang.platform.ChinaTime.MINUTES.format(task.dueAt())), "/m/tasks/" + task.id(),
+                        java.util.Set.of(Channel.INBOX, Channel.SMS), "field-task:" + task.id()));
+            }
+        }
+        return task;
     }
 
     public Optional<FieldTask> bySource(String sourceKey) {

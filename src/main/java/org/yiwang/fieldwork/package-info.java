@@ -7,5 +7,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Field work",
-        allowedDependencies = {"platform", "geo", "people", "workorder", "registry"})
+        allowedDependencies = {"platform", "geo", "people", "workorder", "registry", "notify"})
 package org.yiwang.fieldwork;

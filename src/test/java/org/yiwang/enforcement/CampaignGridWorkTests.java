@@ -86,6 +86,13 @@ class CampaignGridWorkTests {
         assertThat(mine.get("subject").asString()).isEqualTo("孙**");
         assertThat(mine.get("about").asString()).contains("返宁人员排查登记").contains("高风险");
         assertThat(mine.toString()).doesNotContain("13700004444");
+        // the grid worker is told once (inbox and SMS), linked to the task; the notice names no one
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM notify_inbox i JOIN people_user u ON u.id = i.user_id
+                 WHERE u.username = 'gridworker' AND i.template_key = 'fieldwork.notice.task.VISIT' AND i.link = :link""")
+                .param("link", "/m/tasks/" + task).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM notify_outbox WHERE channel = 'SMS' AND link = :link AND args::text LIKE '%孙%'")
+                .param("link", "/m/tasks/" + task).query(Long.class).single()).isZero();
 
         api.post("gridworker", "/api/fieldwork/tasks/" + task + "/done", Map.of("note", "已上门，体温正常，已告知居家监测"), 200);
 
