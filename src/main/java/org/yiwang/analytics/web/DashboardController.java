@@ -31,8 +31,10 @@ class DashboardController {
     private final Indicators indicators;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    DashboardController(Indicators indicators, JsonMapper json, Clock clock) {
+    DashboardController(Indicators indicators, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.indicators = indicators;
         this.json = json;
         this.clock = clock;
@@ -48,28 +50,35 @@ class DashboardController {
         model.addAttribute("from", TIME.format(dashboard.period().from()));
         // the 一网通办 card links to the services desk, which lets leaders and administrators in (and clerks, not dispatchers)
         model.addAttribute("servicesDesk", actor.hasAny(Role.LEADER, Role.ADMIN));
-        model.addAttribute("chartJson", org.yiwang.platform.InlineJson.escape(json.writeValueAsString(charts(dashboard))));
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Unnamed unnamed = new Unnamed(messages.getMessage("analytics.col.noStreet", null, locale),
+                messages.getMessage("analytics.col.noUnit", null, locale), messages.getMessage("analytics.map.uncategorised", null, locale));
+        model.addAttribute("chartJson", org.yiwang.platform.InlineJson.escape(json.writeValueAsString(charts(dashboard, unnamed))));
         return "analytics/dashboard";
     }
 
+    /** What the charts call a row without a name, as the tables beside them do: no street, no unit, not categorised. */
+    record Unnamed(String street, String unit, String category) {
+    }
+
     /** The figures the charts draw, in the shape the page's script reads. */
-    static Map<String, Object> charts(Dashboard d) {
+    static Map<String, Object> charts(Dashboard d, Unnamed unnamed) {
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("trend", Map.of(
                 "days", d.trend().stream().map(day -> day.day().toString().substring(5)).toList(),
                 "intake", d.trend().stream().map(Dashboard.Day::intake).toList(),
                 "closed", d.trend().stream().map(Dashboard.Day::closed).toList()));
-        charts.put("streets", rows(d.byStreet()));
-        charts.put("departments", rows(d.byDepartment().stream().limit(15).toList()));
+        charts.put("streets", rows(d.byStreet(), unnamed.street()));
+        charts.put("departments", rows(d.byDepartment().stream().limit(15).toList(), unnamed.unit()));
         charts.put("categories", Map.of(
-                "names", d.topCategories().stream().map(c -> c.name() == null ? "" : c.name()).toList(),
+                "names", d.topCategories().stream().map(c -> c.name() == null ? unnamed.category() : c.name()).toList(),
                 "counts", d.topCategories().stream().map(Dashboard.CategoryCount::count).toList()));
         return charts;
     }
 
-    private static Map<String, Object> rows(List<Dashboard.Row> rows) {
+    private static Map<String, Object> rows(List<Dashboard.Row> rows, String unnamed) {
         return Map.of(
-                "names", rows.stream().map(r -> r.name() == null ? "" : r.name()).toList(),
+                "names", rows.stream().map(r -> r.name() == null ? unnamed : r.name()).toList(),
                 "open", rows.stream().map(Dashboard.Row::open).toList(),
                 "overdue", rows.stream().map(Dashboard.Row::overdue).toList(),
                 "onTime", rows.stream().map(r -> r.onTimeRate() == null ? null : Math.round(r.onTimeRate() * 1000) / 10.0).toList());

@@ -49,6 +49,18 @@ class DashboardPageTests {
     }
 
     @Test
+    void chartRowsWithoutANameAreLabelledAsTheirTablesLabelThem() throws Exception {
+        FieldOrders.of(context).reportIn(FieldOrders.of(context).honghuaGrid(), "看板：未分类的工单", null, "resident", java.util.List.of());
+        String page = mvc.perform(get("/dashboard").with(as("leader"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher data = java.util.regex.Pattern.compile("id=\"chart-data\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        org.assertj.core.api.Assertions.assertThat(data.find()).isTrue();
+        // an empty name drew a bar without a label (the uncategorised orders, the orders no unit was sent)
+        org.assertj.core.api.Assertions.assertThat(data.group(1)).doesNotContain("\"\"").contains("未分类");
+    }
+
+    @Test
     void aStreetDispatcherSeesTheirStreetOnly() throws Exception {
         FieldOrders.of(context).reportIn(FieldOrders.of(context).honghuaGrid(), "看板：红花工单", null, "resident", java.util.List.of());
         mvc.perform(get("/dashboard").with(as("dispatcher")))
