@@ -219,7 +219,17 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By by) {
-        return visible(by).getText();
+        // an element found just before a submitted form's page replaced it is stale: find it again on the new page
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return visible(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                waitForHtmx();
+            }
+        }
     }
 
     public String pageText() {

@@ -49,7 +49,8 @@ class MediationJourneyTests extends BrowserTests {
         assertThat(browser.pageText()).contains("周**").contains("138****1234").doesNotContain("13800001234");
 
         browser.click(By.cssSelector("#mediator-form button"));
-        assertThat(browser.text(By.id("mediation-mediator"))).contains("刘洋");
+        // the page is replaced after the form: wait for the new one (the header names 刘洋 on both)
+        browser.waitUntil(d -> browser.text(By.id("mediation-mediator")).contains("刘洋"), "the mediator named on the case");
 
         browser.type(By.id("session-place"), "社区调解工作室");
         browser.type(By.id("session-note"), "双方到场，查明漏水点在楼上卫生间，楼上同意维修并赔偿");
