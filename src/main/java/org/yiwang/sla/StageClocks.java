@@ -8,6 +8,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.JournalFollower;
+import org.yiwang.workorder.Action;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
@@ -67,7 +68,10 @@ class StageClocks implements JournalFollower {
      */
     void followAll(List<StageSnapshot> snapshots) {
         Instant now = clock.instant();
-        StageClock before = clocks.lock(snapshots.getFirst().orderId()).orElse(null);
+        // a change that reports the order is its first: there is no clock to lock yet (a redelivered one finds its
+        // clock through the insert's conflict and goes the snapshot-at-a-time way below)
+        StageClock before = snapshots.getFirst().action() == Action.REPORT ? null
+                : clocks.lock(snapshots.getFirst().orderId()).orElse(null);
         StageClock state = before;
         List<ClockEntry> entries = new ArrayList<>();
         for (StageSnapshot snapshot : snapshots) {

@@ -58,8 +58,9 @@ class Journal {
         long position = entry.place().position();
         WorkOrderJournaled change = parsed.get(position);
         if (change == null) {
-            change = read(entry.change());
-            parsed.put(position, change);
+            // the followers are woken together and read the same rows at the same moment: the first parses, the
+            // others wait for it rather than each parsing the change again
+            change = parsed.computeIfAbsent(position, p -> read(entry.change()));
             if (parsed.size() > PARSED && puts.incrementAndGet() % 1_000 == 0) {
                 long keepFrom = position - PARSED;
                 parsed.keySet().removeIf(p -> p < keepFrom);

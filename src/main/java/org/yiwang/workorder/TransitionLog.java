@@ -26,25 +26,35 @@ class TransitionLog {
         if (transitions.isEmpty()) {
             return;
         }
-        // one round trip: the driver rewrites the batch into a multi-row insert
-        jdbc.batchUpdate("""
-                insert into workorder_transition (order_id, district_code, action, from_status, to_status, actor_user_id,
-                    actor_name, at, note, photos, details)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                """, transitions, transitions.size(), (ps, t) -> {
-            ps.setLong(1, order.id());
-            ps.setString(2, order.districtCode());
-            ps.setString(3, t.action().name());
-            ps.setString(4, t.from() == null ? null : t.from().name());
-            ps.setString(5, t.to().name());
-            ps.setLong(6, t.actorUserId());
-            ps.setString(7, t.actorName());
-            ps.setTimestamp(8, Timestamp.from(t.at()));
-            ps.setString(9, t.note());
-            ps.setArray(10, ps.getConnection().createArrayOf("varchar", t.photos().toArray()));
-            ps.setString(11, json.writeValueAsString(t.details()));
-        });
+        // one statement for the change's transitions (an intake has three): a driver-rewritten batch still sent
+        // a statement per power of two
+        for (int from = 0; from < transitions.size(); from += ROWS_PER_INSERT) {
+            List<Transition> chunk = transitions.subList(from, Math.min(transitions.size(), from + ROWS_PER_INSERT));
+            jdbc.update("""
+                    insert into workorder_transition (order_id, district_code, action, from_status, to_status, actor_user_id,
+                        actor_name, at, note, photos, details)
+                    values\s""" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")),
+                    ps -> {
+                        int i = 0;
+                        for (Transition t : chunk) {
+                            ps.setLong(++i, order.id());
+                            ps.setString(++i, order.districtCode());
+                            ps.setString(++i, t.action().name());
+                            ps.setString(++i, t.from() == null ? null : t.from().name());
+                            ps.setString(++i, t.to().name());
+                            ps.setLong(++i, t.actorUserId());
+                            ps.setString(++i, t.actorName());
+                            ps.setTimestamp(++i, Timestamp.from(t.at()));
+                            ps.setString(++i, t.note());
+                            ps.setArray(++i, ps.getConnection().createArrayOf("varchar", t.photos().toArray()));
+                            ps.setString(++i, json.writeValueAsString(t.details()));
+                        }
+                    });
+        }
     }
+
+    /** Transitions of one multi-row insert (11 parameters each, far below the protocol's limit). */
+    static final int ROWS_PER_INSERT = 200;
 
     @SuppressWarnings("unchecked")
     List<Transition> history(long orderId) {

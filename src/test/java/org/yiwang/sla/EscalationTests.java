@@ -220,6 +220,22 @@ class EscalationTests {
     }
 
     @Test
+    void theIntakeChangeRedeliveredAfterTheClockMovedOnChangesNothing() {
+        long id = given.dispatchedToTheHandler(Urgency.NORMAL);
+        StageClock started = given.awaitInStep(id);
+        sweep.run(given.justAfter(started.dueAt()));
+        StageClock escalated = given.awaitInStep(id);
+        List<ClockEntry> history = given.clocks.history(id);
+        WorkOrderJournaled change = json.readValue(given.jdbc.sql("SELECT change FROM workorder_journal WHERE order_id = :id ORDER BY position LIMIT 1")
+                .param("id", id).query(String.class).single(), WorkOrderJournaled.class);
+
+        // the change that reported the order skips the clock's lock and relies on the insert's conflict
+        transactions.executeWithoutResult(s -> stageClocks.followAll(change.transitions().stream().map(StageSnapshot::of).toList()));
+        assertThat(given.clocks.find(id)).contains(escalated);
+        assertThat(given.clocks.history(id)).isEqualTo(history);
+    }
+
+    @Test
     void aChangeFollowedAtOnceGivesTheClockAndHistoryOfOneTransitionAtATime() {
         long id = given.dispatchedToTheHandler(Urgency.NORMAL);
         StageClock atOnce = given.awaitInStep(id);

@@ -68,12 +68,18 @@ public class RequestProjection implements JournalFollower {
         for (WorkOrderJournaled changed : changes) {
             latest.merge(changed.orderId(), changed.last().at(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        latest.forEach(this::refresh);
+        // the batch's orders in one read; one the read did not return is looked up alone (and named if it is missing)
+        Map<Long, WorkOrder> read = orders.getAll(latest.keySet(), Actor.system());
+        latest.forEach((id, at) -> refresh(read.containsKey(id) ? read.get(id) : orders.get(id, Actor.system()), at));
     }
 
     /** Writes the order's current state; runs in the caller's transaction. */
     public void refresh(long orderId, Instant changedAt) {
-        WorkOrder order = orders.get(orderId, Actor.system());
+        refresh(orders.get(orderId, Actor.system()), changedAt);
+    }
+
+    private void refresh(WorkOrder order, Instant changedAt) {
+        long orderId = order.id();
         write(order, changedAt);
         if (order.source() == Source.OPEN311) {
             records.statusOfOrder(orderId).ifPresent(record -> jdbc.sql(
