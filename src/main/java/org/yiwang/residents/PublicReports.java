@@ -16,9 +16,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -50,25 +53,39 @@ public class PublicReports implements JournalFollower {
         return "residents.public-reports";
     }
 
-    /** Records the orders of the batch as they are now: one read of the orders, one statement per order. */
+    /** Rows of one multi-row upsert (11 parameters each, far below the protocol's limit). */
+    static final int ROWS_PER_STATEMENT = 200;
+    private static final String UPSERT_INTO = """
+            INSERT INTO residents_public_report (order_id, number, district_code, grid_code, category_code, status, lat, lon,
+                reported_at, closed_at, open)
+            VALUES\s""";
+    private static final String UPSERT_SET = """
+
+            ON CONFLICT (order_id) DO UPDATE SET grid_code = EXCLUDED.grid_code, category_code = EXCLUDED.category_code,
+                status = EXCLUDED.status, lat = EXCLUDED.lat, lon = EXCLUDED.lon, closed_at = EXCLUDED.closed_at,
+                open = EXCLUDED.open""";
+
+    /**
+     * Records the orders of the batch as they are now: one read of the orders, one multi-row upsert per
+     * {@value #ROWS_PER_STATEMENT} orders (it was one statement per order). Each order is one row however often it
+     * changed in the batch (a multi-row upsert may not touch a row twice), written as read, as before.
+     */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
         Set<Long> ids = new LinkedHashSet<>();
         changes.forEach(c -> ids.add(c.orderId()));
         Map<Long, WorkOrder> now = orders.getAll(ids, Actor.system());
-        for (WorkOrder o : now.values()) {
-            jdbc.sql("""
-                            INSERT INTO residents_public_report (order_id, number, district_code, grid_code, category_code, status, lat, lon,
-                                reported_at, closed_at, open)
-                            VALUES (:id, :number, :district, :grid, :category, :status, :lat, :lon, :reported, :closed, :open)
-                            ON CONFLICT (order_id) DO UPDATE SET grid_code = EXCLUDED.grid_code, category_code = EXCLUDED.category_code,
-                                status = EXCLUDED.status, lat = EXCLUDED.lat, lon = EXCLUDED.lon, closed_at = EXCLUDED.closed_at,
-                                open = EXCLUDED.open""")
-                    .param("id", o.id()).param("number", o.number()).param("district", o.districtCode()).param("grid", o.gridCode())
-                    .param("category", o.categoryCode()).param("status", o.status().name()).param("lat", o.lat()).param("lon", o.lon())
-                    .param("reported", Timestamp.from(o.createdAt()))
-                    .param("closed", o.closedAt() == null ? null : Timestamp.from(o.closedAt()))
-                    .param("open", o.status().isOpen()).update();
+        List<WorkOrder> rows = ids.stream().map(now::get).filter(Objects::nonNull).toList();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<WorkOrder> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * 11);
+            for (WorkOrder o : chunk) {
+                Collections.addAll(values, o.id(), o.number(), o.districtCode(), o.gridCode(), o.categoryCode(), o.status().name(),
+                        o.lat(), o.lon(), Timestamp.from(o.createdAt()), o.closedAt() == null ? null : Timestamp.from(o.closedAt()),
+                        o.status().isOpen());
+            }
+            jdbc.sql(UPSERT_INTO + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + UPSERT_SET)
+                    .params(values).update();
         }
     }
 
