@@ -18,6 +18,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,11 @@ public class RequestProjection implements JournalFollower {
         return "open311.requests";
     }
 
-    /** One refresh per order of the batch: the projection is the order as it is after all of it. */
+    /**
+     * One refresh per order of the batch: the projection is the order as it is after all of it. The batch's orders
+     * are read at once and written by one multi-row upsert per {@value #ROWS_PER_STATEMENT} (it was a statement per
+     * order); each order is one row of it, as a multi-row upsert may not touch a row twice.
+     */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
         Map<Long, Instant> latest = new LinkedHashMap<>();
@@ -70,49 +76,68 @@ public class RequestProjection implements JournalFollower {
         }
         // the batch's orders in one read; one the read did not return is looked up alone (and named if it is missing)
         Map<Long, WorkOrder> read = orders.getAll(latest.keySet(), Actor.system());
-        latest.forEach((id, at) -> refresh(read.containsKey(id) ? read.get(id) : orders.get(id, Actor.system()), at));
+        List<Changed> rows = new ArrayList<>(latest.size());
+        latest.forEach((id, at) -> rows.add(new Changed(read.containsKey(id) ? read.get(id) : orders.get(id, Actor.system()), at)));
+        refresh(rows);
     }
 
     /** Writes the order's current state; runs in the caller's transaction. */
     public void refresh(long orderId, Instant changedAt) {
-        refresh(orders.get(orderId, Actor.system()), changedAt);
+        refresh(List.of(new Changed(orders.get(orderId, Actor.system()), changedAt)));
     }
 
-    private void refresh(WorkOrder order, Instant changedAt) {
-        long orderId = order.id();
-        write(order, changedAt);
-        if (order.source() == Source.OPEN311) {
-            records.statusOfOrder(orderId).ifPresent(record -> jdbc.sql(
-                            "UPDATE open311_submission SET order_id = :order WHERE record_id = :record AND order_id IS NULL")
-                    .param("order", orderId).param("record", record.id()).update());
+    /** An order as read after a change of it, and when that change was made. */
+    record Changed(WorkOrder order, Instant at) {
+    }
+
+    /** @param rows at most one per order */
+    private void refresh(List<Changed> rows) {
+        write(rows);
+        for (Changed row : rows) {
+            long orderId = row.order().id();
+            if (row.order().source() == Source.OPEN311) {
+                records.statusOfOrder(orderId).ifPresent(record -> jdbc.sql(
+                                "UPDATE open311_submission SET order_id = :order WHERE record_id = :record AND order_id IS NULL")
+                        .param("order", orderId).param("record", record.id()).update());
+            }
         }
     }
 
-    void write(WorkOrder o, Instant changedAt) {
-        Instant updated = o.updatedAt() != null && o.updatedAt().isAfter(changedAt) ? o.updatedAt() : changedAt;
-        jdbc.sql("""
-                        INSERT INTO open311_request (order_id, number, order_version, district_code, grid_code, service_code, status,
-                            suspended, master_order_id, agency_org_unit_id, agency, description, address, lat, lon, source, listed,
-                            requested_at, updated_at, expected_at)
-                        VALUES (:id, :number, :version, :district, :grid, :service, :status, :suspended, :master, :unit, :agency,
-                            :description, :address, :lat, :lon, :source, :listed, :requested, :updated, :expected)
-                        ON CONFLICT (order_id) DO UPDATE SET order_version = excluded.order_version, grid_code = excluded.grid_code,
-                            service_code = excluded.service_code, status = excluded.status, suspended = excluded.suspended,
-                            master_order_id = excluded.master_order_id, agency_org_unit_id = excluded.agency_org_unit_id,
-                            agency = excluded.agency, description = excluded.description, address = excluded.address,
-                            lat = excluded.lat, lon = excluded.lon, listed = excluded.listed,
-                            updated_at = greatest(open311_request.updated_at, excluded.updated_at), expected_at = excluded.expected_at
-                        WHERE open311_request.order_version <= excluded.order_version""")
-                .param("id", o.id()).param("number", o.number()).param("version", o.version())
-                .param("district", o.districtCode()).param("grid", o.gridCode()).param("service", o.categoryCode())
-                .param("status", o.status().name()).param("suspended", o.suspended()).param("master", o.masterOrderId())
-                .param("unit", o.assigneeOrgUnitId()).param("agency", agency(o.assigneeOrgUnitId()))
-                .param("description", PersonalData.maskText(o.description())).param("address", o.address())
-                .param("lat", o.lat()).param("lon", o.lon()).param("source", o.source().name())
-                .param("listed", listed(o))
-                .param("requested", Timestamp.from(o.createdAt())).param("updated", Timestamp.from(updated))
-                .param("expected", o.status().isOpen() && o.stageDueAt() != null ? Timestamp.from(o.stageDueAt()) : null)
-                .update();
+    /** Rows of one multi-row upsert (20 parameters each, far below the protocol's limit). */
+    static final int ROWS_PER_STATEMENT = 200;
+    private static final String UPSERT_INTO = """
+            INSERT INTO open311_request (order_id, number, order_version, district_code, grid_code, service_code, status,
+                suspended, master_order_id, agency_org_unit_id, agency, description, address, lat, lon, source, listed,
+                requested_at, updated_at, expected_at)
+            VALUES\s""";
+    private static final String UPSERT_SET = """
+
+            ON CONFLICT (order_id) DO UPDATE SET order_version = excluded.order_version, grid_code = excluded.grid_code,
+                service_code = excluded.service_code, status = excluded.status, suspended = excluded.suspended,
+                master_order_id = excluded.master_order_id, agency_org_unit_id = excluded.agency_org_unit_id,
+                agency = excluded.agency, description = excluded.description, address = excluded.address,
+                lat = excluded.lat, lon = excluded.lon, listed = excluded.listed,
+                updated_at = greatest(open311_request.updated_at, excluded.updated_at), expected_at = excluded.expected_at
+            WHERE open311_request.order_version <= excluded.order_version""";
+
+    /** @param rows at most one per order */
+    void write(List<Changed> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Changed> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * 20);
+            for (Changed row : chunk) {
+                WorkOrder o = row.order();
+                Instant updated = o.updatedAt() != null && o.updatedAt().isAfter(row.at()) ? o.updatedAt() : row.at();
+                Collections.addAll(values, o.id(), o.number(), o.version(), o.districtCode(), o.gridCode(), o.categoryCode(),
+                        o.status().name(), o.suspended(), o.masterOrderId(), o.assigneeOrgUnitId(), agency(o.assigneeOrgUnitId()),
+                        PersonalData.maskText(o.description()), o.address(), o.lat(), o.lon(), o.source().name(), listed(o),
+                        Timestamp.from(o.createdAt()), Timestamp.from(updated),
+                        o.status().isOpen() && o.stageDueAt() != null ? Timestamp.from(o.stageDueAt()) : null);
+            }
+            jdbc.sql(UPSERT_INTO + String.join(", ", Collections.nCopies(chunk.size(),
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + UPSERT_SET)
+                    .params(values).update();
+        }
     }
 
     /** Whether GET requests lists the order (its source is public, its category not a personal matter). */
