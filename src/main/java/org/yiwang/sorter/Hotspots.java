@@ -72,8 +72,11 @@ public class Hotspots {
 
     /**
      * {@link #check} for many reports, in their order: the reports in each one's window are counted by one
-     * statement for all of them; only a report that reaches N touches a cluster (two statements to join one,
-     * two more to start one). Returns the cluster each report joined.
+     * statement for all of them; only a report that reaches N touches a cluster. A grid and category's open
+     * cluster is locked and read once per call (the lock is held to the end of the transaction, so what this call
+     * wrote is all that changed it), and the reports that join a cluster are written at the end, by one statement
+     * per cluster (it was two statements per report); starting a cluster still costs two more. Returns the
+     * cluster each report joined.
      */
     Map<Long, Long> checkAll(List<IntakeTraces.Trace> orders) {
         List<IntakeTraces.Trace> counted = orders.stream()
@@ -102,18 +105,46 @@ public class Hotspots {
                     counts.put(rs.getLong("order_id"), rs.getInt("reports"));
                 });
         Map<Long, Long> joined = new LinkedHashMap<>();
+        Map<String, Open> open = new java.util.HashMap<>();
+        Map<Long, Joining> joining = new LinkedHashMap<>();
         for (IntakeTraces.Trace order : counted) {
             if (counts.getOrDefault(order.orderId(), 0) >= rules.minReports()) {
-                joined.put(order.orderId(), join(order, rules));
+                joined.put(order.orderId(), join(order, rules, open, joining));
             }
         }
+        joining.forEach(this::write);
         return joined;
     }
 
-    /** The order joins the open cluster of its grid and category, or starts one with every report of its window. */
-    private long join(IntakeTraces.Trace order, SorterProperties.HotspotRules rules) {
+    /**
+     * The open cluster of a grid and category as the database has it once this call's joins are written, locked by
+     * this transaction: its last report's time in epoch milliseconds, as it is read back.
+     */
+    private record Open(long id, long lastAt) {
+    }
+
+    /** The reports joining a cluster, not yet written, and the newest of their times. */
+    private static final class Joining {
+        final Set<Long> orders = new LinkedHashSet<>();
+        Instant last;
+
+        void add(Long[] ids, Instant at) {
+            java.util.Collections.addAll(orders, ids);
+            last = last == null || at.isAfter(last) ? at : last;
+        }
+    }
+
+    /**
+     * The order joins the open cluster of its grid and category, or starts one with every report of its window.
+     * The joins are collected in {@code joining} (by cluster) for {@link #write}; {@code known} has the open cluster
+     * of a grid and category once this call locked it.
+     */
+    private long join(IntakeTraces.Trace order, SorterProperties.HotspotRules rules, Map<String, Open> known,
+                      Map<Long, Joining> joining) {
         Instant from = order.reportedAt().minus(rules.window());
-        Optional<long[]> open = jdbc.sql("""
+        String key = order.gridCode() + '\n' + order.categoryCode();
+        Open locked = known.remove(key);
+        Optional<long[]> open = locked != null ? Optional.of(new long[]{locked.id(), locked.lastAt()}) : jdbc.sql("""
                         SELECT id, last_at FROM sorter_hotspot WHERE grid_code = :grid AND category_code = :category AND status = 'OPEN'
                         FOR UPDATE""")
                 .param("grid", order.gridCode()).param("category", order.categoryCode())
@@ -125,6 +156,7 @@ public class Hotspots {
         }
         long id;
         boolean created = false;
+        boolean theirs = false;
         List<long[]> window = List.of();
         if (open.isPresent()) {
             id = open.get()[0];
@@ -149,22 +181,37 @@ public class Hotspots {
                 // another node (or event) created it a moment ago
                 id = jdbc.sql("SELECT id FROM sorter_hotspot WHERE grid_code = :grid AND category_code = :category AND status = 'OPEN'")
                         .param("grid", order.gridCode()).param("category", order.categoryCode()).query(Long.class).single();
+                theirs = true;
             }
         }
         // a new cluster takes every report of the window; an open one already holds the earlier reports
-        // (each joined when it was checked), so only this order joins; joining and counting are one statement
-        Long[] joining = created ? window.stream().map(r -> r[0]).toArray(Long[]::new) : new Long[]{order.orderId()};
+        // (each joined when it was checked), so only this order joins; written with the call's other joins of it
+        Long[] joins = created ? window.stream().map(r -> r[0]).toArray(Long[]::new) : new Long[]{order.orderId()};
+        Joining pending = joining.computeIfAbsent(id, h -> new Joining());
+        pending.add(joins, order.reportedAt());
+        if (theirs) {
+            // not locked when it was read: written now, and read (and locked) again by the next report
+            write(id, joining.remove(id));
+        } else {
+            // greatest(last_at, this report's time), as the row will say once the joins are written
+            long last = order.reportedAt().toEpochMilli();
+            known.put(key, new Open(id, open.isPresent() ? Math.max(open.get()[1], last) : last));
+        }
+        if (created) {
+            alert(id, order, window.size());
+        }
+        return id;
+    }
+
+    /** The reports join the cluster, counted once each, and its last report's time moves forward; one statement. */
+    private void write(long id, Joining joining) {
         jdbc.sql("""
                         WITH joined AS (
                             INSERT INTO sorter_hotspot_order (hotspot_id, order_id) SELECT :h, unnest(cast(:orders AS bigint[]))
                             ON CONFLICT DO NOTHING RETURNING 1)
                         UPDATE sorter_hotspot SET last_at = greatest(last_at, :last), order_count = order_count + (SELECT count(*) FROM joined)
                          WHERE id = :h""")
-                .param("h", id).param("orders", joining).param("last", SorterModels.at(order.reportedAt())).update();
-        if (created) {
-            alert(id, order, window.size());
-        }
-        return id;
+                .param("h", id).param("orders", joining.orders.toArray(Long[]::new)).param("last", SorterModels.at(joining.last)).update();
     }
 
     /**
