@@ -142,7 +142,7 @@ class OrderFactsBatchTests {
 
     /**
      * The rows, but for sums that are all 0: such a row stays behind where an order moved away, and a batch that
-     * never saw the order there makes none (as before batches were written at once).
+     * never saw the order there makes none (as it did before a batch was written at once).
      */
     List<Map<String, Object>> rows(String sql) {
         return jdbc.sql(sql).param("d", DISTRICT).query().listOfRows().stream()
