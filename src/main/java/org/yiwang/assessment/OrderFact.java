@@ -10,6 +10,7 @@ import org.yiwang.workorder.WorkOrderTransitioned;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The facts of one order as the formulas see them, folded from its transitions: the month it was reported
@@ -84,6 +85,13 @@ final class OrderFact {
     /** Whether the flags and the key are the same as another's (then the sums do not change). */
     boolean countsAs(OrderFact other) {
         return key().equals(other.key()) && Arrays.equals(flags, other.flags);
+    }
+
+    /** Whether every column is the same as another's (then its row needs no write). */
+    boolean sameAs(OrderFact other) {
+        return orderId == other.orderId && number.equals(other.number) && countsAs(other)
+                && Objects.equals(handleDueAt, other.handleDueAt) && Objects.equals(verifyDueAt, other.verifyDueAt)
+                && asOf.equals(other.asOf);
     }
 
     /**

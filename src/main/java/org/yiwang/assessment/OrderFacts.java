@@ -1,39 +1,69 @@
 package org.yiwang.assessment;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiwang.platform.Actor;
 import org.yiwang.workorder.Action;
 import org.yiwang.workorder.JournalFollower;
-import org.yiwang.workorder.Satisfaction;
 import org.yiwang.workorder.WorkOrder;
 import org.yiwang.workorder.WorkOrderJournaled;
 import org.yiwang.workorder.WorkOrderQueries;
 import org.yiwang.workorder.WorkOrderTransitioned;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Follows the work-order journal ({@code assessment.order-facts}) into the assessment read model: each
  * changed order's {@link OrderFact} in {@code assessment_order_fact}, and the difference it makes to the
  * monthly sums ({@code assessment_month_area}, {@code _unit}, {@code _worker}) — old facts taken out under
- * their old key, new ones added under the new key, summed over the batch so that a batch costs one statement
- * per key and table it touches.
+ * their old key, new ones added under the new key. A batch costs a fixed number of statements whatever its size:
+ * one read of its facts, at most one read of orders, one write of the changed facts, one per monthly-sums table
+ * (the batch's differences summed per row first) and at most one count of closed months changed.
  */
 @Component
 class OrderFacts implements JournalFollower {
 
     static final String FLAG_COLUMNS = Arrays.stream(Flag.values()).map(Flag::column).collect(Collectors.joining(", "));
+
+    private static final String ADD_TO_AREA = addTo("assessment_month_area", null);
+    private static final String ADD_TO_UNIT = addTo("assessment_month_unit", "unit_id");
+    private static final String ADD_TO_WORKER = addTo("assessment_month_worker", "worker_id");
+
+    private static final String SAVE;
+
+    static {
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder updates = new StringBuilder();
+        for (Flag flag : Flag.values()) {
+            arrays.append(", CAST(:").append(flag.column()).append(" AS smallint[])");
+            updates.append(", ").append(flag.column()).append(" = EXCLUDED.").append(flag.column());
+        }
+        SAVE = "INSERT INTO assessment_order_fact (order_id, number, month, district_code, grid_code, unit_id, worker_id, hotline,"
+                + " handle_due_at, verify_due_at, as_of, " + FLAG_COLUMNS + ")"
+                + " SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:numbers AS varchar[]), CAST(:months AS date[]),"
+                + " CAST(:districts AS varchar[]), CAST(:grids AS varchar[]), CAST(:units AS bigint[]), CAST(:workers AS bigint[]),"
+                + " CAST(:hotlines AS boolean[]), CAST(:handleDue AS timestamptz[]), CAST(:verifyDue AS timestamptz[]),"
+                + " CAST(:asOf AS timestamptz[])" + arrays + ")"
+                + " ON CONFLICT (order_id) DO UPDATE SET district_code = EXCLUDED.district_code, grid_code = EXCLUDED.grid_code,"
+                + " unit_id = EXCLUDED.unit_id, handle_due_at = EXCLUDED.handle_due_at, verify_due_at = EXCLUDED.verify_due_at,"
+                + " as_of = EXCLUDED.as_of" + updates;
+    }
 
     private final JdbcClient jdbc;
     private final WorkOrderQueries orders;
@@ -57,39 +87,55 @@ class OrderFacts implements JournalFollower {
         Map<Long, OrderFact> after = new LinkedHashMap<>();
         before.forEach((id, fact) -> after.put(id, fact.copy()));
         // orders first seen after their report left the journal: their report time from the order itself
-        List<Long> unseen = changes.stream().filter(c -> !before.containsKey(c.orderId())
+        Set<Long> unseen = changes.stream().filter(c -> !before.containsKey(c.orderId())
                         && c.transitions().getFirst().action() != Action.REPORT && c.transitions().getFirst().action() != Action.CLOSE_ON_SPOT)
-                .map(WorkOrderJournaled::orderId).distinct().toList();
-        Map<Long, WorkOrder> known = unseen.isEmpty() ? Map.of() : orders.getAll(unseen, Actor.system());
+                .map(WorkOrderJournaled::orderId).collect(Collectors.toSet());
+        // … and rated ones: their rating (评价 does not carry it); both in one read
+        Set<Long> read = new HashSet<>(unseen);
+        changes.forEach(c -> c.transitions().stream().filter(t -> t.action() == Action.EVALUATE).forEach(t -> read.add(t.orderId())));
+        Map<Long, WorkOrder> known = read.isEmpty() ? Map.of() : orders.getAll(read, Actor.system());
         for (WorkOrderJournaled change : changes) {
             for (WorkOrderTransitioned t : change.transitions()) {
                 OrderFact fact = after.get(t.orderId());
                 if (fact == null) {
-                    WorkOrder order = known.get(t.orderId());
+                    WorkOrder order = unseen.contains(t.orderId()) ? known.get(t.orderId()) : null;
                     fact = OrderFact.first(t, order == null ? t.at() : order.createdAt());
                     after.put(t.orderId(), fact);
                 }
-                Satisfaction satisfaction = t.action() == Action.EVALUATE ? orders.get(t.orderId(), Actor.system()).satisfaction() : null;
-                fact.apply(t, satisfaction);
+                fact.apply(t, t.action() == Action.EVALUATE ? rated(known, t.orderId()).satisfaction() : null);
             }
         }
+        List<OrderFact> changed = new ArrayList<>();
         Map<OrderFact.Key, long[]> deltas = new HashMap<>();
         for (OrderFact fact : after.values()) {
             OrderFact old = before.get(fact.orderId);
+            if (old != null && old.sameAs(fact)) {
+                continue; // a change applied again: its row holds this already
+            }
+            changed.add(fact);
             if (old != null && old.countsAs(fact)) {
-                save(fact);
                 continue;
             }
             if (old != null) {
                 add(deltas, old, -1);
             }
             add(deltas, fact, 1);
-            save(fact);
         }
-        deltas.forEach(this::addToMonth);
+        save(changed);
+        addToMonths(deltas);
         // the months whose sums moved: a kept closed-month table of their districts is computed anew
-        closedMonths.changed(deltas.entrySet().stream().filter(e -> Arrays.stream(e.getValue()).anyMatch(v -> v != 0))
+        closedMonths.changed(deltas.entrySet().stream().filter(e -> moves(e.getValue()))
                 .map(e -> Map.entry(e.getKey().districtCode(), e.getKey().month())).distinct().toList());
+    }
+
+    private WorkOrder rated(Map<Long, WorkOrder> known, long orderId) {
+        WorkOrder order = known.get(orderId);
+        // not readable in the batch's read: the single read says why (not found)
+        return order != null ? order : orders.get(orderId, Actor.system());
+    }
+
+    private static boolean moves(long[] sums) {
+        return Arrays.stream(sums).anyMatch(v -> v != 0);
     }
 
     /** {@code sign} × the fact's contribution: 1 reported, then the flags. */
@@ -101,44 +147,103 @@ class OrderFacts implements JournalFollower {
         }
     }
 
-    private void addToMonth(OrderFact.Key key, long[] sums) {
-        if (Arrays.stream(sums).allMatch(v -> v == 0)) {
-            return;
-        }
-        upsert("assessment_month_area", List.of(), key.gridCode(), key, sums);
-        if (key.unitId() != 0) {
-            String community = key.gridCode().length() >= 12 ? key.gridCode().substring(0, 12) : key.gridCode();
-            upsert("assessment_month_unit", List.of(Map.entry("unit_id", key.unitId())), community, key, sums);
-        }
-        if (key.workerId() != 0) {
-            upsert("assessment_month_worker", List.of(Map.entry("worker_id", key.workerId())), key.gridCode(), key, sums);
+    /**
+     * A row of one monthly-sums table: the area (grid, or community for units), and the unit or worker ({@code 0}
+     * in the area table). Ordered as the tables' keys, so that the rows of a statement are locked in one order.
+     */
+    private record Row(String districtCode, LocalDate month, String areaCode, long id, boolean hotline) implements Comparable<Row> {
+
+        private static final Comparator<Row> ORDER = Comparator.comparing(Row::districtCode).thenComparing(Row::month)
+                .thenComparing(Row::areaCode).thenComparingLong(Row::id).thenComparing(Row::hotline);
+
+        @Override
+        public int compareTo(Row other) {
+            return ORDER.compare(this, other);
         }
     }
 
-    private void upsert(String table, List<Map.Entry<String, Long>> extra, String area, OrderFact.Key key, long[] sums) {
-        StringBuilder columns = new StringBuilder("month, district_code, area_code, hotline");
-        StringBuilder values = new StringBuilder(":month, :district, :area, :hotline");
-        StringBuilder conflict = new StringBuilder("district_code, month, area_code");
-        for (Map.Entry<String, Long> e : extra) {
-            columns.append(", ").append(e.getKey());
-            values.append(", :").append(e.getKey());
-            conflict.append(", ").append(e.getKey());
+    /**
+     * Adds the batch's differences to the three tables, one statement per table: several keys of the batch
+     * can share a row (the orders of one grid, the grids of one community for a unit), and one multi-row
+     * {@code ON CONFLICT DO UPDATE} may touch a row only once, so their sums are added here first.
+     */
+    private void addToMonths(Map<OrderFact.Key, long[]> deltas) {
+        Map<Row, long[]> area = new TreeMap<>();
+        Map<Row, long[]> unit = new TreeMap<>();
+        Map<Row, long[]> worker = new TreeMap<>();
+        deltas.forEach((key, sums) -> {
+            // a key whose sums cancel out is not written (nor its row made)
+            if (!moves(sums)) {
+                return;
+            }
+            plus(area, new Row(key.districtCode(), key.month(), key.gridCode(), 0, key.hotline()), sums);
+            if (key.unitId() != 0) {
+                String community = key.gridCode().length() >= 12 ? key.gridCode().substring(0, 12) : key.gridCode();
+                plus(unit, new Row(key.districtCode(), key.month(), community, key.unitId(), key.hotline()), sums);
+            }
+            if (key.workerId() != 0) {
+                plus(worker, new Row(key.districtCode(), key.month(), key.gridCode(), key.workerId(), key.hotline()), sums);
+            }
+        });
+        upsert(ADD_TO_AREA, false, area);
+        upsert(ADD_TO_UNIT, true, unit);
+        upsert(ADD_TO_WORKER, true, worker);
+    }
+
+    private static void plus(Map<Row, long[]> rows, Row row, long[] sums) {
+        long[] into = rows.computeIfAbsent(row, r -> new long[sums.length]);
+        for (int i = 0; i < sums.length; i++) {
+            into[i] += sums[i];
         }
-        conflict.append(", hotline");
-        columns.append(", reported, ").append(FLAG_COLUMNS);
-        values.append(", :reported");
+    }
+
+    /** Adds rows of sums from arrays (one element per row) to {@code table}, whose key has {@code idColumn} when not null. */
+    private static String addTo(String table, @Nullable String idColumn) {
+        String id = idColumn == null ? "" : ", " + idColumn;
+        StringBuilder arrays = new StringBuilder("CAST(:months AS date[]), CAST(:districts AS varchar[]), CAST(:areas AS varchar[])");
+        if (idColumn != null) {
+            arrays.append(", CAST(:ids AS bigint[])");
+        }
+        arrays.append(", CAST(:hotlines AS boolean[]), CAST(:reported AS bigint[])");
         StringBuilder updates = new StringBuilder("reported = " + table + ".reported + EXCLUDED.reported");
         for (Flag flag : Flag.values()) {
-            values.append(", :").append(flag.column());
+            arrays.append(", CAST(:").append(flag.column()).append(" AS bigint[])");
             updates.append(", ").append(flag.column()).append(" = ").append(table).append('.').append(flag.column())
                     .append(" + EXCLUDED.").append(flag.column());
         }
-        JdbcClient.StatementSpec spec = jdbc.sql("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
-                        + conflict + ") DO UPDATE SET " + updates)
-                .param("month", Date.valueOf(key.month())).param("district", key.districtCode()).param("area", area)
-                .param("hotline", key.hotline()).param("reported", sums[0]);
-        for (Map.Entry<String, Long> e : extra) {
-            spec = spec.param(e.getKey(), e.getValue());
+        return "INSERT INTO " + table + " (month, district_code, area_code" + id + ", hotline, reported, " + FLAG_COLUMNS + ")"
+                + " SELECT * FROM unnest(" + arrays + ")"
+                + " ON CONFLICT (district_code, month, area_code" + id + ", hotline) DO UPDATE SET " + updates;
+    }
+
+    private void upsert(String sql, boolean withId, Map<Row, long[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        String[] months = new String[n];
+        String[] districts = new String[n];
+        String[] areas = new String[n];
+        long[] rowIds = new long[n];
+        boolean[] hotlines = new boolean[n];
+        long[][] sums = new long[Flag.values().length + 1][n];
+        int i = 0;
+        for (Map.Entry<Row, long[]> e : rows.entrySet()) {
+            Row row = e.getKey();
+            months[i] = row.month().toString();
+            districts[i] = row.districtCode();
+            areas[i] = row.areaCode();
+            rowIds[i] = row.id();
+            hotlines[i] = row.hotline();
+            for (int s = 0; s < sums.length; s++) {
+                sums[s][i] = e.getValue()[s];
+            }
+            i++;
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("months", months).param("districts", districts).param("areas", areas)
+                .param("hotlines", hotlines).param("reported", sums[0]);
+        if (withId) {
+            spec = spec.param("ids", rowIds);
         }
         for (Flag flag : Flag.values()) {
             spec = spec.param(flag.column(), sums[flag.ordinal() + 1]);
@@ -146,25 +251,46 @@ class OrderFacts implements JournalFollower {
         spec.update();
     }
 
-    private void save(OrderFact f) {
-        StringBuilder values = new StringBuilder();
-        StringBuilder updates = new StringBuilder();
-        for (Flag flag : Flag.values()) {
-            values.append(", :").append(flag.column());
-            updates.append(", ").append(flag.column()).append(" = EXCLUDED.").append(flag.column());
+    /** Writes the facts in one statement (each order once: they are the batch's orders, distinct). */
+    private void save(List<OrderFact> facts) {
+        if (facts.isEmpty()) {
+            return;
         }
-        JdbcClient.StatementSpec spec = jdbc.sql("INSERT INTO assessment_order_fact (order_id, number, month, district_code, grid_code, unit_id,"
-                        + " worker_id, hotline, handle_due_at, verify_due_at, as_of, " + FLAG_COLUMNS + ") VALUES (:id, :number, :month,"
-                        + " :district, :grid, :unit, :worker, :hotline, :handleDue, :verifyDue, :asOf" + values + ")"
-                        + " ON CONFLICT (order_id) DO UPDATE SET district_code = EXCLUDED.district_code, grid_code = EXCLUDED.grid_code,"
-                        + " unit_id = EXCLUDED.unit_id, handle_due_at = EXCLUDED.handle_due_at, verify_due_at = EXCLUDED.verify_due_at,"
-                        + " as_of = EXCLUDED.as_of" + updates)
-                .param("id", f.orderId).param("number", f.number).param("month", Date.valueOf(f.month))
-                .param("district", f.districtCode).param("grid", f.gridCode).param("unit", f.unitId).param("worker", f.workerId)
-                .param("hotline", f.hotline).param("handleDue", ts(f.handleDueAt)).param("verifyDue", ts(f.verifyDueAt))
-                .param("asOf", ts(f.asOf));
+        int n = facts.size();
+        long[] ids = new long[n];
+        String[] numbers = new String[n];
+        String[] months = new String[n];
+        String[] districts = new String[n];
+        String[] grids = new String[n];
+        long[] units = new long[n];
+        long[] workers = new long[n];
+        boolean[] hotlines = new boolean[n];
+        @Nullable String[] handleDue = new String[n];
+        @Nullable String[] verifyDue = new String[n];
+        String[] asOf = new String[n];
+        short[][] flags = new short[Flag.values().length][n];
+        for (int i = 0; i < n; i++) {
+            OrderFact f = facts.get(i);
+            ids[i] = f.orderId;
+            numbers[i] = f.number;
+            months[i] = f.month.toString();
+            districts[i] = f.districtCode;
+            grids[i] = f.gridCode;
+            units[i] = f.unitId;
+            workers[i] = f.workerId;
+            hotlines[i] = f.hotline;
+            handleDue[i] = ts(f.handleDueAt);
+            verifyDue[i] = ts(f.verifyDueAt);
+            asOf[i] = ts(f.asOf);
+            for (Flag flag : Flag.values()) {
+                flags[flag.ordinal()][i] = (short) f.get(flag);
+            }
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(SAVE).param("ids", ids).param("numbers", numbers).param("months", months)
+                .param("districts", districts).param("grids", grids).param("units", units).param("workers", workers)
+                .param("hotlines", hotlines).param("handleDue", handleDue).param("verifyDue", verifyDue).param("asOf", asOf);
         for (Flag flag : Flag.values()) {
-            spec = spec.param(flag.column(), (short) f.get(flag));
+            spec = spec.param(flag.column(), flags[flag.ordinal()]);
         }
         spec.update();
     }
@@ -193,10 +319,17 @@ class OrderFacts implements JournalFollower {
         return t == null ? null : t.toInstant();
     }
 
-    private static Timestamp ts(Instant at) {
+    /**
+     * An instant as the column takes it from an array: rounded to the microsecond, half up, as the driver rounds a
+     * single {@code Timestamp} parameter (so a fact reads back as the single-row statement stored it).
+     */
+    private static @Nullable String ts(@Nullable Instant at) {
         if (at == null) {
             return null;
         }
-        return at.equals(Instant.MIN) ? new Timestamp(0) : Timestamp.from(at);
+        if (at.equals(Instant.MIN)) {
+            return Instant.EPOCH.toString();
+        }
+        return Instant.ofEpochSecond(at.getEpochSecond(), (at.getNano() + 500L) / 1000 * 1000).toString();
     }
 }

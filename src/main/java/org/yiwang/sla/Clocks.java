@@ -1,6 +1,8 @@
 package org.yiwang.sla;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiwang.catalog.Stage;
@@ -19,9 +21,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /** The clocks in {@code sla_clock} and their history in {@code sla_clock_event}. */
 @Component
@@ -36,10 +45,12 @@ class Clocks {
     };
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    Clocks(JdbcClient jdbc, JsonMapper json) {
+    Clocks(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -61,48 +72,131 @@ class Clocks {
 
     /** Inserts a new clock; false when another transaction created the order's clock first. */
     boolean insert(StageClock c, Instant now) {
-        return bind(jdbc.sql("""
-                INSERT INTO sla_clock (order_id, number, district_code, street_code, grid_code, category_code, urgency, status,
-                    stage, started_at, due_at, working_time, limit_millis, warn_at, suspended, suspended_at, assignee_org_unit_id,
-                    assignee_user_id, assist_org_unit_ids, supervision_count, warned_at, breached_at, escalated, breach_count,
-                    as_of, closed_at, updated_at)
-                VALUES (:orderId, :number, :district, :street, :grid, :category, :urgency, :status, :stage, :startedAt, :dueAt,
-                    :workingTime, :limit, :warnAt, :suspended, :suspendedAt, :unit, :user, :assists, :supervisions, :warnedAt,
-                    :breachedAt, :escalated, :breaches, :asOf, :closedAt, :now)
-                ON CONFLICT (order_id) DO NOTHING"""), c, now).update() == 1;
+        return jdbc.sql("INSERT INTO sla_clock (" + INSERTED + ") VALUES " + CLOCK_ROW + " ON CONFLICT (order_id) DO NOTHING")
+                .params(params(c, now, "")).update() == 1;
+    }
+
+    /**
+     * Inserts new clocks with one statement per {@value #CHUNK} of them (in order-id order, as another node inserting
+     * the same ones would, so neither waits for the other crosswise); the ids of the clocks inserted: another
+     * transaction created the others first.
+     */
+    Set<Long> insertAll(List<StageClock> clocks, Instant now) {
+        List<StageClock> sorted = clocks.stream().sorted(Comparator.comparingLong(StageClock::orderId)).toList();
+        Set<Long> inserted = new HashSet<>();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            List<StageClock> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+            StringJoiner rows = new StringJoiner(", ");
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                rows.add(numbered(CLOCK_ROW, i));
+                params.putAll(params(chunk.get(i), now, Integer.toString(i)));
+            }
+            inserted.addAll(jdbc.sql("INSERT INTO sla_clock (" + INSERTED + ") VALUES " + rows
+                            + " ON CONFLICT (order_id) DO NOTHING RETURNING order_id")
+                    .params(params).query(Long.class).list());
+        }
+        return inserted;
+    }
+
+    /** The clocks of these orders that exist, locked until the end of the transaction, in order-id order (no deadlock). */
+    List<StageClock> lockAll(Collection<Long> orderIds) {
+        return orderIds.isEmpty() ? List.of() : jdbc.sql("SELECT " + COLUMNS
+                        + " FROM sla_clock WHERE order_id = ANY (:ids) ORDER BY order_id FOR UPDATE")
+                .param("ids", orderIds.toArray(Long[]::new)).query(ROW).list();
     }
 
     void update(StageClock c, Instant now) {
-        bind(jdbc.sql("""
-                UPDATE sla_clock SET number = :number, district_code = :district, street_code = :street, grid_code = :grid,
-                    category_code = :category, urgency = :urgency, status = :status, stage = :stage, started_at = :startedAt,
-                    due_at = :dueAt, working_time = :workingTime, limit_millis = :limit, warn_at = :warnAt, suspended = :suspended,
-                    suspended_at = :suspendedAt, assignee_org_unit_id = :unit, assignee_user_id = :user,
-                    assist_org_unit_ids = :assists, supervision_count = :supervisions, warned_at = :warnedAt,
-                    breached_at = :breachedAt, escalated = :escalated, breach_count = :breaches, as_of = :asOf,
-                    closed_at = :closedAt, updated_at = :now,
-                    second_rung_at = CASE WHEN CAST(:breachedAt AS timestamptz) IS NULL THEN NULL ELSE second_rung_at END
-                WHERE order_id = :orderId"""), c, now).update();
+        jdbc.sql(UPDATE).params(params(c, now, "")).update();
     }
+
+    /** Writes these clocks in one batch. */
+    void updateAll(List<StageClock> clocks, Instant now) {
+        if (!clocks.isEmpty()) {
+            batch.batchUpdate(UPDATE, clocks.stream().map(c -> new MapSqlParameterSource(params(c, now, "")))
+                    .toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static final String INSERTED = """
+            order_id, number, district_code, street_code, grid_code, category_code, urgency, status, stage, started_at, due_at,
+            working_time, limit_millis, warn_at, suspended, suspended_at, assignee_org_unit_id, assignee_user_id,
+            assist_org_unit_ids, supervision_count, warned_at, breached_at, escalated, breach_count, as_of, closed_at,
+            updated_at""";
+
+    private static final String CLOCK_ROW = """
+            (:orderId, :number, :district, :street, :grid, :category, :urgency, :status, :stage, :startedAt, :dueAt,
+            :workingTime, :limit, :warnAt, :suspended, :suspendedAt, :unit, :user, :assists, :supervisions, :warnedAt,
+            :breachedAt, :escalated, :breaches, :asOf, :closedAt, :now)""";
+
+    private static final String UPDATE = """
+            UPDATE sla_clock SET number = :number, district_code = :district, street_code = :street, grid_code = :grid,
+                category_code = :category, urgency = :urgency, status = :status, stage = :stage, started_at = :startedAt,
+                due_at = :dueAt, working_time = :workingTime, limit_millis = :limit, warn_at = :warnAt, suspended = :suspended,
+                suspended_at = :suspendedAt, assignee_org_unit_id = :unit, assignee_user_id = :user,
+                assist_org_unit_ids = :assists, supervision_count = :supervisions, warned_at = :warnedAt,
+                breached_at = :breachedAt, escalated = :escalated, breach_count = :breaches, as_of = :asOf,
+                closed_at = :closedAt, updated_at = :now,
+                second_rung_at = CASE WHEN CAST(:breachedAt AS timestamptz) IS NULL THEN NULL ELSE second_rung_at END
+            WHERE order_id = :orderId""";
 
     /** Adds an entry to the clock's history; an entry that is there already (a redelivered event) is not added twice. */
     void append(StageClock clock, ClockEntry entry) {
-        jdbc.sql("""
-                        INSERT INTO sla_clock_event (order_id, district_code, kind, stage, stage_started_at, at, action, due_before,
-                            due_after, details)
-                        VALUES (:order, :district, :kind, :stage, :startedAt, :at, :action, :before, :after, CAST(:details AS jsonb))
-                        ON CONFLICT ON CONSTRAINT sla_clock_event_once DO NOTHING""")
-                .param("order", clock.orderId())
-                .param("district", clock.districtCode())
-                .param("kind", entry.kind().name())
-                .param("stage", entry.stage() == null ? null : entry.stage().name())
-                .param("startedAt", at(entry.stageStartedAt()))
-                .param("at", at(entry.at()))
-                .param("action", entry.action() == null ? null : entry.action().name())
-                .param("before", at(entry.dueBefore()))
-                .param("after", at(entry.dueAfter()))
-                .param("details", json.writeValueAsString(entry.details()))
-                .update();
+        jdbc.sql("INSERT INTO sla_clock_event (" + ENTRY_COLUMNS + ") VALUES " + ENTRY_ROW
+                        + " ON CONFLICT ON CONSTRAINT sla_clock_event_once DO NOTHING")
+                .params(params(new Appended(clock, entry), "")).update();
+    }
+
+    /** An entry for the history of a clock, as {@link #append} takes it. */
+    record Appended(StageClock clock, ClockEntry entry) {
+    }
+
+    /**
+     * Adds entries as {@link #append} does each, in this order (the history of one instant is read in it), with one
+     * statement per {@value #CHUNK}; each entry that is there already is left out on its own.
+     */
+    void appendAll(List<Appended> entries) {
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            List<Appended> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+            StringJoiner rows = new StringJoiner(", ");
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                rows.add(numbered(ENTRY_ROW, i));
+                params.putAll(params(chunk.get(i), Integer.toString(i)));
+            }
+            jdbc.sql("INSERT INTO sla_clock_event (" + ENTRY_COLUMNS + ") VALUES " + rows
+                    + " ON CONFLICT ON CONSTRAINT sla_clock_event_once DO NOTHING").params(params).update();
+        }
+    }
+
+    private static final String ENTRY_COLUMNS = "order_id, district_code, kind, stage, stage_started_at, at, action, due_before, due_after, details";
+
+    private static final String ENTRY_ROW = "(:order, :district, :kind, :stage, :startedAt, :at, :action, :before, :after, CAST(:details AS jsonb))";
+
+    /** Rows per multi-row statement: 27 parameters a clock, well below PostgreSQL's 65,535 bind parameters. */
+    static final int CHUNK = 250;
+
+    private static final Pattern PARAMETER = Pattern.compile(":(\\w+)");
+
+    /** The row with each parameter's name numbered, for the {@code i}th row of a multi-row statement. */
+    private static String numbered(String row, int i) {
+        return PARAMETER.matcher(row).replaceAll(m -> ":" + m.group(1) + i);
+    }
+
+    private Map<String, Object> params(Appended appended, String suffix) {
+        ClockEntry entry = appended.entry();
+        Map<String, Object> p = new HashMap<>();
+        p.put("order" + suffix, appended.clock().orderId());
+        p.put("district" + suffix, appended.clock().districtCode());
+        p.put("kind" + suffix, entry.kind().name());
+        p.put("stage" + suffix, entry.stage() == null ? null : entry.stage().name());
+        p.put("startedAt" + suffix, at(entry.stageStartedAt()));
+        p.put("at" + suffix, at(entry.at()));
+        p.put("action" + suffix, entry.action() == null ? null : entry.action().name());
+        p.put("before" + suffix, at(entry.dueBefore()));
+        p.put("after" + suffix, at(entry.dueAfter()));
+        p.put("details" + suffix, json.writeValueAsString(entry.details()));
+        return p;
     }
 
     List<ClockEntry> history(long orderId) {
@@ -231,34 +325,36 @@ class Clocks {
                 .query((rs, n) -> instant(rs, "updated_at")).optional();
     }
 
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, StageClock c, Instant now) {
-        return spec.param("orderId", c.orderId())
-                .param("number", c.number())
-                .param("district", c.districtCode())
-                .param("street", c.streetCode())
-                .param("grid", c.gridCode())
-                .param("category", c.categoryCode())
-                .param("urgency", c.urgency() == null ? null : c.urgency().name())
-                .param("status", c.status().name())
-                .param("stage", c.stage() == null ? null : c.stage().name())
-                .param("startedAt", at(c.startedAt()))
-                .param("dueAt", at(c.dueAt()))
-                .param("workingTime", c.workingTime())
-                .param("limit", c.limit() == null ? null : c.limit().toMillis())
-                .param("warnAt", at(c.warnAt()))
-                .param("suspended", c.suspended())
-                .param("suspendedAt", at(c.suspendedAt()))
-                .param("unit", c.assigneeOrgUnitId())
-                .param("user", c.assigneeUserId())
-                .param("assists", c.assistOrgUnitIds().toArray(Long[]::new))
-                .param("supervisions", c.supervisionCount())
-                .param("warnedAt", at(c.warnedAt()))
-                .param("breachedAt", at(c.breachedAt()))
-                .param("escalated", c.escalated())
-                .param("breaches", c.breachCount())
-                .param("asOf", at(c.asOf()))
-                .param("closedAt", at(c.closedAt()))
-                .param("now", at(now));
+    private static Map<String, Object> params(StageClock c, Instant now, String suffix) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("orderId" + suffix, c.orderId());
+        p.put("number" + suffix, c.number());
+        p.put("district" + suffix, c.districtCode());
+        p.put("street" + suffix, c.streetCode());
+        p.put("grid" + suffix, c.gridCode());
+        p.put("category" + suffix, c.categoryCode());
+        p.put("urgency" + suffix, c.urgency() == null ? null : c.urgency().name());
+        p.put("status" + suffix, c.status().name());
+        p.put("stage" + suffix, c.stage() == null ? null : c.stage().name());
+        p.put("startedAt" + suffix, at(c.startedAt()));
+        p.put("dueAt" + suffix, at(c.dueAt()));
+        p.put("workingTime" + suffix, c.workingTime());
+        p.put("limit" + suffix, c.limit() == null ? null : c.limit().toMillis());
+        p.put("warnAt" + suffix, at(c.warnAt()));
+        p.put("suspended" + suffix, c.suspended());
+        p.put("suspendedAt" + suffix, at(c.suspendedAt()));
+        p.put("unit" + suffix, c.assigneeOrgUnitId());
+        p.put("user" + suffix, c.assigneeUserId());
+        p.put("assists" + suffix, c.assistOrgUnitIds().toArray(Long[]::new));
+        p.put("supervisions" + suffix, c.supervisionCount());
+        p.put("warnedAt" + suffix, at(c.warnedAt()));
+        p.put("breachedAt" + suffix, at(c.breachedAt()));
+        p.put("escalated" + suffix, c.escalated());
+        p.put("breaches" + suffix, c.breachCount());
+        p.put("asOf" + suffix, at(c.asOf()));
+        p.put("closedAt" + suffix, at(c.closedAt()));
+        p.put("now" + suffix, at(now));
+        return p;
     }
 
     static final RowMapper<StageClock> ROW = (rs, n) -> new StageClock(

@@ -15,8 +15,12 @@ import org.yiwang.workorder.WorkOrderTransitioned;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps each order's clock in step with the order. Applies every {@link WorkOrderTransitioned} (they
@@ -48,9 +52,114 @@ class StageClocks implements JournalFollower {
         return "sla.stage-clocks";
     }
 
+    /**
+     * The changes of a batch with a constant number of statements for the common cases: the clocks of the orders
+     * they report are computed in memory and inserted at once, the other orders' clocks are locked at once and
+     * followed in memory, then written at once, with all their entries in one insert. Each order's changes are
+     * applied in journal order as {@link #on} applies them, so the clocks and histories are the same; an order whose
+     * clock turns out to exist already (a redelivered report) or to be missing (not reported yet, or lost) goes
+     * {@link #on}'s way, one statement at a time.
+     */
     @Override
     public void apply(List<WorkOrderJournaled> changes) {
-        changes.forEach(this::on);
+        Instant now = clock.instant();
+        Map<Long, List<WorkOrderJournaled>> byOrder = new LinkedHashMap<>();
+        changes.forEach(changed -> byOrder.computeIfAbsent(changed.orderId(), id -> new ArrayList<>()).add(changed));
+        Map<Long, StageClock> locked = new HashMap<>();
+        clocks.lockAll(byOrder.entrySet().stream().filter(e -> !reports(e.getValue().getFirst())).map(Map.Entry::getKey).toList())
+                .forEach(c -> locked.put(c.orderId(), c));
+        List<Followed> reported = new ArrayList<>();
+        List<Followed> existing = new ArrayList<>();
+        List<List<WorkOrderJournaled>> oneAtATime = new ArrayList<>();
+        byOrder.forEach((id, ofOrder) -> {
+            if (reports(ofOrder.getFirst())) {
+                reported.add(new Followed(null, ofOrder));
+            } else if (locked.containsKey(id)) {
+                existing.add(new Followed(locked.get(id), ofOrder));
+            } else {
+                oneAtATime.add(ofOrder);
+            }
+        });
+        Set<Long> inserted = clocks.insertAll(reported.stream().map(f -> f.state).toList(), now);
+        clocks.updateAll(existing.stream().filter(Followed::changed).map(f -> f.state).toList(), now);
+        List<Clocks.Appended> entries = new ArrayList<>();
+        reported.stream().filter(f -> inserted.contains(f.state.orderId())).forEach(f -> entries.addAll(f.entries));
+        existing.forEach(f -> entries.addAll(f.entries));
+        clocks.appendAll(entries);
+        for (Followed f : reported) {
+            if (!inserted.contains(f.state.orderId())) {
+                // redelivered: the clock exists, so its report is followed as followAll follows it when its insert fails
+                f.changes.getFirst().transitions().forEach(t -> follow(StageSnapshot.of(t), false));
+                f.changes.subList(1, f.changes.size()).forEach(this::on);
+            }
+        }
+        oneAtATime.forEach(ofOrder -> ofOrder.forEach(this::on));
+    }
+
+    /** Whether the change reported the order: its first, unless redelivered. */
+    private static boolean reports(WorkOrderJournaled changed) {
+        return changed.transitions().getFirst().action() == Action.REPORT;
+    }
+
+    /**
+     * One order's clock as the changes of a batch leave it, followed in memory from the clock as stored (null when
+     * there is none yet) as {@link #on} would follow it, and the entries they add to its history, in order.
+     */
+    private final class Followed {
+
+        final StageClock before;
+        final List<WorkOrderJournaled> changes;
+        final List<Clocks.Appended> entries = new ArrayList<>();
+        StageClock state;
+
+        Followed(StageClock before, List<WorkOrderJournaled> changes) {
+            this.before = before;
+            this.changes = changes;
+            this.state = before;
+            changes.forEach(this::on);
+        }
+
+        boolean changed() {
+            return !state.equals(before);
+        }
+
+        private void on(WorkOrderJournaled changed) {
+            List<StageSnapshot> snapshots = changed.transitions().stream().map(StageSnapshot::of).toList();
+            // a report whose clock exists is what followAll follows a snapshot at a time when its insert fails
+            if (snapshots.size() == 1 || snapshots.getFirst().action() == Action.REPORT && state != null) {
+                snapshots.forEach(this::follow);
+            } else {
+                all(snapshots);
+            }
+        }
+
+        /** As {@link StageClocks#followAll}: the entries go with the clock after all the snapshots. */
+        private void all(List<StageSnapshot> snapshots) {
+            List<ClockEntry> added = new ArrayList<>();
+            for (StageSnapshot snapshot : snapshots) {
+                Optional<ClockRules.Change> change = ClockRules.follow(state, snapshot, time, false);
+                if (change.isPresent()) {
+                    state = change.get().next();
+                    added.addAll(change.get().entries());
+                } else {
+                    added.addAll(ClockRules.lateFacts(snapshot));
+                }
+            }
+            added.forEach(entry -> entries.add(new Clocks.Appended(state, entry)));
+        }
+
+        /** As {@link StageClocks#follow}: a stale snapshot's late facts go with the clock as it is. */
+        private void follow(StageSnapshot snapshot) {
+            Optional<ClockRules.Change> change = ClockRules.follow(state, snapshot, time, false);
+            if (change.isEmpty()) {
+                log.debug("Stale {} of order {} at {}: the clock follows the order as of {}",
+                        snapshot.action(), snapshot.number(), snapshot.at(), state.asOf());
+                ClockRules.lateFacts(snapshot).forEach(entry -> entries.add(new Clocks.Appended(state, entry)));
+                return;
+            }
+            state = change.get().next();
+            change.get().entries().forEach(entry -> entries.add(new Clocks.Appended(state, entry)));
+        }
     }
 
     void on(WorkOrderJournaled changed) {

@@ -134,7 +134,9 @@ public class Intake {
         try {
             return counts.counted(transactions.execute(status -> {
                 IntakeResult created = create(prepared, reporter);
-                remember(created.order(), key, fingerprint(command, null), reporter);
+                if (key != null) {
+                    remember(created.order(), key, fingerprint(command, null), reporter);
+                }
                 return created;
             }));
         } catch (DuplicateKeyException raced) {
@@ -346,7 +348,8 @@ public class Intake {
 
     private String nextNumber(Instant now) {
         long n = jdbc.sql("select nextval('workorder_number_seq')").query(Long.class).single();
-        return "YW" + DAY.format(now) + String.format("%07d", n);
+        String digits = Long.toString(n);
+        return "YW" + DAY.format(now) + "0".repeat(Math.max(0, 7 - digits.length())) + digits;
     }
 
     private static Source defaultSource(Actor reporter) {

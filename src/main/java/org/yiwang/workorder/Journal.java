@@ -99,9 +99,17 @@ class Journal {
                 .param("f", follower).update();
     }
 
-    /** Locks the follower's place for this transaction; empty while another node holds it. */
+    /**
+     * Locks the follower's place for this transaction; empty while another node holds it. The transaction then
+     * commits without waiting for its WAL to reach the disk ({@code synchronous_commit = off}, for this transaction
+     * only): a follower's work is derived from the journal and moves its place in the same transaction, so what a
+     * crash takes back is the work together with the place, and it is applied again after the start, as after any
+     * transaction cut short. A later synchronous commit that read it flushes it first (the WAL is written in order).
+     */
     Optional<Place> lock(String follower) {
-        return jdbc.sql("SELECT tx::text AS tx_text, position FROM workorder_journal_cursor WHERE follower = :f FOR UPDATE SKIP LOCKED")
+        return jdbc.sql("""
+                        SELECT tx::text AS tx_text, position, set_config('synchronous_commit', 'off', true)
+                          FROM workorder_journal_cursor WHERE follower = :f FOR UPDATE SKIP LOCKED""")
                 .param("f", follower)
                 .query((rs, row) -> new Place(rs.getString("tx_text"), rs.getLong("position")))
                 .optional();

@@ -14,7 +14,9 @@ import java.util.Set;
  * journal is written in the order's transaction); a batch that fails is rolled back and tried again, then
  * change by change, and a change that still fails is parked with its error and tried again later, so one bad
  * change never holds the others up. Changes of one order come oldest first as a rule, but a follower must
- * tolerate one arriving late or twice (after a parked change is retried), as it always had to.
+ * tolerate one arriving late or twice (after a parked change is retried), as it always had to. A follower's
+ * transaction commits without waiting for the disk: a crash may take back its last rounds together with its place,
+ * and they are applied again after the start — so a follower writes only what it can write again.
  */
 public interface JournalFollower {
 

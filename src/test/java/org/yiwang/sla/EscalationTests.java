@@ -254,6 +254,59 @@ class EscalationTests {
     }
 
     @Test
+    void aBatchFollowedAtOnceGivesTheClocksAndHistoriesOfOneChangeAtATime() {
+        long a = given.dispatchedToTheHandler(Urgency.NORMAL);
+        long b = given.dispatchedToTheHandler(Urgency.URGENT);
+        long c = given.dispatchedToTheHandler(Urgency.NORMAL);
+        long d = given.dispatchedToTheHandler(Urgency.NORMAL);
+        long e = given.dispatchedToTheHandler(Urgency.NORMAL);
+        given.act(a, "handler", Action.ACCEPT, "");
+        given.act(d, "handler", Action.ACCEPT, "");
+        given.act(d, "handler", Action.HANDLE, "已补装井盖");
+        given.act(e, "handler", Action.ACCEPT, "");
+        List<Long> orders = List.of(a, b, c, d, e);
+        orders.forEach(given::awaitInStep);
+        Map<Long, List<WorkOrderJournaled>> journal = orders.stream().collect(java.util.stream.Collectors.toMap(id -> id,
+                id -> given.jdbc.sql("SELECT change FROM workorder_journal WHERE order_id = :id ORDER BY position")
+                        .param("id", id).query(String.class).list().stream()
+                        .map(change -> json.readValue(change, WorkOrderJournaled.class)).toList()));
+        // d and e were reported in earlier batches (e's report comes again); c's report and d's acceptance come twice
+        List<WorkOrderJournaled> before = List.of(journal.get(d).getFirst(), journal.get(e).get(0), journal.get(e).get(1));
+        List<WorkOrderJournaled> batch = List.of(journal.get(a).get(0), journal.get(b).get(0), journal.get(a).get(1),
+                journal.get(c).get(0), journal.get(d).get(1), journal.get(e).get(0), journal.get(c).get(0),
+                journal.get(d).get(2), journal.get(d).get(1));
+        assertThat(batch.getFirst().transitions()).extracting(WorkOrderTransitioned::action)
+                .containsExactly(Action.REPORT, Action.REGISTER, Action.DISPATCH);
+
+        Map<Long, Kept> oneAtATime = followed(orders, before, () -> batch.forEach(stageClocks::on));
+        Map<Long, Kept> atOnce = followed(orders, before, () -> stageClocks.apply(batch));
+        assertThat(atOnce).isEqualTo(oneAtATime);
+        orders.forEach(id -> assertThat(oneAtATime.get(id).clock().status()).isEqualTo(given.order(id).status()));
+        assertThat(oneAtATime.get(d).history()).extracting(ClockEntry::kind, ClockEntry::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ClockEntry.Kind.STARTED, Action.DISPATCH),
+                org.assertj.core.groups.Tuple.tuple(ClockEntry.Kind.STARTED, Action.HANDLE));
+    }
+
+    record Kept(StageClock clock, List<ClockEntry> history) {
+    }
+
+    /** Each order's clock and history after following {@code before} one change at a time and then {@code batch}; rolled back. */
+    private Map<Long, Kept> followed(List<Long> orders, List<WorkOrderJournaled> before, Runnable batch) {
+        return transactions.execute(s -> {
+            orders.forEach(id -> {
+                given.jdbc.sql("DELETE FROM sla_clock_event WHERE order_id = :id").param("id", id).update();
+                given.jdbc.sql("DELETE FROM sla_clock WHERE order_id = :id").param("id", id).update();
+            });
+            before.forEach(stageClocks::on);
+            batch.run();
+            Map<Long, Kept> kept = new java.util.HashMap<>();
+            orders.forEach(id -> kept.put(id, new Kept(given.clocks.find(id).orElseThrow(), given.clocks.history(id))));
+            s.setRollbackOnly();
+            return kept;
+        });
+    }
+
+    @Test
     void closingTheOrderStopsItsClock() {
         long id = given.dispatchedToTheHandler(Urgency.NORMAL);
         given.act(id, "handler", Action.ACCEPT, "");

@@ -273,6 +273,32 @@ class JournalTests {
         assertThat(all).contains(kept.id(), discarded.id());
     }
 
+    @Test
+    void aFollowersRoundCommitsWithoutWaitingForTheDiskAndTheIntakeStillWaits() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        JournalFollower settings = new JournalFollower() {
+            @Override
+            public String name() {
+                return "test.commit-settings";
+            }
+
+            @Override
+            public void apply(List<WorkOrderJournaled> changes) {
+                seen.add(jdbc.sql("SELECT current_setting('synchronous_commit')").query(String.class).single());
+            }
+        };
+        testTail = new JournalTail(journal, () -> List.of(settings), transactions, clock, 50, Duration.ofMillis(100),
+                Duration.ofMillis(20), Duration.ofDays(1), true);
+        testTail.start();
+        report("井盖缺失，有安全隐患");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> testTail.behind("test.commit-settings") == 0 && !seen.isEmpty());
+
+        assertThat(seen).containsOnly("off");
+        String outside = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status ->
+                jdbc.sql("SELECT current_setting('synchronous_commit')").query(String.class).single());
+        assertThat(outside).as("only the follower's own transaction").isEqualTo("on");
+    }
+
     long parked() {
         return jdbc.sql("SELECT count(*) FROM workorder_journal_parked WHERE follower = 'test.flaky'").query(Long.class).single();
     }

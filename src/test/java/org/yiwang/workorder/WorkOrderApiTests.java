@@ -104,6 +104,7 @@ class WorkOrderApiTests {
                         "address", "贡院街 1 号", "photoIds", java.util.List.of(before), "reporterPhone", "13912345678"))), 201);
         long id = created.get("id").asLong();
         assertThat(created.get("status").asString()).isEqualTo("DISPATCHED");
+        assertThat(created.get("number").asString()).as("YW, the day in China, seven digits").matches("YW20\\d{6}\\d{7}");
         assertThat(created.get("grid").get("code").asString()).isEqualTo(grid.code());
         assertThat(created.get("grid").get("name").asString()).isEqualTo(grid.grid().name());
         assertThat(created.get("grid").get("streetCode").asString()).isEqualTo("320104002");
