@@ -328,8 +328,19 @@ class OrderFacts implements JournalFollower {
             return null;
         }
         if (at.equals(Instant.MIN)) {
-            return Instant.EPOCH.toString();
+            at = Instant.EPOCH;
         }
-        return Instant.ofEpochSecond(at.getEpochSecond(), (at.getNano() + 500L) / 1000 * 1000).toString();
+        // PostgreSQL's own form, not ISO's: a year past 9999 (a poisoned due time) is written without the "+" ISO puts
+        // before it, which PostgreSQL refuses
+        java.time.OffsetDateTime t = Instant.ofEpochSecond(at.getEpochSecond(), (at.getNano() + 500L) / 1000 * 1000)
+                .atOffset(java.time.ZoneOffset.UTC);
+        return POSTGRES_TIME.format(t) + (t.getYear() <= 0 ? " BC" : "");
     }
+
+    private static final java.time.format.DateTimeFormatter POSTGRES_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .appendValue(java.time.temporal.ChronoField.YEAR_OF_ERA, 4, 10, java.time.format.SignStyle.NOT_NEGATIVE)
+            .appendPattern("-MM-dd HH:mm:ss")
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 6, 6, true)
+            .appendLiteral("+00")
+            .toFormatter(java.util.Locale.ROOT);
 }
